@@ -1,0 +1,42 @@
+/** @jest-config-loader esbuild-register */
+import type { Config } from 'jest';
+
+// One swc transform for every TypeScript project: decorators with metadata for Nest, ESM output.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true, tsx: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+      keepClassNames: true,
+      target: 'es2022',
+    },
+    module: { type: 'es6' },
+  },
+] as const;
+
+// Workspace packages resolve to their sources, so tests never need a prior build.
+const moduleNameMapper = {
+  '^@guideshare/(contracts|rules|wechat)$': '<rootDir>/packages/$1/src/index.ts',
+  '^(\\.{1,2}/.*)\\.js$': '$1',
+};
+
+const node = (displayName: string, roots: string[], extra: Partial<Config> = {}) => ({
+  displayName,
+  rootDir: '.',
+  roots,
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.tsx?$': swc },
+  moduleNameMapper,
+  ...extra,
+});
+
+const config: Config = {
+  projects: [
+    node('packages', ['<rootDir>/packages']),
+    node('api', ['<rootDir>/api/test'], { testTimeout: 60_000 }),
+  ] as Config['projects'],
+};
+
+export default config;
