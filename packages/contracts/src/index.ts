@@ -82,6 +82,9 @@ export interface Attribution {
   shareCode: string | null;
   touchedAt: string | null;
   policyVersion: number;
+  /** false when nobody earns on the order (no guide, or self-referral denied) */
+  commissionable?: boolean;
+  selfReferral?: boolean;
 }
 export interface Order {
   id: string;
@@ -92,6 +95,8 @@ export interface Order {
   totalFen: number;
   paidFen?: number;
   refundedFen?: number;
+  receiptNo?: string | null;
+  liveId?: string | null;
   lines: OrderLine[];
   attribution: Attribution | null;
   createdAt: string;

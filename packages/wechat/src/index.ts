@@ -1,1 +1,47 @@
-export {};
+// @guideshare/wechat — WeChat, WeCom and WeChat Pay v3 adapters plus a local simulator that speaks
+// the same wire format, so dev, tests and benchmarks run the production code paths.
+
+export { WechatApiError, WechatPayVerificationError, type VerificationReason } from './errors.js';
+export { getHeader, type HeaderSource } from './headers.js';
+export {
+  AUTH_SCHEMA,
+  assertFresh,
+  buildAuthorization,
+  parseAuthorization,
+  randomNonce,
+  requestMessage,
+  requestPaymentParams,
+  signSha256Rsa,
+  verifyAuthorization,
+  verifySha256Rsa,
+  type AuthorizationInput,
+  type ParsedAuthorization,
+  type PrivateKeyInput,
+  type PublicKeyInput,
+  type RequestPaymentParams,
+  type VerifyAuthorizationInput,
+} from './pay-crypto.js';
+export { decryptResource, encryptResource, type EncryptedResource } from './aead.js';
+export {
+  buildNotification,
+  signNotification,
+  verifyNotification,
+  verifyWechatpaySignature,
+  type BuildNotificationInput,
+  type NotificationEnvelope,
+  type PlatformSignatureCheck,
+  type VerifyNotificationInput,
+} from './notification.js';
+export type * from './pay-types.js';
+export { WechatApiClient, type Code2SessionResult, type FollowerPage, type OaUserInfo, type PhoneInfo, type WechatApiClientOptions } from './wechat-api-client.js';
+export { WecomClient, type ExternalContact, type ExternalFollowUser, type WecomClientOptions } from './wecom-client.js';
+export { WechatPayClient, type TradeBillType, type WechatPayClientOptions } from './pay-client.js';
+export { TRADE_BILL_COLUMNS, parseTradeBill, renderTradeBill, summarizeTradeBill, type TradeBillRow, type TradeBillSummary } from './tradebill.js';
+export { formatYuan, parseYuan } from './yuan.js';
+export { cstDate, cstDateTime, rfc3339Cst } from './time.js';
+export { DEMO_KEYS, DEMO_KEYS_DIR, isDemoKey, publicKeyFingerprint, type WechatKeys } from './demo-keys.js';
+export { startWechatSimulator, type WechatSimulator, type WechatSimulatorOptions } from './simulator/server.js';
+export { simulatedUser, simulatedExternalUserId, userKeyFromCode, type SimulatedUser } from './simulator/ids.js';
+export type { BuiltNotification, SimTime } from './simulator/actions.js';
+export type { ExternalContactSeed, FollowerSeed } from './simulator/seed.js';
+export type { SimExternalContact, SimFollower, SimNotificationRecord, SimRefund, SimState, SimTransaction } from './simulator/state.js';

@@ -1,0 +1,47 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogModule } from './catalog/catalog.module.js';
+import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { ConfigController } from './config/config.controller.js';
+import { dataSourceOptions } from './database/data-source-options.js';
+import { DatabaseModule } from './database/database.module.js';
+import { GuidesModule } from './guides/guides.module.js';
+import { IdentityModule } from './identity/identity.module.js';
+import { LedgerModule } from './ledger/ledger.module.js';
+import { LivesModule } from './lives/lives.module.js';
+import { MembersModule } from './members/members.module.js';
+import { OrdersModule } from './orders/orders.module.js';
+import { PaymentsModule } from './payments/payments.module.js';
+import { PolicyModule } from './policy/policy.module.js';
+import { SharesModule } from './shares/shares.module.js';
+import { StoresModule } from './stores/stores.module.js';
+import { WechatModule } from './wechat/wechat.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        DatabaseModule,
+        WechatModule,
+        IdentityModule,
+        StoresModule,
+        GuidesModule,
+        CatalogModule,
+        PolicyModule,
+        MembersModule,
+        LivesModule,
+        SharesModule,
+        OrdersModule,
+        PaymentsModule,
+        LedgerModule,
+      ],
+      controllers: [ConfigController],
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+    };
+  }
+}

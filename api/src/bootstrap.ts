@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { ErrorFilter } from './common/error.filter.js';
+import { createValidationPipe } from './common/validation.js';
+
+export interface CreateAppOptions {
+  logger?: false | Array<'log' | 'error' | 'warn' | 'debug' | 'verbose' | 'fatal'>;
+}
+
+/** Builds the API (not yet listening): migrations run first on MySQL; sql.js syncs its schema. */
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: 2 * 1024 * 1024, trustProxy: true });
+  // The trade bill arrives as text/csv; keep it as a string for the reconciliation endpoint.
+  adapter.getInstance().addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    rawBody: true,
+    logger: options.logger ?? ['error', 'warn', 'log'],
+  });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ErrorFilter());
+  app.enableShutdownHooks();
+  const dataSource = app.get(DataSource);
+  if (dataSource.options.type !== 'sqljs') await dataSource.runMigrations({ transaction: 'each' });
+  if (config.staticDir && existsSync(config.staticDir)) {
+    const { default: fastifyStatic } = await import('@fastify/static');
+    await app.register(fastifyStatic as never, { root: config.staticDir, prefix: '/', wildcard: false });
+  }
+  await app.init();
+  return app;
+}

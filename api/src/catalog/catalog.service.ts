@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import type { Category, Product } from '@guideshare/contracts';
+import { AppError } from '../common/app-error.js';
+import { newId } from '../common/ids.js';
+import { Transactions } from '../database/transactions.js';
+import { CategoryEntity, ProductEntity, SkuEntity } from './catalog.entities.js';
+import { CreateCategoryDto, CreateProductDto } from './catalog.dto.js';
+
+/** What an order needs to know about a SKU to price it and rate its commission. */
+export interface SkuForSale {
+  skuId: string;
+  productId: string;
+  priceFen: number;
+  productRateBps: number | null;
+  categoryRateBps: number | null;
+}
+
+const toProduct = (p: ProductEntity, skus: SkuEntity[]): Product => ({
+  id: p.id,
+  name: p.name,
+  categoryId: p.categoryId,
+  imageUrl: p.imageUrl,
+  commissionRateBps: p.commissionRateBps,
+  skus: skus.map((s) => ({ id: s.id, name: s.name, priceFen: s.priceFen, stock: s.stock })),
+});
+
+@Injectable()
+export class CatalogService {
+  constructor(
+    @InjectRepository(CategoryEntity) private readonly categories: Repository<CategoryEntity>,
+    @InjectRepository(ProductEntity) private readonly products: Repository<ProductEntity>,
+    @InjectRepository(SkuEntity) private readonly skus: Repository<SkuEntity>,
+    private readonly tx: Transactions,
+  ) {}
+
+  async createCategory(input: CreateCategoryDto): Promise<Category> {
+    const category = { id: newId(), name: input.name, commissionRateBps: input.commissionRateBps ?? null, createdAt: new Date() };
+    await this.categories.insert(category);
+    return { id: category.id, name: category.name, commissionRateBps: category.commissionRateBps };
+  }
+
+  async listCategories(): Promise<Category[]> {
+    return (await this.categories.find({ order: { name: 'ASC' } })).map(({ id, name, commissionRateBps }) => ({ id, name, commissionRateBps }));
+  }
+
+  async createProduct(input: CreateProductDto): Promise<Product> {
+    if (!(await this.categories.existsBy({ id: input.categoryId }))) {
+      throw AppError.badRequest('CATEGORY_NOT_FOUND', `No category ${input.categoryId}`);
+    }
+    const product: ProductEntity = {
+      id: newId(),
+      name: input.name,
+      categoryId: input.categoryId,
+      commissionRateBps: input.commissionRateBps ?? null,
+      imageUrl: input.imageUrl ?? '',
+      createdAt: new Date(),
+    };
+    const skus: SkuEntity[] = input.skus.map((s) => ({ id: newId(), productId: product.id, ...s }));
+    await this.tx.run(async (em) => {
+      await em.insert(ProductEntity, product);
+      await em.insert(SkuEntity, skus);
+    });
+    return toProduct(product, skus);
+  }
+
+  async listProducts(): Promise<Product[]> {
+    const [products, skus] = await Promise.all([
+      this.products.find({ order: { createdAt: 'ASC' } }),
+      this.skus.find({ order: { name: 'ASC' } }),
+    ]);
+    const byProduct = new Map<string, SkuEntity[]>();
+    for (const s of skus) byProduct.set(s.productId, [...(byProduct.get(s.productId) ?? []), s]);
+    return products.map((p) => toProduct(p, byProduct.get(p.id) ?? []));
+  }
+
+  async getProduct(id: string): Promise<Product> {
+    const product = await this.products.findOneBy({ id });
+    if (!product) throw AppError.notFound('PRODUCT_NOT_FOUND', `No product ${id}`);
+    return toProduct(product, await this.skus.find({ where: { productId: id }, order: { name: 'ASC' } }));
+  }
+
+  async productExists(id: string): Promise<boolean> {
+    return this.products.existsBy({ id });
+  }
+
+  /** Prices and rates for the SKUs named; an unknown SKU is a 400 naming it. */
+  async skusForSale(em: EntityManager, skuIds: string[]): Promise<Map<string, SkuForSale>> {
+    const skus = await em.getRepository(SkuEntity).findBy({ id: In(skuIds) });
+    const missing = skuIds.filter((id) => !skus.some((s) => s.id === id));
+    if (missing.length) throw AppError.badRequest('SKU_NOT_FOUND', `Unknown SKU ${missing.join(', ')}`);
+    const products = await em.getRepository(ProductEntity).findBy({ id: In([...new Set(skus.map((s) => s.productId))]) });
+    const categories = await em.getRepository(CategoryEntity).findBy({ id: In([...new Set(products.map((p) => p.categoryId))]) });
+    const result = new Map<string, SkuForSale>();
+    for (const sku of skus) {
+      const product = products.find((p) => p.id === sku.productId)!;
+      const category = categories.find((c) => c.id === product.categoryId);
+      result.set(sku.id, {
+        skuId: sku.id,
+        productId: product.id,
+        priceFen: sku.priceFen,
+        productRateBps: product.commissionRateBps,
+        categoryRateBps: category?.commissionRateBps ?? null,
+      });
+    }
+    return result;
+  }
+
+  /** Conditional decrement: concurrent buyers can never oversell (DESIGN.md rule 8). */
+  async reserveStock(em: EntityManager, skuId: string, quantity: number): Promise<void> {
+    const result = await em
+      .createQueryBuilder()
+      .update(SkuEntity)
+      .set({ stock: () => `stock - ${Number(quantity)}` })
+      .where('id = :skuId AND stock >= :quantity', { skuId, quantity })
+      .execute();
+    if (!result.affected) throw AppError.conflict('OUT_OF_STOCK', `Not enough stock for SKU ${skuId}`);
+  }
+
+  async releaseStock(em: EntityManager, skuId: string, quantity: number): Promise<void> {
+    await em
+      .createQueryBuilder()
+      .update(SkuEntity)
+      .set({ stock: () => `stock + ${Number(quantity)}` })
+      .where('id = :skuId', { skuId })
+      .execute();
+  }
+}

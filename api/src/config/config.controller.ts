@@ -1,0 +1,21 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { Public } from '../identity/auth.decorators.js';
+import { APP_CONFIG, type AppConfig } from './app-config.js';
+
+/** What a client may know about this deployment (the H5 demo pays through the simulator). */
+@Controller()
+export class ConfigController {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  @Public()
+  @Get('config')
+  get() {
+    return { appId: this.config.wechat.appId, businessTz: this.config.businessTz, simulatorUrl: this.config.simulatorUrl };
+  }
+
+  @Public()
+  @Get('health')
+  health() {
+    return { ok: true };
+  }
+}

@@ -1,0 +1,30 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Roles } from '../identity/auth.decorators.js';
+import { CreateGuideDto, DepartGuideDto, LinkMemberDto } from './guides.dto.js';
+import { GuidesService } from './guides.service.js';
+
+@Controller('admin/guides')
+@Roles('admin')
+export class GuidesController {
+  constructor(private readonly guides: GuidesService) {}
+
+  @Post()
+  create(@Body() body: CreateGuideDto) {
+    return this.guides.create(body);
+  }
+
+  @Get()
+  list(@Query('storeId') storeId?: string) {
+    return this.guides.list(storeId);
+  }
+
+  @Post(':id/depart')
+  async depart(@Param('id') id: string, @Body() body: DepartGuideDto) {
+    return this.guides.depart(id, body.successorGuideId);
+  }
+
+  @Post(':id/member')
+  linkMember(@Param('id') id: string, @Body() body: LinkMemberDto) {
+    return this.guides.linkMember(id, body.memberId);
+  }
+}

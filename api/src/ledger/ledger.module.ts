@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PolicyModule } from '../policy/policy.module.js';
+import { LedgerController } from './ledger.controller.js';
+import { LedgerEntryEntity } from './ledger-entry.entity.js';
+import { LedgerService } from './ledger.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([LedgerEntryEntity]), PolicyModule],
+  controllers: [LedgerController],
+  providers: [LedgerService],
+  exports: [LedgerService],
+})
+export class LedgerModule {}

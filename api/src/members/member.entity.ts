@@ -1,0 +1,38 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { IdColumn, InstantColumn } from '../common/columns.js';
+
+@Entity('members')
+export class MemberEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 64, unique: true })
+  openid!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  unionid!: string | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  phone!: string | null;
+
+  @InstantColumn({ nullable: true })
+  registeredAt!: Date | null;
+
+  /** Binding (DESIGN.md rule 5): set once, by the first share touch or registration. */
+  @IdColumn({ nullable: true })
+  openingGuideId!: string | null;
+
+  @Index()
+  @IdColumn({ nullable: true })
+  serviceGuideId!: string | null;
+
+  @IdColumn({ nullable: true })
+  serviceStoreId!: string | null;
+
+  @InstantColumn({ nullable: true })
+  boundAt!: Date | null;
+
+  @InstantColumn()
+  createdAt!: Date;
+}

@@ -1,0 +1,40 @@
+import type { Order } from '@guideshare/contracts';
+import type { OrderEntity, OrderLineEntity } from './order.entities.js';
+
+export function toOrder(order: OrderEntity, lines: OrderLineEntity[]): Order {
+  return {
+    id: order.id,
+    status: order.status,
+    channel: order.channel,
+    storeId: order.storeId,
+    memberId: order.memberId,
+    totalFen: order.totalFen,
+    paidFen: order.paidFen,
+    refundedFen: order.refundedFen,
+    receiptNo: order.receiptNo,
+    liveId: order.liveId,
+    lines: [...lines]
+      .sort((a, b) => a.lineNo - b.lineNo)
+      .map((l) => ({
+        id: l.id,
+        skuId: l.skuId as string,
+        quantity: l.quantity,
+        unitPriceFen: l.unitPriceFen,
+        amountFen: l.amountFen,
+        refundedQuantity: l.refundedQuantity,
+        refundedFen: l.refundedFen,
+      })),
+    attribution: {
+      guideId: order.attrGuideId,
+      storeId: order.attrStoreId,
+      rule: order.attrRule,
+      shareCode: order.attrShareCode,
+      touchedAt: order.attrTouchedAt ? order.attrTouchedAt.toISOString() : null,
+      policyVersion: order.attrPolicyVersion,
+      commissionable: order.attrCommissionable,
+      selfReferral: order.attrSelfReferral,
+    },
+    createdAt: order.createdAt.toISOString(),
+    paidAt: order.paidAt ? order.paidAt.toISOString() : null,
+  };
+}

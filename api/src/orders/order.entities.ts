@@ -1,0 +1,124 @@
+import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import type { AttributionRule, OrderChannel, OrderStatus } from '@guideshare/contracts';
+import { FenColumn, IdColumn, InstantColumn } from '../common/columns.js';
+
+@Entity('orders')
+@Unique('uq_orders_member_idempotency', ['memberId', 'idempotencyKey'])
+@Unique('uq_orders_store_receipt', ['storeId', 'receiptNo'])
+@Index('idx_orders_guide_time', ['attrGuideId', 'createdAt'])
+@Index('idx_orders_member_time', ['memberId', 'createdAt'])
+export class OrderEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @IdColumn({ nullable: true })
+  memberId!: string | null;
+
+  @Column({ type: 'varchar', length: 8 })
+  channel!: OrderChannel;
+
+  @Column({ type: 'varchar', length: 24 })
+  status!: OrderStatus;
+
+  /** Online: the credited store, if any. Store channel: the redeeming store. */
+  @IdColumn({ nullable: true })
+  storeId!: string | null;
+
+  @FenColumn()
+  totalFen!: number;
+
+  @FenColumn()
+  paidFen!: number;
+
+  @FenColumn()
+  refundedFen!: number;
+
+  /** Client retry key (online) — with the request's hash, so a changed body is a 409. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  idempotencyKey!: string | null;
+
+  @Column({ type: 'varchar', length: 64 })
+  requestHash!: string;
+
+  /** Counter receipt number (store channel). */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  receiptNo!: string | null;
+
+  @IdColumn({ nullable: true })
+  liveId!: string | null;
+
+  // Attribution, frozen when the order is created (DESIGN.md rule 7).
+  @Column({ type: 'varchar', length: 16 })
+  attrRule!: AttributionRule;
+
+  @IdColumn({ nullable: true })
+  attrGuideId!: string | null;
+
+  @IdColumn({ nullable: true })
+  attrStoreId!: string | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  attrShareCode!: string | null;
+
+  @InstantColumn({ nullable: true })
+  attrTouchedAt!: Date | null;
+
+  @Column({ type: 'int' })
+  attrPolicyVersion!: number;
+
+  @Column({ type: 'boolean' })
+  attrCommissionable!: boolean;
+
+  @Column({ type: 'boolean' })
+  attrSelfReferral!: boolean;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  prepayId!: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  transactionId!: string | null;
+
+  @InstantColumn()
+  createdAt!: Date;
+
+  @InstantColumn({ nullable: true })
+  paidAt!: Date | null;
+}
+
+@Entity('order_lines')
+export class OrderLineEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Index()
+  @IdColumn()
+  orderId!: string;
+
+  @IdColumn({ nullable: true })
+  skuId!: string | null;
+
+  @IdColumn({ nullable: true })
+  productId!: string | null;
+
+  @Column({ type: 'int' })
+  quantity!: number;
+
+  @FenColumn()
+  unitPriceFen!: number;
+
+  @FenColumn()
+  amountFen!: number;
+
+  /** The commission rate frozen with the attribution; accruals and reversals use it, never today's rate. */
+  @Column({ type: 'int' })
+  rateBps!: number;
+
+  @Column({ type: 'int' })
+  refundedQuantity!: number;
+
+  @FenColumn()
+  refundedFen!: number;
+
+  @Column({ type: 'int' })
+  lineNo!: number;
+}

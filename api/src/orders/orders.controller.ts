@@ -1,0 +1,45 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { IdempotencyKey } from '../common/idempotency-key.js';
+import { CurrentUser, Roles } from '../identity/auth.decorators.js';
+import type { Principal } from '../identity/tokens.js';
+import { CreateOrderDto, ListOrdersQuery } from './orders.dto.js';
+import { OrdersService } from './orders.service.js';
+
+@Controller('orders')
+export class OrdersController {
+  constructor(private readonly orders: OrdersService) {}
+
+  /** 201 for a new order; a replay of the same key and body answers with the first order (200). */
+  @Roles('consumer')
+  @Post()
+  async create(
+    @CurrentUser() user: Principal,
+    @IdempotencyKey() key: string,
+    @Body() body: CreateOrderDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { order, replayed } = await this.orders.create(user.sub, key, body);
+    reply.status(replayed ? 200 : 201);
+    if (replayed) reply.header('Idempotent-Replayed', 'true');
+    return order;
+  }
+
+  @Roles('consumer', 'guide', 'admin', 'finance')
+  @Get()
+  list(@CurrentUser() user: Principal, @Query() query: ListOrdersQuery) {
+    return this.orders.list(user, query);
+  }
+
+  @Roles('consumer', 'admin', 'finance')
+  @Get(':id')
+  get(@CurrentUser() user: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.orders.get(user, id);
+  }
+
+  @Roles('consumer', 'admin')
+  @Post(':id/cancel')
+  cancel(@CurrentUser() user: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.orders.cancel(user, id);
+  }
+}

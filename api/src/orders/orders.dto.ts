@@ -1,0 +1,63 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import type { OrderChannel, OrderStatus } from '@guideshare/contracts';
+
+export class OrderLineDto {
+  @IsUUID()
+  skuId!: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(999)
+  quantity!: number;
+}
+
+export class CreateOrderDto {
+  @ValidateNested({ each: true })
+  @Type(() => OrderLineDto)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  lines!: OrderLineDto[];
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  shareCode?: string;
+
+  @IsOptional()
+  @IsUUID()
+  liveId?: string;
+}
+
+export class ListOrdersQuery {
+  @IsOptional()
+  @IsIn(['PENDING_PAYMENT', 'PAID', 'PARTIALLY_REFUNDED', 'REFUNDED', 'CANCELLED', 'COMPLETED'])
+  status?: OrderStatus;
+
+  @IsOptional()
+  @IsIn(['online', 'store'])
+  channel?: OrderChannel;
+
+  @IsOptional()
+  @IsUUID()
+  guideId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  storeId?: string;
+
+  @IsOptional()
+  @IsISO8601()
+  from?: string;
+
+  @IsOptional()
+  @IsISO8601()
+  to?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}

@@ -1,0 +1,228 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Between, EntityManager, FindOptionsWhere, In, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
+import type { Order, OrderStatus } from '@guideshare/contracts';
+import { decideOnlineAttribution, resolveRateBps, type AttributionDecision } from '@guideshare/rules';
+import { AppError } from '../common/app-error.js';
+import { newId } from '../common/ids.js';
+import { requestHash } from '../common/request-hash.js';
+import { CatalogService } from '../catalog/catalog.service.js';
+import { isDuplicateKey, Transactions } from '../database/transactions.js';
+import { GuidesService } from '../guides/guides.service.js';
+import type { Principal } from '../identity/tokens.js';
+import { LivesService } from '../lives/lives.service.js';
+import { bindingOf, MembersService } from '../members/members.service.js';
+import { PolicyService } from '../policy/policy.service.js';
+import { SharesService } from '../shares/shares.service.js';
+import { OrderEntity, OrderLineEntity } from './order.entities.js';
+import { sourcesOf } from './order-state.js';
+import { toOrder } from './order-view.js';
+import { CreateOrderDto, ListOrdersQuery } from './orders.dto.js';
+
+const HOUR = 3_600_000;
+/** Unpaid online orders give their stock back after this long (the prepay's time_expire matches). */
+export const UNPAID_ORDER_TTL_MS = 2 * HOUR;
+
+export interface OrderWithLines {
+  order: OrderEntity;
+  lines: OrderLineEntity[];
+}
+
+@Injectable()
+export class OrdersService {
+  constructor(
+    @InjectRepository(OrderEntity) private readonly orders: Repository<OrderEntity>,
+    @InjectRepository(OrderLineEntity) private readonly lines: Repository<OrderLineEntity>,
+    private readonly tx: Transactions,
+    private readonly catalog: CatalogService,
+    private readonly shares: SharesService,
+    private readonly members: MembersService,
+    private readonly guides: GuidesService,
+    private readonly policy: PolicyService,
+    private readonly lives: LivesService,
+  ) {}
+
+  /**
+   * Creates an online order: reserves stock, decides attribution once and freezes it with the rate
+   * of each line. A retry with the same Idempotency-Key and body returns the first order; the
+   * (member, key) unique constraint settles concurrent retries.
+   */
+  async create(memberId: string, idempotencyKey: string, input: CreateOrderDto): Promise<{ order: Order; replayed: boolean }> {
+    const hash = requestHash({ lines: input.lines, shareCode: input.shareCode, liveId: input.liveId });
+    const previous = await this.replay(memberId, idempotencyKey, hash);
+    if (previous) return { order: previous, replayed: true };
+    // Reject a forged code before opening a transaction: an error writes nothing.
+    if (input.shareCode !== undefined) await this.shares.resolve(input.shareCode);
+    try {
+      const order = await this.tx.run((em) => this.insertOrder(em, memberId, idempotencyKey, hash, input));
+      return { order, replayed: false };
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e;
+      const winner = await this.replay(memberId, idempotencyKey, hash);
+      if (!winner) throw e;
+      return { order: winner, replayed: true };
+    }
+  }
+
+  private async replay(memberId: string, idempotencyKey: string, hash: string): Promise<Order | null> {
+    const existing = await this.orders.findOneBy({ memberId, idempotencyKey });
+    if (!existing) return null;
+    if (existing.requestHash !== hash) {
+      throw AppError.conflict('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request');
+    }
+    return toOrder(existing, await this.lines.findBy({ orderId: existing.id }));
+  }
+
+  private async insertOrder(em: EntityManager, memberId: string, idempotencyKey: string, hash: string, input: CreateOrderDto) {
+    const now = new Date();
+    const quantities = new Map<string, number>();
+    for (const line of input.lines) quantities.set(line.skuId, (quantities.get(line.skuId) ?? 0) + line.quantity);
+    const skus = await this.catalog.skusForSale(em, [...quantities.keys()]);
+    // A stable lock order (by SKU id) keeps two multi-line orders from deadlocking each other.
+    for (const skuId of [...quantities.keys()].sort()) await this.catalog.reserveStock(em, skuId, quantities.get(skuId)!);
+
+    if (input.shareCode) await this.shares.touchWithinOrder(em, memberId, input.shareCode, now);
+    const decision = await this.decide(em, memberId, now, input.liveId ?? null);
+
+    const orderId = newId(now.getTime());
+    const lines: OrderLineEntity[] = input.lines.map((line, i) => {
+      const sku = skus.get(line.skuId)!;
+      const amountFen = sku.priceFen * line.quantity;
+      return {
+        id: newId(now.getTime()),
+        orderId,
+        skuId: sku.skuId,
+        productId: sku.productId,
+        quantity: line.quantity,
+        unitPriceFen: sku.priceFen,
+        amountFen,
+        rateBps: decision.commissionable ? resolveRateBps({ rule: decision.rule, productRateBps: sku.productRateBps, categoryRateBps: sku.categoryRateBps, ...decision.rates }) : 0,
+        refundedQuantity: 0,
+        refundedFen: 0,
+        lineNo: i + 1,
+      };
+    });
+    const order: OrderEntity = {
+      id: orderId,
+      memberId,
+      channel: 'online',
+      status: 'PENDING_PAYMENT',
+      storeId: decision.storeId,
+      totalFen: lines.reduce((sum, l) => sum + l.amountFen, 0),
+      paidFen: 0,
+      refundedFen: 0,
+      idempotencyKey,
+      requestHash: hash,
+      receiptNo: null,
+      liveId: input.liveId ?? null,
+      ...attributionColumns(decision),
+      prepayId: null,
+      transactionId: null,
+      createdAt: now,
+      paidAt: null,
+    };
+    await em.insert(OrderEntity, order);
+    await em.insert(OrderLineEntity, lines);
+    return toOrder(order, lines);
+  }
+
+  /** Loads the evidence and asks the pure rules. */
+  private async decide(em: EntityManager, memberId: string, at: Date, liveId: string | null) {
+    const policy = await this.policy.current(em);
+    const live = liveId ? await this.lives.session(em, liveId) : null;
+    const windowMs = policy.onlineWindowHours * HOUR;
+    const since = new Date(Math.min(at.getTime() - windowMs, live ? live.startsAt - windowMs : Infinity));
+    const touches = await this.shares.touchesSince(em, memberId, since);
+    const member = await this.members.require(memberId, em);
+    const binding = bindingOf(member);
+    const guideIds = [...touches.map((t) => t.guideId), binding.serviceGuideId].filter((id): id is string => !!id);
+    const guides = await this.guides.refs(guideIds, em);
+    const decision = decideOnlineAttribution({ buyerMemberId: memberId, orderAt: at.getTime(), touches, member: binding, live, policy, guides });
+    return { ...decision, rates: { defaultRateBps: policy.defaultRateBps, serviceRateBps: policy.serviceRateBps } };
+  }
+
+  async get(principal: Principal, id: string): Promise<Order> {
+    const order = await this.orders.findOneBy({ id });
+    if (!order) throw AppError.notFound('ORDER_NOT_FOUND', `No order ${id}`);
+    if (principal.role === 'consumer' && order.memberId !== principal.sub) throw AppError.forbidden('This is not your order', 'NOT_YOUR_ORDER');
+    return toOrder(order, await this.lines.findBy({ orderId: id }));
+  }
+
+  async list(principal: Principal, query: ListOrdersQuery): Promise<Order[]> {
+    const where: FindOptionsWhere<OrderEntity> = {};
+    if (principal.role === 'consumer') where.memberId = principal.sub;
+    if (principal.role === 'guide') where.attrGuideId = principal.sub;
+    if (query.status) where.status = query.status;
+    if (query.channel) where.channel = query.channel;
+    if (query.guideId && principal.role !== 'guide') where.attrGuideId = query.guideId;
+    if (query.storeId) where.storeId = query.storeId;
+    if (query.from && query.to) where.createdAt = Between(new Date(query.from), new Date(query.to));
+    else if (query.from) where.createdAt = MoreThanOrEqual(new Date(query.from));
+    else if (query.to) where.createdAt = LessThanOrEqual(new Date(query.to));
+    const orders = await this.orders.find({ where, order: { createdAt: 'DESC' }, take: query.limit ?? 50 });
+    if (!orders.length) return [];
+    const lines = await this.lines.findBy({ orderId: In(orders.map((o) => o.id)) });
+    return orders.map((o) => toOrder(o, lines.filter((l) => l.orderId === o.id)));
+  }
+
+  // ---- used by payments, refunds and the counter, inside their transactions ----
+
+  async requireWithLines(em: EntityManager, id: string): Promise<OrderWithLines> {
+    const order = await em.getRepository(OrderEntity).findOneBy({ id });
+    if (!order) throw AppError.notFound('ORDER_NOT_FOUND', `No order ${id}`);
+    return { order, lines: await em.getRepository(OrderLineEntity).findBy({ orderId: id }) };
+  }
+
+  /** Applies a state-machine transition as a conditional update; false when another event won. */
+  async transition(em: EntityManager, id: string, to: OrderStatus, changes: Partial<OrderEntity> = {}): Promise<boolean> {
+    const result = await em.getRepository(OrderEntity).update({ id, status: In(sourcesOf(to)) }, { ...changes, status: to });
+    return (result.affected ?? 0) > 0;
+  }
+
+  async setPrepayId(id: string, prepayId: string): Promise<void> {
+    await this.orders.update({ id }, { prepayId });
+  }
+
+  /** Cancels an unpaid order and gives its stock back. */
+  async cancel(principal: Principal, id: string): Promise<Order> {
+    await this.tx.run(async (em) => {
+      const { order, lines } = await this.requireWithLines(em, id);
+      if (principal.role === 'consumer' && order.memberId !== principal.sub) throw AppError.forbidden('This is not your order', 'NOT_YOUR_ORDER');
+      if (!(await this.transition(em, id, 'CANCELLED'))) throw AppError.conflict('ORDER_NOT_CANCELLABLE', `An order in status ${order.status} cannot be cancelled`);
+      for (const line of lines) if (line.skuId) await this.catalog.releaseStock(em, line.skuId, line.quantity);
+    });
+    return this.get(principal, id);
+  }
+
+  /** Cancels online orders left unpaid past their expiry; returns how many. */
+  async expireUnpaid(now = new Date()): Promise<number> {
+    const stale = await this.orders.find({
+      where: { status: 'PENDING_PAYMENT', channel: 'online', createdAt: LessThanOrEqual(new Date(now.getTime() - UNPAID_ORDER_TTL_MS)) },
+      take: 500,
+    });
+    let expired = 0;
+    for (const order of stale) {
+      await this.tx.run(async (em) => {
+        if (!(await this.transition(em, order.id, 'CANCELLED'))) return;
+        for (const line of await em.getRepository(OrderLineEntity).findBy({ orderId: order.id })) {
+          if (line.skuId) await this.catalog.releaseStock(em, line.skuId, line.quantity);
+        }
+        expired++;
+      });
+    }
+    return expired;
+  }
+}
+
+export function attributionColumns(d: AttributionDecision) {
+  return {
+    attrRule: d.rule,
+    attrGuideId: d.guideId,
+    attrStoreId: d.storeId,
+    attrShareCode: d.shareCode,
+    attrTouchedAt: d.touchedAt === null ? null : new Date(d.touchedAt),
+    attrPolicyVersion: d.policyVersion,
+    attrCommissionable: d.commissionable,
+    attrSelfReferral: d.selfReferral,
+  };
+}

@@ -1,0 +1,20 @@
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import { Roles } from '../identity/auth.decorators.js';
+import { PutPolicyDto } from './policy.dto.js';
+import { PolicyService } from './policy.service.js';
+
+@Controller('admin/policy')
+@Roles('admin')
+export class PolicyController {
+  constructor(private readonly policy: PolicyService) {}
+
+  @Get()
+  get() {
+    return this.policy.current();
+  }
+
+  @Put()
+  put(@Body() body: PutPolicyDto) {
+    return this.policy.put(body);
+  }
+}

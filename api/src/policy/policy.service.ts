@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import type { Policy, PolicyInput } from '@guideshare/contracts';
+import { AppError } from '../common/app-error.js';
+import { isDuplicateKey } from '../database/transactions.js';
+import { PolicyVersionEntity } from './policy.entity.js';
+
+/** DESIGN.md defaults: 7-day online window, 14-day store window, no self-referral, 7 cooling-off days. */
+export const DEFAULT_POLICY: PolicyInput = {
+  onlineWindowHours: 7 * 24,
+  storeWindowHours: 14 * 24,
+  selfReferral: 'deny',
+  defaultRateBps: 300,
+  serviceRateBps: 100,
+  coolingOffDays: 7,
+};
+
+const toPolicy = ({ createdAt: _, ...policy }: PolicyVersionEntity): Policy => policy;
+
+@Injectable()
+export class PolicyService {
+  constructor(@InjectRepository(PolicyVersionEntity) private readonly versions: Repository<PolicyVersionEntity>) {}
+
+  /** The newest version; version 1 (the defaults) is created on first need. */
+  async current(em?: EntityManager): Promise<Policy> {
+    const repo = em ? em.getRepository(PolicyVersionEntity) : this.versions;
+    const [latest] = await repo.find({ order: { version: 'DESC' }, take: 1 });
+    if (latest) return toPolicy(latest);
+    try {
+      await this.versions.insert({ version: 1, ...DEFAULT_POLICY, createdAt: new Date() });
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e;
+    }
+    return this.current();
+  }
+
+  async byVersion(em: EntityManager, version: number): Promise<Policy> {
+    const row = await em.getRepository(PolicyVersionEntity).findOneBy({ version });
+    if (!row) throw new Error(`Policy version ${version} does not exist`);
+    return toPolicy(row);
+  }
+
+  /** Appends a version; the primary key on `version` serializes concurrent PUTs. */
+  async put(input: PolicyInput): Promise<Policy> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const { version } = await this.current();
+      const next = { version: version + 1, ...input, createdAt: new Date() };
+      try {
+        await this.versions.insert(next);
+        return toPolicy(next);
+      } catch (e) {
+        if (!isDuplicateKey(e)) throw e;
+      }
+    }
+    throw AppError.conflict('POLICY_CONFLICT', 'The policy changed concurrently; try again');
+  }
+}

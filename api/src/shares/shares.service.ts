@@ -1,0 +1,151 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, MoreThanOrEqual, Repository } from 'typeorm';
+import { sharePath, type Share, type ShareKind } from '@guideshare/contracts';
+import type { Touch } from '@guideshare/rules';
+import { AppError } from '../common/app-error.js';
+import { newId } from '../common/ids.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { Transactions } from '../database/transactions.js';
+import { CatalogService } from '../catalog/catalog.service.js';
+import { GuidesService } from '../guides/guides.service.js';
+import { LivesService } from '../lives/lives.service.js';
+import { MembersService } from '../members/members.service.js';
+import { StoresService } from '../stores/stores.service.js';
+import { isAuthenticShareCode, issueShareCode } from './share-code.js';
+import { ShareEntity, VisitEntity } from './share.entities.js';
+import { RecordVisitDto } from './shares.dto.js';
+
+/** Touches older than this never matter to any rule (the longest window is capped at 90 days). */
+const TOUCH_LOOKBACK_LIMIT = 500;
+const SHARE_CACHE_LIMIT = 10_000;
+
+const toShare = (s: ShareEntity): Share => ({
+  code: s.code,
+  kind: s.kind,
+  targetId: s.targetId,
+  guideId: s.guideId,
+  storeId: s.storeId,
+  path: sharePath(s.kind, s.targetId, s.code),
+  // The bare code is the scene: the page reads it back with decodeURIComponent(options.scene).
+  scene: s.code,
+});
+
+@Injectable()
+export class SharesService {
+  /** Shares never change once issued, so the hot visit path can skip the database for known codes. */
+  private readonly cache = new Map<string, ShareEntity>();
+
+  constructor(
+    @InjectRepository(ShareEntity) private readonly shares: Repository<ShareEntity>,
+    @InjectRepository(VisitEntity) private readonly visits: Repository<VisitEntity>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tx: Transactions,
+    private readonly guides: GuidesService,
+    private readonly members: MembersService,
+    private readonly catalog: CatalogService,
+    private readonly lives: LivesService,
+    private readonly stores: StoresService,
+  ) {}
+
+  async issue(guideId: string, kind: ShareKind, targetId: string): Promise<Share> {
+    const guide = await this.guides.require(guideId);
+    if (guide.status !== 'active') throw AppError.forbidden('A departed guide cannot share', 'GUIDE_DEPARTED');
+    await this.requireTarget(kind, targetId);
+    const share: ShareEntity = {
+      code: issueShareCode(this.config.shareCodeSecret),
+      kind,
+      targetId,
+      guideId,
+      storeId: guide.storeId,
+      createdAt: new Date(),
+    };
+    await this.shares.insert(share);
+    return toShare(share);
+  }
+
+  async listForGuide(guideId: string): Promise<Share[]> {
+    return (await this.shares.find({ where: { guideId }, order: { createdAt: 'DESC' }, take: 100 })).map(toShare);
+  }
+
+  /** The share behind a code; forged, altered or unknown codes are a 400 SHARE_CODE_INVALID. */
+  async resolve(code: unknown, em?: EntityManager): Promise<ShareEntity> {
+    if (!isAuthenticShareCode(this.config.shareCodeSecret, code)) throw invalidCode();
+    const cached = this.cache.get(code);
+    if (cached) return cached;
+    const share = await (em ? em.getRepository(ShareEntity) : this.shares).findOneBy({ code });
+    if (!share) throw invalidCode();
+    if (this.cache.size >= SHARE_CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(code, share);
+    return share;
+  }
+
+  /** Records a touch and, for an unbound member, binds them to the sharing guide (DESIGN.md rule 5). */
+  async recordVisit(memberId: string, input: RecordVisitDto, at = new Date()): Promise<void> {
+    const share = await this.resolve(input.shareCode);
+    await this.tx.run((em) => this.touch(em, memberId, share, at, input));
+  }
+
+  /** Inside a caller's transaction: a touch from a code carried by an order. */
+  async touchWithinOrder(em: EntityManager, memberId: string, code: string, at: Date): Promise<void> {
+    const share = await this.resolve(code, em);
+    await this.touch(em, memberId, share, at, { shareCode: code });
+  }
+
+  /** The member's touches since `since`, newest first, as plain data for the rules. */
+  async touchesSince(em: EntityManager, memberId: string, since: Date): Promise<Touch[]> {
+    const rows = await em.getRepository(VisitEntity).find({
+      where: { memberId, visitedAt: MoreThanOrEqual(since) },
+      order: { visitedAt: 'DESC', id: 'DESC' },
+      take: TOUCH_LOOKBACK_LIMIT,
+    });
+    // UUIDv7 ids sort in record order; seq only needs to order ties within this list.
+    return rows.map((v, i) => ({
+      seq: rows.length - i,
+      shareCode: v.shareCode,
+      guideId: v.guideId,
+      storeId: v.storeId,
+      kind: v.kind,
+      targetId: v.targetId,
+      at: v.visitedAt.getTime(),
+    }));
+  }
+
+  async lastVisitAt(memberId: string): Promise<Date | null> {
+    const [latest] = await this.visits.find({ where: { memberId }, order: { visitedAt: 'DESC' }, take: 1 });
+    return latest?.visitedAt ?? null;
+  }
+
+  private async touch(em: EntityManager, memberId: string, share: ShareEntity, at: Date, input: RecordVisitDto) {
+    await em.getRepository(VisitEntity).insert({
+      id: newId(at.getTime()),
+      memberId,
+      shareCode: share.code,
+      guideId: share.guideId,
+      storeId: share.storeId,
+      kind: share.kind,
+      targetId: share.targetId,
+      scene: input.scene ?? null,
+      chatType: input.chatType ?? null,
+      path: input.path ?? null,
+      visitedAt: at,
+    });
+    const guide = await this.guides.require(share.guideId, em);
+    // A departed guide's old cards still bring people in, but bind them to nobody new.
+    if (guide.status === 'active') await this.members.bindIfUnbound(em, memberId, guide.id, guide.storeId, at);
+  }
+
+  private async requireTarget(kind: ShareKind, targetId: string) {
+    const exists =
+      kind === 'live'
+        ? await this.lives.exists(targetId)
+        : kind === 'store'
+          ? await this.stores.require(targetId).then(() => true, () => false)
+          : await this.catalog.productExists(targetId);
+    if (!exists) throw AppError.badRequest('SHARE_TARGET_NOT_FOUND', `No ${kind} ${targetId}`);
+  }
+}
+
+function invalidCode() {
+  return AppError.badRequest('SHARE_CODE_INVALID', 'This share code is not one we issued');
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Public, Roles } from '../identity/auth.decorators.js';
+import { CreateStoreDto } from './stores.dto.js';
+import { StoresService } from './stores.service.js';
+
+@Controller()
+export class StoresController {
+  constructor(private readonly stores: StoresService) {}
+
+  @Public()
+  @Get('stores')
+  list() {
+    return this.stores.list();
+  }
+
+  @Roles('admin')
+  @Post('admin/stores')
+  create(@Body() body: CreateStoreDto) {
+    return this.stores.create(body);
+  }
+
+  @Roles('admin')
+  @Post('admin/stores/:id/keys')
+  issueKey(@Param('id') id: string) {
+    return this.stores.issueKey(id);
+  }
+
+  @Roles('admin')
+  @Post('admin/stores/:id/keys/:keyId/revoke')
+  @HttpCode(204)
+  revokeKey(@Param('id') id: string, @Param('keyId') keyId: string) {
+    return this.stores.revokeKey(id, keyId);
+  }
+}

@@ -1,0 +1,27 @@
+export default defineAppConfig({
+  pages: [
+    'pages/index/index',
+    'pages/product/index',
+    'pages/cart/index',
+    'pages/checkout/index',
+    'pages/orders/index',
+    'pages/order/index',
+    'pages/member/index',
+    'pages/lives/index',
+    'pages/live/index',
+  ],
+  // The guide workbench is a subpackage: consumers never download it.
+  subPackages: [
+    {
+      root: 'pages/guide',
+      pages: ['index', 'share/index'],
+    },
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    backgroundColor: '#f5f6f8',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: 'GuideShare 优选',
+    navigationBarTextStyle: 'black',
+  },
+})

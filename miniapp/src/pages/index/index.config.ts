@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: 'GuideShare 优选',
+  enableShareAppMessage: true,
+})

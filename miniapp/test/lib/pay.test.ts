@@ -1,0 +1,62 @@
+import Taro from '@tarojs/taro'
+import { payOrder } from '../../src/lib/pay'
+import { installApi, loginAsConsumer, requestsTo } from '../helpers'
+
+const params = { timeStamp: '1700000000', nonceStr: 'nonce', package: 'prepay_id=wx1', signType: 'RSA', paySign: 'sig' }
+const noSleep = () => Promise.resolve()
+
+function ordersThatPayAfter(polls: number) {
+  let n = 0
+  return () => ({ id: 'o1', status: n++ >= polls ? 'PAID' : 'PENDING_PAYMENT', totalFen: 100, lines: [] })
+}
+
+describe('payOrder', () => {
+  beforeEach(() => loginAsConsumer())
+
+  it('weapp: prepay, wx.requestPayment with the API params, then polls until PAID', async () => {
+    installApi({ 'POST /api/orders/:id/payment': params, 'GET /api/orders/:id': ordersThatPayAfter(2) })
+    const stages: string[] = []
+    const order = await payOrder('o1', { sleep: noSleep, onStage: (s) => stages.push(s) })
+    expect(Taro.requestPayment).toHaveBeenCalledWith(params)
+    expect(order.status).toBe('PAID')
+    expect(requestsTo('GET', '/api/orders/o1')).toHaveLength(3)
+    expect(stages).toEqual(['prepay', 'paying', 'confirming'])
+  })
+
+  it('weapp: a cancelled payment is PAY_CANCELLED', async () => {
+    installApi({ 'POST /api/orders/:id/payment': params })
+    ;(Taro.requestPayment as jest.Mock).mockImplementationOnce(() => Promise.reject({ errMsg: 'requestPayment:fail cancel' }))
+    await expect(payOrder('o1', { sleep: noSleep })).rejects.toMatchObject({ code: 'PAY_CANCELLED' })
+  })
+
+  it('H5: calls the simulator pay step from GET /api/config, then polls', async () => {
+    process.env.TARO_ENV = 'h5'
+    installApi({
+      'POST /api/orders/:id/payment': params,
+      'GET /api/config': { simulatorUrl: 'http://sim.test:4000/' },
+      'POST /sim/pay': { ok: true },
+      'GET /api/orders/:id': ordersThatPayAfter(1),
+    })
+    const order = await payOrder('o1', { sleep: noSleep })
+    expect(order.status).toBe('PAID')
+    expect(Taro.requestPayment).not.toHaveBeenCalled()
+    const [sim] = requestsTo('POST', '/sim/pay')
+    expect(sim.url).toBe('http://sim.test:4000/sim/pay')
+    expect(sim.data).toEqual({ out_trade_no: 'o1' })
+  })
+
+  it('H5 without a simulator says so clearly', async () => {
+    process.env.TARO_ENV = 'h5'
+    installApi({ 'POST /api/orders/:id/payment': params, 'GET /api/config': {} })
+    await expect(payOrder('o1', { sleep: noSleep })).rejects.toMatchObject({
+      code: 'SIMULATOR_UNAVAILABLE',
+      message: expect.stringContaining('simulatorUrl'),
+    })
+  })
+
+  it('returns the still-pending order when the notify is late', async () => {
+    installApi({ 'POST /api/orders/:id/payment': params, 'GET /api/orders/:id': ordersThatPayAfter(1e9) })
+    const order = await payOrder('o1', { sleep: noSleep, timeoutMs: 0 })
+    expect(order.status).toBe('PENDING_PAYMENT')
+  })
+})

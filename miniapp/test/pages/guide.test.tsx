@@ -1,0 +1,184 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { __mock } from '../mocks/taro'
+import GuideHome from '../../src/pages/guide/index'
+import GuideSharePage from '../../src/pages/guide/share/index'
+import { guideToken } from '../../src/lib/auth'
+import { apiError, CODE, installApi, loginAsGuide, never, products, requestsTo } from '../helpers'
+
+const commissions = {
+  entries: [
+    { id: 'e1', orderId: 'order-abcdef123456', kind: 'accrual', amountFen: 990, rateBps: 500, availableAt: '2099-01-08T00:00:00.000Z', settlementId: null },
+    { id: 'e2', orderId: 'order-abcdef123456', kind: 'reversal', amountFen: -495, rateBps: 500, availableAt: '2099-01-09T00:00:00.000Z', settlementId: null },
+  ],
+  pendingFen: 495,
+  availableFen: 0,
+  settledFen: 12000,
+}
+const stats = { shares: 3, visits: 12, visitors: 7, orders: 2, onlineGmvFen: 39600, storeGmvFen: 0, commissionFen: 1980 }
+
+describe('guide workbench: login', () => {
+  it('shows the WeCom code login and signs in', async () => {
+    installApi({
+      'POST /api/auth/guide': { token: 'g-token', guide: { id: 'g1', storeId: 'store-000001', name: '小林' } },
+      'GET /api/guides/me/commissions': commissions,
+      'GET /api/guides/me/stats': stats,
+    })
+    render(<GuideHome />)
+    expect(screen.getByTestId('guide-login')).toBeInTheDocument()
+    fireEvent.change(screen.getByTestId('guide-code'), { target: { value: ' wx-guide-1.demo ' } })
+    fireEvent.click(screen.getByTestId('guide-login-submit'))
+    expect(await screen.findByTestId('guide-name')).toHaveTextContent('小林')
+    expect(requestsTo('POST', '/api/auth/guide')[0].data).toEqual({ code: 'wx-guide-1.demo' })
+    expect(guideToken()).toBe('g-token')
+  })
+
+  it('shows a login error from the API', async () => {
+    installApi({ 'POST /api/auth/guide': apiError(401, 'WECOM_LOGIN_FAILED', '企业微信账号未绑定导购') })
+    render(<GuideHome />)
+    fireEvent.change(screen.getByTestId('guide-code'), { target: { value: 'nobody.x' } })
+    fireEvent.click(screen.getByTestId('guide-login-submit'))
+    expect(await screen.findByTestId('error-banner')).toHaveTextContent('企业微信账号未绑定导购')
+  })
+
+  it('refuses an empty code without calling the API', async () => {
+    installApi({})
+    render(<GuideHome />)
+    fireEvent.click(screen.getByTestId('guide-login-submit'))
+    expect(await screen.findByTestId('error-banner')).toHaveTextContent('请输入企业微信登录码')
+    expect(__mock.state.requests).toHaveLength(0)
+  })
+})
+
+describe('guide workbench: stats and commissions', () => {
+  beforeEach(() => loginAsGuide())
+
+  it('loading', () => {
+    installApi({ 'GET /api/guides/me/commissions': () => never(), 'GET /api/guides/me/stats': () => never() })
+    render(<GuideHome />)
+    expect(screen.getAllByTestId('state-loading').length).toBeGreaterThan(0)
+  })
+
+  it('shows stats, balances and entries (signed, in ¥)', async () => {
+    installApi({ 'GET /api/guides/me/commissions': commissions, 'GET /api/guides/me/stats': stats })
+    render(<GuideHome />)
+    expect(await screen.findByTestId('stat-visits')).toHaveTextContent('12')
+    expect(screen.getByTestId('stat-orders')).toHaveTextContent('2')
+    expect(await screen.findByTestId('commission-pending')).toHaveTextContent('¥4.95')
+    expect(screen.getByTestId('commission-settled')).toHaveTextContent('¥120.00')
+    const entries = screen.getAllByTestId('commission-entry')
+    expect(entries).toHaveLength(2)
+    expect(entries[0]).toHaveTextContent('退款冲回')
+    expect(entries[0]).toHaveTextContent('-¥4.95')
+    expect(entries[1]).toHaveTextContent('佣金 · 订单 EF123456')
+    expect(entries[1]).toHaveTextContent('¥9.90')
+    expect(entries[1]).toHaveTextContent('冷静期')
+    expect(entries[1]).toHaveAttribute('data-order-id', 'order-abcdef123456')
+  })
+
+  it('degrades gracefully when /api/guides/me/stats does not exist yet', async () => {
+    installApi({ 'GET /api/guides/me/commissions': commissions })
+    render(<GuideHome />)
+    expect(await screen.findByTestId('stats-unavailable')).toHaveTextContent('即将上线')
+    expect(await screen.findByTestId('commission-entries')).toBeInTheDocument()
+  })
+
+  it('empty commissions', async () => {
+    installApi({ 'GET /api/guides/me/commissions': { entries: [], pendingFen: 0, availableFen: 0, settledFen: 0 }, 'GET /api/guides/me/stats': stats })
+    render(<GuideHome />)
+    expect(await screen.findByTestId('state-empty')).toHaveTextContent('还没有佣金记录')
+  })
+
+  it('commission error shows the API message', async () => {
+    installApi({ 'GET /api/guides/me/commissions': apiError(500, 'LEDGER_UNAVAILABLE', '佣金账本暂不可用'), 'GET /api/guides/me/stats': stats })
+    render(<GuideHome />)
+    expect(await screen.findByText('佣金账本暂不可用')).toBeInTheDocument()
+  })
+
+  it('an expired guide token returns to the login form', async () => {
+    installApi({ 'GET /api/guides/me/commissions': apiError(401, 'UNAUTHORIZED', 'expired'), 'GET /api/guides/me/stats': apiError(401, 'UNAUTHORIZED', 'expired') })
+    render(<GuideHome />)
+    expect(await screen.findByTestId('guide-login')).toHaveTextContent('登录已过期')
+  })
+})
+
+describe('guide share page', () => {
+  const share = { code: CODE, kind: 'product', targetId: 'p2', guideId: 'g1', storeId: 's1', path: `/pages/product/index?id=p2&s=${CODE}`, scene: CODE }
+
+  it('asks to log in first', () => {
+    render(<GuideSharePage />)
+    expect(screen.getByTestId('state-empty')).toHaveTextContent('请先登录导购工作台')
+  })
+
+  it('loading / empty / error of the product list', async () => {
+    loginAsGuide()
+    installApi({ 'GET /api/products': () => never(), 'GET /api/lives': [] })
+    const { unmount } = render(<GuideSharePage />)
+    expect(screen.getByTestId('state-loading')).toBeInTheDocument()
+    unmount()
+    installApi({ 'GET /api/products': [], 'GET /api/lives': [] })
+    const second = render(<GuideSharePage />)
+    expect(await screen.findByTestId('state-empty')).toHaveTextContent('暂无可分享的商品')
+    second.unmount()
+    installApi({ 'GET /api/products': apiError(500, 'X', '商品服务异常'), 'GET /api/lives': [] })
+    render(<GuideSharePage />)
+    expect(await screen.findByTestId('state-error')).toHaveTextContent('商品服务异常')
+  })
+
+  it('weapp: issues a share and the card carries the API path', async () => {
+    loginAsGuide()
+    installApi({ 'GET /api/products': products, 'GET /api/lives': [], 'POST /api/shares': { ...share } })
+    render(<GuideSharePage />)
+    expect(__mock.triggerShare()).toEqual({ title: 'GuideShare 优选', path: '/pages/index/index' })
+    const buttons = await screen.findAllByTestId('share-product')
+    fireEvent.click(buttons[1])
+    expect(await screen.findByTestId('share-panel')).toHaveAttribute('data-code', CODE)
+    expect(requestsTo('POST', '/api/shares')[0].data).toEqual({ kind: 'product', targetId: 'p2' })
+    expect(requestsTo('POST', '/api/shares')[0].header?.Authorization).toBe('Bearer guide-token')
+    expect(screen.getByTestId('share-send')).toHaveAttribute('data-open-type', 'share')
+    expect(__mock.triggerShare({ from: 'button' })).toEqual({
+      title: '城市通勤双肩包',
+      path: `/pages/product/index?id=p2&s=${CODE}`,
+      imageUrl: 'https://img.test/p2.png',
+    })
+    expect(screen.getByTestId('poster')).toHaveTextContent('导购 小林 为你推荐')
+    expect(screen.getByTestId('share-qr')).toHaveAttribute('data-text', `http://h5.test/#/pages/product/index?id=p2&s=${CODE}`)
+  })
+
+  it('H5: shows and copies the share link', async () => {
+    process.env.TARO_ENV = 'h5'
+    loginAsGuide()
+    installApi({ 'GET /api/products': products, 'GET /api/lives': [], 'POST /api/shares': { ...share } })
+    render(<GuideSharePage />)
+    fireEvent.click((await screen.findAllByTestId('share-product'))[1])
+    const link = await screen.findByTestId('share-link')
+    const expected = `${window.location.origin}${window.location.pathname}#/pages/product/index?id=p2&s=${CODE}`
+    expect(link).toHaveTextContent(expected)
+    fireEvent.click(screen.getByTestId('copy-link'))
+    expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: expected })
+  })
+
+  it('shares a live card', async () => {
+    loginAsGuide()
+    const live = { id: 'l1', title: '周末直播', storeId: 's9', startsAt: new Date(Date.now() - 1000).toISOString(), endsAt: new Date(Date.now() + 3600e3).toISOString() }
+    installApi({
+      'GET /api/products': products,
+      'GET /api/lives': [live],
+      'POST /api/shares': { ...share, kind: 'live', targetId: 'l1', path: `pages/live/index?id=l1&s=${CODE}` },
+    })
+    render(<GuideSharePage />)
+    fireEvent.click(screen.getByTestId('share-tab-live'))
+    fireEvent.click(await screen.findByTestId('share-live'))
+    await screen.findByTestId('share-panel')
+    expect(requestsTo('POST', '/api/shares')[0].data).toEqual({ kind: 'live', targetId: 'l1' })
+    expect(__mock.triggerShare()).toMatchObject({ title: '直播：周末直播', path: `/pages/live/index?id=l1&s=${CODE}` })
+  })
+
+  it('shows a share error from the API', async () => {
+    loginAsGuide()
+    installApi({ 'GET /api/products': products, 'GET /api/lives': [], 'POST /api/shares': apiError(403, 'GUIDE_DEPARTED', '离职导购不能分享') })
+    render(<GuideSharePage />)
+    fireEvent.click((await screen.findAllByTestId('share-product'))[0])
+    await waitFor(() => expect(screen.getByTestId('error-banner')).toHaveTextContent('离职导购不能分享'))
+  })
+})

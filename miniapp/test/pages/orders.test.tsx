@@ -1,0 +1,141 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { __mock } from '../mocks/taro'
+import OrdersPage from '../../src/pages/orders/index'
+import OrderPage from '../../src/pages/order/index'
+import { apiError, installApi, loginAsConsumer, never, products, requestsTo } from '../helpers'
+
+const base = { channel: 'online', storeId: 's1', memberId: 'm1', attribution: null }
+const order = (id: string, status: string, extra: object = {}) => ({
+  ...base,
+  id,
+  status,
+  totalFen: 19800,
+  createdAt: `2025-03-0${id.length % 9}T08:00:00.000Z`,
+  lines: [{ id: `${id}-l1`, skuId: 'sku-1a', quantity: 2, unitPriceFen: 9900, amountFen: 19800 }],
+  ...extra,
+})
+
+const STATUSES: Array<[string, string]> = [
+  ['PENDING_PAYMENT', '待支付'],
+  ['PAID', '已支付'],
+  ['PARTIALLY_REFUNDED', '部分退款'],
+  ['REFUNDED', '已退款'],
+  ['CANCELLED', '已取消'],
+  ['COMPLETED', '已完成'],
+]
+
+describe('orders page', () => {
+  beforeEach(() => loginAsConsumer())
+
+  it('loading', () => {
+    installApi({ 'GET /api/orders': () => never(), 'GET /api/products': products })
+    render(<OrdersPage />)
+    expect(screen.getByTestId('state-loading')).toBeInTheDocument()
+  })
+
+  it('empty', async () => {
+    installApi({ 'GET /api/orders': [], 'GET /api/products': products })
+    render(<OrdersPage />)
+    expect(await screen.findByTestId('state-empty')).toHaveTextContent('还没有订单')
+  })
+
+  it('error', async () => {
+    installApi({ 'GET /api/orders': apiError(403, 'FORBIDDEN', '无权查看'), 'GET /api/products': products })
+    render(<OrdersPage />)
+    const err = await screen.findByTestId('state-error')
+    expect(err).toHaveTextContent('没有权限')
+    expect(err).toHaveTextContent('无权查看')
+  })
+
+  it('lists every status in Chinese with product names and totals', async () => {
+    installApi({ 'GET /api/orders': STATUSES.map(([s], i) => order(`o${i}`, s)), 'GET /api/products': products })
+    render(<OrdersPage />)
+    const cards = await screen.findAllByTestId('order-card')
+    expect(cards).toHaveLength(6)
+    for (const [status, label] of STATUSES) {
+      const card = cards.find((c) => c.getAttribute('data-status') === status)!
+      expect(card).toHaveTextContent(label)
+      expect(card).toHaveTextContent('轻羽速干T恤')
+      expect(card).toHaveTextContent('¥198.00')
+    }
+    fireEvent.click(cards[0])
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: expect.stringMatching(/^\/pages\/order\/index\?id=o\d$/) })
+  })
+
+  it('still lists orders when the catalog is unavailable', async () => {
+    installApi({ 'GET /api/orders': [order('o1', 'PAID')], 'GET /api/products': apiError(500, 'X', 'x') })
+    render(<OrdersPage />)
+    expect(await screen.findByTestId('order-card')).toHaveTextContent('商品 ')
+  })
+})
+
+describe('order detail page', () => {
+  beforeEach(() => loginAsConsumer())
+
+  it('loading', () => {
+    __mock.setRouter({ id: 'o1' })
+    installApi({ 'GET /api/orders/:id': () => never(), 'GET /api/products': products })
+    render(<OrderPage />)
+    expect(screen.getByTestId('state-loading')).toBeInTheDocument()
+  })
+
+  it('error (not yours)', async () => {
+    __mock.setRouter({ id: 'o1' })
+    installApi({ 'GET /api/orders/:id': apiError(403, 'FORBIDDEN', '这不是你的订单'), 'GET /api/products': products })
+    render(<OrderPage />)
+    expect(await screen.findByTestId('state-error')).toHaveTextContent('这不是你的订单')
+  })
+
+  it.each(STATUSES)('shows status %s as %s', async (status, label) => {
+    __mock.setRouter({ id: 'o1' })
+    installApi({ 'GET /api/orders/:id': order('o1', status), 'GET /api/products': products })
+    render(<OrderPage />)
+    expect(await screen.findByTestId('order-status')).toHaveTextContent(label)
+  })
+
+  it('shows "支付成功" right after checkout, with amounts', async () => {
+    __mock.setRouter({ id: 'o1', paid: '1' })
+    installApi({ 'GET /api/orders/:id': order('o1', 'PAID', { paidAt: '2025-03-01T08:01:00.000Z' }), 'GET /api/products': products })
+    render(<OrderPage />)
+    expect(await screen.findByTestId('order-status')).toHaveTextContent('支付成功')
+    expect(screen.getByTestId('order-total')).toHaveTextContent('¥198.00')
+    expect(screen.getByTestId('order-paid')).toHaveTextContent('¥198.00')
+    expect(screen.getByTestId('order-id')).toHaveTextContent('o1')
+  })
+
+  it('shows refunds: amount, per-line quantities and refund records', async () => {
+    __mock.setRouter({ id: 'o1' })
+    installApi({
+      'GET /api/orders/:id': order('o1', 'PARTIALLY_REFUNDED', {
+        paidFen: 19800,
+        refundedFen: 9900,
+        lines: [{ id: 'l1', skuId: 'sku-1a', quantity: 2, unitPriceFen: 9900, amountFen: 19800, refundedQuantity: 1, refundedFen: 9900 }],
+        refunds: [{ id: 'r1', amountFen: 9900, reason: '尺码不合适', createdAt: '2025-03-02T08:00:00.000Z' }],
+      }),
+      'GET /api/products': products,
+    })
+    render(<OrderPage />)
+    expect(await screen.findByTestId('order-refunded')).toHaveTextContent('¥99.00')
+    expect(screen.getByTestId('line-refund')).toHaveTextContent('已退 1 件 · ¥99.00')
+    expect(screen.getByTestId('refund-list')).toHaveTextContent('尺码不合适')
+  })
+
+  it('a pending order can be paid from here', async () => {
+    __mock.setRouter({ id: 'o1' })
+    let paid = false
+    installApi({
+      'GET /api/orders/:id': () => order('o1', paid ? 'PAID' : 'PENDING_PAYMENT'),
+      'GET /api/products': products,
+      'POST /api/orders/:id/payment': () => {
+        paid = true
+        return { timeStamp: '1', nonceStr: 'n', package: 'prepay_id=1', signType: 'RSA', paySign: 's' }
+      },
+    })
+    render(<OrderPage />)
+    fireEvent.click(await screen.findByTestId('pay-button'))
+    await waitFor(() => expect(screen.getByTestId('order-status')).toHaveTextContent('已支付'))
+    expect(requestsTo('POST', '/api/orders/o1/payment')).toHaveLength(1)
+    expect(Taro.requestPayment).toHaveBeenCalled()
+  })
+})

@@ -1,0 +1,177 @@
+// Invariants of attribution over random guides (with departures, chains and cycles), touches,
+// bindings and live sessions.
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { decideOnlineAttribution, decideStoreAttribution } from './attribution.js';
+import { resolveActiveGuide } from './guides.js';
+import type { AttributionPolicy, GuideRef, LiveSession, MemberBinding, Touch } from './types.js';
+
+const HOUR = 3_600_000;
+const T0 = 1_740_000_000_000;
+const GUIDE_IDS = ['g0', 'g1', 'g2', 'g3', 'g4', 'g5', 'ghost'] as const; // "ghost" is never in the data
+const STORES = ['s0', 's1', 's2'];
+
+const guidesArb: fc.Arbitrary<Record<string, GuideRef>> = fc
+  .array(
+    fc.record({
+      storeId: fc.constantFrom(...STORES),
+      active: fc.boolean(),
+      successorGuideId: fc.option(fc.constantFrom(...GUIDE_IDS), { nil: null }),
+      memberId: fc.option(fc.constantFrom('m0', 'm1', 'm2'), { nil: null }),
+    }),
+    { minLength: 6, maxLength: 6 },
+  )
+  .map((rows) => Object.fromEntries(rows.map((row, i) => [`g${i}`, { id: `g${i}`, ...row }])));
+
+const touchesArb: fc.Arbitrary<Touch[]> = fc
+  .array(
+    fc.record({
+      guideId: fc.constantFrom(...GUIDE_IDS),
+      kind: fc.constantFrom('product' as const, 'live' as const, 'store' as const, 'poster' as const),
+      targetId: fc.constantFrom('live1', 'live2', 'p1'),
+      // Coarse offsets so that equal times (ties) and window edges come up often.
+      offsetHours: fc.integer({ min: -400, max: 5 }),
+      jitter: fc.constantFrom(0, 1, -1),
+    }),
+    { maxLength: 12 },
+  )
+  .map((rows) =>
+    rows.map((r, i) => ({
+      seq: i + 1,
+      shareCode: `code${i + 1}`,
+      guideId: r.guideId,
+      storeId: STORES[i % STORES.length],
+      kind: r.kind,
+      targetId: r.targetId,
+      at: T0 + r.offsetHours * HOUR + r.jitter,
+    })),
+  );
+
+const memberArb: fc.Arbitrary<MemberBinding> = fc.record({
+  serviceGuideId: fc.option(fc.constantFrom(...GUIDE_IDS), { nil: null }),
+  serviceStoreId: fc.option(fc.constantFrom(...STORES), { nil: null }),
+  openingGuideId: fc.option(fc.constantFrom(...GUIDE_IDS), { nil: null }),
+});
+
+const liveArb: fc.Arbitrary<LiveSession | null> = fc.option(
+  fc.record({
+    id: fc.constantFrom('live1', 'live2'),
+    storeId: fc.constantFrom(...STORES),
+    startsAt: fc.constantFrom(T0 - 3 * HOUR, T0, T0 + 1),
+    endsAt: fc.constantFrom(T0 - 1, T0, T0 + 3 * HOUR),
+  }),
+  { nil: null },
+);
+
+const policyArb: fc.Arbitrary<AttributionPolicy> = fc.record({
+  version: fc.integer({ min: 1, max: 99 }),
+  onlineWindowHours: fc.constantFrom(0, 24, 168),
+  storeWindowHours: fc.constantFrom(0, 48, 336),
+  selfReferral: fc.constantFrom('deny' as const, 'allow' as const),
+});
+
+const onlineArb = fc.record({
+  buyerMemberId: fc.constantFrom('m0', 'm1', 'm9'),
+  orderAt: fc.constant(T0),
+  touches: touchesArb,
+  member: memberArb,
+  live: liveArb,
+  policy: policyArb,
+  guides: guidesArb,
+});
+
+/** Reference last-touch choice, written differently from the code: sort, then take the head. */
+function expectedLatest(touches: Touch[], eligible: (t: Touch) => boolean): Touch | undefined {
+  return touches.filter(eligible).sort((a, b) => b.at - a.at || b.seq - a.seq)[0];
+}
+
+describe('attribution invariants', () => {
+  it('never credits a departed or unknown guide; only a credited guide is commissionable', () => {
+    fc.assert(
+      fc.property(onlineArb, fc.constantFrom('s0', 's9'), (input, redeemingStoreId) => {
+        const decisions = [
+          decideOnlineAttribution(input),
+          decideStoreAttribution({ ...input, soldAt: input.orderAt, redeemingStoreId }),
+        ];
+        for (const d of decisions) {
+          if (d.guideId !== null) {
+            expect(input.guides[d.guideId]?.active).toBe(true);
+            expect(d.storeId).toBe(input.guides[d.guideId].storeId);
+          } else {
+            expect(['store', 'none']).toContain(d.rule);
+          }
+          if (d.commissionable) expect(d.guideId).not.toBeNull();
+          if (d.rule === 'store' || d.rule === 'none') expect(d.commissionable).toBe(false);
+          expect(d.selfReferral).toBe(d.guideId !== null && input.guides[d.guideId].memberId === input.buyerMemberId);
+          if (d.selfReferral && input.policy.selfReferral === 'deny') expect(d.commissionable).toBe(false);
+          if (d.guideId !== null && !d.selfReferral) expect(d.commissionable).toBe(true);
+          expect(d.policyVersion).toBe(input.policy.version);
+        }
+        expect(decisions[1].rule).not.toBe('live_share');
+        expect(decisions[1].rule).not.toBe('none'); // a counter sale always has at least the redeeming store
+      }),
+    );
+  });
+
+  it('online: the chosen touch is the latest eligible one, and its heir is credited', () => {
+    fc.assert(
+      fc.property(onlineArb, (input) => {
+        const { orderAt, live, policy, touches } = input;
+        const d = decideOnlineAttribution(input);
+        const inSession = live !== null && live.startsAt <= orderAt && orderAt <= live.endsAt;
+        const liveTouch = inSession
+          ? expectedLatest(touches, (t) => t.kind === 'live' && t.targetId === live.id && t.at <= orderAt)
+          : undefined;
+        const windowStart = orderAt - policy.onlineWindowHours * HOUR;
+        const shareTouch = expectedLatest(touches, (t) => windowStart <= t.at && t.at <= orderAt);
+        const chosen = liveTouch ?? shareTouch;
+
+        if (chosen) {
+          expect(d.shareCode).toBe(chosen.shareCode);
+          expect(d.touchedAt).toBe(chosen.at);
+          const heir = resolveActiveGuide(chosen.guideId, input.guides);
+          expect(d.guideId).toBe(heir?.id ?? null);
+          expect(d.creditedInsteadOf).toBe(heir?.id === chosen.guideId ? null : chosen.guideId);
+          if (heir) expect(d.rule).toBe(liveTouch ? 'live_share' : 'share');
+        } else {
+          expect(d.shareCode).toBeNull();
+          expect(['service_guide', 'store', 'none']).toContain(d.rule);
+        }
+      }),
+    );
+  });
+
+  it('store: the chosen touch is the latest within the store window', () => {
+    fc.assert(
+      fc.property(onlineArb, (input) => {
+        const d = decideStoreAttribution({ ...input, soldAt: input.orderAt, redeemingStoreId: 's-counter' });
+        const windowStart = input.orderAt - input.policy.storeWindowHours * HOUR;
+        const chosen = expectedLatest(input.touches, (t) => windowStart <= t.at && t.at <= input.orderAt);
+        expect(d.shareCode).toBe(chosen?.shareCode ?? null);
+        if (!chosen && input.member.serviceGuideId === null) expect(d).toMatchObject({ rule: 'store', storeId: 's-counter' });
+      }),
+    );
+  });
+
+  it('the order of the touches array does not change the decision', () => {
+    fc.assert(
+      fc.property(onlineArb, fc.infiniteStream(fc.nat()), (input, randoms) => {
+        const shuffled = [...input.touches];
+        for (let i = shuffled.length - 1; i > 0; i--) {
+          const j = randoms.next().value % (i + 1);
+          [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+        }
+        expect(decideOnlineAttribution({ ...input, touches: shuffled })).toEqual(decideOnlineAttribution(input));
+      }),
+    );
+  });
+
+  it('touches after the order never affect it', () => {
+    fc.assert(
+      fc.property(onlineArb, (input) => {
+        const before = input.touches.filter((t) => t.at <= input.orderAt);
+        expect(decideOnlineAttribution(input)).toEqual(decideOnlineAttribution({ ...input, touches: before }));
+      }),
+    );
+  });
+});

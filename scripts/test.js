@@ -1,0 +1,55 @@
+// `pnpm test`: every suite, in order — type check + build, unit/property/API/page tests (jest), the
+// mini-program builds with the weapp size budget, and the browser test of the H5 build.
+// Ends with one line "tests: N passed, N failed" that counts every test that ran.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const only = process.argv.slice(2);
+let passed = 0;
+let failed = 0;
+const timings = [];
+
+function step(name, command, args, options = {}) {
+  if (only.length && !only.includes(name)) return true;
+  const started = Date.now();
+  console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...options.env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  timings.push(`${name} ${seconds}s`);
+  const ok = result.status === 0;
+  if (!options.counted) ok ? passed++ : failed++;
+  if (!ok) console.error(`=== ${name} FAILED (exit ${result.status})`);
+  return ok;
+}
+
+const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
+
+step('typecheck', process.execPath, [tsc, '-b']);
+step('typecheck-tests', process.execPath, [tsc, '-p', 'tsconfig.test.json']);
+
+const report = join(mkdtempSync(join(tmpdir(), 'gs-jest-')), 'report.json');
+step('jest', process.execPath, ['--experimental-vm-modules', jest, '--ci', '--json', `--outputFile=${report}`], {
+  counted: true,
+  env: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --no-warnings=ExperimentalWarning`.trim() },
+});
+if (existsSync(report)) {
+  const r = JSON.parse(readFileSync(report, 'utf8'));
+  passed += r.numPassedTests;
+  failed += r.numFailedTests + r.numRuntimeErrorTestSuites;
+} else if (!only.length || only.includes('jest')) failed++;
+
+if (existsSync(join(root, 'miniapp', 'config'))) {
+  step('weapp-build', 'pnpm', ['--filter', 'miniapp', 'build:weapp']);
+  step('weapp-size', 'pnpm', ['--filter', 'miniapp', 'size']);
+  step('h5-build', 'pnpm', ['--filter', 'miniapp', 'build:h5']);
+  if (existsSync(join(root, 'miniapp', 'e2e'))) step('browser', 'pnpm', ['--filter', 'miniapp', 'e2e']);
+}
+
+console.log(`\n${timings.join(' · ')}`);
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
