@@ -1,5 +1,6 @@
 /** @jest-config-loader esbuild-register */
 import type { Config } from 'jest';
+import miniapp from './miniapp/jest.project.cjs';
 
 // One swc transform for every TypeScript project: decorators with metadata for Nest, ESM output.
 const swc = [
@@ -36,6 +37,7 @@ const config: Config = {
   projects: [
     node('packages', ['<rootDir>/packages']),
     node('api', ['<rootDir>/api/test'], { testTimeout: 60_000 }),
+    miniapp,
   ] as Config['projects'],
 };
 

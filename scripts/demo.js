@@ -3,13 +3,15 @@ import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pnpmCommand } from './pnpm.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const h5 = join(root, 'miniapp', 'dist', 'h5');
 
 if (!existsSync(join(h5, 'index.html')) && process.env.DEMO_SKIP_H5 !== '1') {
   console.log('Building the H5 storefront once (about 30 s)…');
-  const build = spawnSync('pnpm', ['--filter', 'miniapp', 'build:h5'], { cwd: root, stdio: 'inherit' });
+  const [command, args] = pnpmCommand(['--filter', 'miniapp', 'build:h5']);
+  const build = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) console.warn('The H5 build failed; the API still starts without the storefront.');
 }
 

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pnpmCommand } from './pnpm.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv.slice(2);
@@ -44,10 +45,11 @@ if (existsSync(report)) {
 } else if (!only.length || only.includes('jest')) failed++;
 
 if (existsSync(join(root, 'miniapp', 'config'))) {
-  step('weapp-build', 'pnpm', ['--filter', 'miniapp', 'build:weapp']);
-  step('weapp-size', 'pnpm', ['--filter', 'miniapp', 'size']);
-  step('h5-build', 'pnpm', ['--filter', 'miniapp', 'build:h5']);
-  if (existsSync(join(root, 'miniapp', 'e2e'))) step('browser', 'pnpm', ['--filter', 'miniapp', 'e2e']);
+  const pnpm = (name, script) => step(name, ...pnpmCommand(['--filter', 'miniapp', script]));
+  pnpm('weapp-build', 'build:weapp');
+  pnpm('weapp-size', 'size');
+  pnpm('h5-build', 'build:h5');
+  step('browser', process.execPath, [join(root, 'scripts', 'browser-test.js')]);
 }
 
 console.log(`\n${timings.join(' · ')}`);

@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom'
-import { cleanup } from '@testing-library/react'
+import { act, cleanup } from '@testing-library/react'
 import { __mock } from './mocks/taro'
 import { resetRecordedVisits } from '../src/lib/entry'
 import { resetCatalogCache } from '../src/hooks/useCatalog'
@@ -11,8 +11,12 @@ beforeEach(() => {
   process.env.TARO_ENV = 'weapp'
 })
 
-afterEach(() => {
+afterEach(async () => {
+  jest.useRealTimers()
+  // Let already-answered mock requests settle inside act before unmounting.
+  await act(async () => {
+    await new Promise((r) => setTimeout(r, 0))
+  })
   cleanup()
   jest.clearAllMocks()
-  jest.useRealTimers()
 })

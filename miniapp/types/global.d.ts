@@ -11,6 +11,9 @@ declare module '*.css'
 declare const API_BASE: string
 declare const H5_ORIGIN: string
 
+/** The mini-program global (weapp only; absent in H5 and jsdom). */
+declare const wx: unknown
+
 declare namespace NodeJS {
   interface ProcessEnv {
     NODE_ENV: 'development' | 'production' | 'test'

@@ -1,4 +1,4 @@
-import { Controller, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Controller, HttpCode, Logger, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import type { RawBodyRequest } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, Public, Roles } from '../identity/auth.decorators.js';
@@ -7,6 +7,8 @@ import { NotifyRejected, PaymentsService } from './payments.service.js';
 
 @Controller()
 export class PaymentsController {
+  private readonly logger = new Logger('WechatPayNotify');
+
   constructor(private readonly payments: PaymentsService) {}
 
   @Roles('consumer')
@@ -24,7 +26,11 @@ export class PaymentsController {
       await this.payments.handleNotify(req.headers, req.rawBody);
       return reply.status(204).send();
     } catch (e) {
-      if (e instanceof NotifyRejected) return reply.status(e.status).send({ code: 'FAIL', message: e.message });
+      if (e instanceof NotifyRejected) {
+        this.logger.warn(`Refused a notification: ${e.message}`);
+        return reply.status(e.status).send({ code: 'FAIL', message: e.message });
+      }
+      this.logger.error(e instanceof Error ? e.stack : String(e));
       return reply.status(500).send({ code: 'FAIL', message: 'internal error' });
     }
   }

@@ -102,6 +102,7 @@ export const api = {
     asConsumer<RequestPaymentParams>('POST', `/api/orders/${encodeURIComponent(orderId)}/payment`),
   orders: async () => list<OrderView>(await asConsumer<unknown>('GET', '/api/orders')),
   order: (id: string) => asConsumer<OrderView>('GET', `/api/orders/${encodeURIComponent(id)}`),
+  cancelOrder: (id: string) => asConsumer<OrderView>('POST', `/api/orders/${encodeURIComponent(id)}/cancel`),
   memberCode: () => asConsumer<MemberCode>('GET', '/api/members/me/code'),
 
   // guide

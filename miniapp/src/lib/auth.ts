@@ -94,9 +94,9 @@ export async function guideLogin(code: string): Promise<GuideProfile> {
  * and the workbench asks for one (the H5 demo's code field).
  */
 export async function wecomLoginCode(): Promise<string | null> {
-  const wxAny = (globalThis as { wx?: { qy?: { login?: (o: object) => void } } }).wx
-  const qyLogin = wxAny?.qy?.login
-  if (isH5() || typeof qyLogin !== 'function') return null
+  if (isH5() || typeof wx === 'undefined') return null
+  const qyLogin = (wx as { qy?: { login?: (o: object) => void } }).qy?.login
+  if (typeof qyLogin !== 'function') return null
   return new Promise((resolve) => {
     qyLogin({
       success: (r: { code?: string }) => resolve(r?.code ?? null),

@@ -53,7 +53,9 @@ const STATUS_MESSAGES: Record<number, string> = {
 
 /** Builds the AppError for a non-2xx response, preferring the contract's `{error:{code,message}}`. */
 export function fromResponse(status: number, body: unknown): AppError {
-  const err = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error
+  const raw = (body as { error?: unknown } | null)?.error
+  // The contract's {error:{code,message}}; tolerate {error:"text"} (the simulator's control routes).
+  const err = (typeof raw === 'string' ? { message: raw } : raw) as { code?: unknown; message?: unknown; details?: unknown } | undefined
   const code = typeof err?.code === 'string' && err.code
     ? err.code
     : STATUS_CODES[status] ?? (status >= 500 ? 'SERVER_ERROR' : `HTTP_${status}`)

@@ -12,6 +12,16 @@ export interface PayOptions {
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
+/**
+ * The WeChat Pay `out_trade_no` of an order: the API uses the order UUID without dashes (6–32 chars
+ * of [0-9A-Za-z_-|*]); a payment response that names it (`outTradeNo`) wins.
+ */
+export function outTradeNo(orderId: string, params?: unknown): string {
+  const named = (params as { outTradeNo?: unknown; out_trade_no?: unknown } | null | undefined)
+  const given = named?.outTradeNo ?? named?.out_trade_no
+  return typeof given === 'string' && given ? given : orderId.replace(/-/g, '')
+}
+
 /** Statuses that mean the money arrived (refunds and completion come later). */
 export const PAID_STATUSES = new Set(['PAID', 'PARTIALLY_REFUNDED', 'REFUNDED', 'COMPLETED'])
 
@@ -39,7 +49,7 @@ export async function payOrder(orderId: string, opts: PayOptions = {}): Promise<
         '浏览器里没有微信支付：服务器未在 GET /api/config 中提供 simulatorUrl，无法模拟支付。请在微信小程序中支付。',
       )
     }
-    await api.simulatePay(simulatorUrl, orderId)
+    await api.simulatePay(simulatorUrl, outTradeNo(orderId, params))
   } else {
     try {
       await Taro.requestPayment({

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
-import { payOrder } from '../../src/lib/pay'
-import { installApi, loginAsConsumer, requestsTo } from '../helpers'
+import { outTradeNo, payOrder } from '../../src/lib/pay'
+import { installApi, loginAsConsumer, reply, requestsTo } from '../helpers'
 
 const params = { timeStamp: '1700000000', nonceStr: 'nonce', package: 'prepay_id=wx1', signType: 'RSA', paySign: 'sig' }
 const noSleep = () => Promise.resolve()
@@ -43,6 +43,30 @@ describe('payOrder', () => {
     const [sim] = requestsTo('POST', '/sim/pay')
     expect(sim.url).toBe('http://sim.test:4000/sim/pay')
     expect(sim.data).toEqual({ out_trade_no: 'o1' })
+  })
+
+  it('H5: the out_trade_no is the order UUID without dashes (as the API sends it to WeChat Pay)', async () => {
+    process.env.TARO_ENV = 'h5'
+    const id = '3f2a9c1e-7b4d-4e8f-9a01-23456789abcd'
+    installApi({
+      'POST /api/orders/:id/payment': params,
+      'GET /api/config': { simulatorUrl: 'http://sim.test:4000' },
+      'POST /sim/pay': { ok: true },
+      'GET /api/orders/:id': { id, status: 'PAID', totalFen: 1, lines: [] },
+    })
+    await payOrder(id, { sleep: noSleep })
+    expect(requestsTo('POST', '/sim/pay')[0].data).toEqual({ out_trade_no: '3f2a9c1e7b4d4e8f9a0123456789abcd' })
+    expect(outTradeNo(id, { outTradeNo: 'GS_X_123456' })).toBe('GS_X_123456')
+  })
+
+  it("H5: a simulator refusal ({error: 'text'}) is shown with its text", async () => {
+    process.env.TARO_ENV = 'h5'
+    installApi({
+      'POST /api/orders/:id/payment': params,
+      'GET /api/config': { simulatorUrl: 'http://sim.test:4000' },
+      'POST /sim/pay': reply(409, { error: 'no transaction for out_trade_no o1' }),
+    })
+    await expect(payOrder('o1', { sleep: noSleep })).rejects.toMatchObject({ status: 409, message: 'no transaction for out_trade_no o1' })
   })
 
   it('H5 without a simulator says so clearly', async () => {

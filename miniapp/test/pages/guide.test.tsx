@@ -54,15 +54,20 @@ describe('guide workbench: stats and commissions', () => {
   beforeEach(() => loginAsGuide())
 
   it('loading', () => {
-    installApi({ 'GET /api/guides/me/commissions': () => never(), 'GET /api/guides/me/stats': () => never() })
+    installApi({ 'GET /api/guides/me/commissions': () => never(), 'GET /api/guides/me/stats': () => never(), 'GET /api/stores': () => never() })
     render(<GuideHome />)
     expect(screen.getAllByTestId('state-loading').length).toBeGreaterThan(0)
   })
 
   it('shows stats, balances and entries (signed, in ¥)', async () => {
-    installApi({ 'GET /api/guides/me/commissions': commissions, 'GET /api/guides/me/stats': stats })
+    installApi({
+      'GET /api/guides/me/commissions': commissions,
+      'GET /api/guides/me/stats': stats,
+      'GET /api/stores': [{ id: 'store-0001', name: '杭州湖滨店', city: '杭州' }],
+    })
     render(<GuideHome />)
     expect(await screen.findByTestId('stat-visits')).toHaveTextContent('12')
+    await waitFor(() => expect(screen.getByTestId('guide-store')).toHaveTextContent('杭州湖滨店'))
     expect(screen.getByTestId('stat-orders')).toHaveTextContent('2')
     expect(await screen.findByTestId('commission-pending')).toHaveTextContent('¥4.95')
     expect(screen.getByTestId('commission-settled')).toHaveTextContent('¥120.00')

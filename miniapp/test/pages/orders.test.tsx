@@ -138,4 +138,21 @@ describe('order detail page', () => {
     expect(requestsTo('POST', '/api/orders/o1/payment')).toHaveLength(1)
     expect(Taro.requestPayment).toHaveBeenCalled()
   })
+
+  it('a pending order can be cancelled after confirming', async () => {
+    __mock.setRouter({ id: 'o1' })
+    let cancelled = false
+    installApi({
+      'GET /api/orders/:id': () => order('o1', cancelled ? 'CANCELLED' : 'PENDING_PAYMENT'),
+      'GET /api/products': products,
+      'POST /api/orders/:id/cancel': () => {
+        cancelled = true
+        return order('o1', 'CANCELLED')
+      },
+    })
+    render(<OrderPage />)
+    fireEvent.click(await screen.findByTestId('cancel-order'))
+    await waitFor(() => expect(screen.getByTestId('order-status')).toHaveTextContent('已取消'))
+    expect(Taro.showModal).toHaveBeenCalled()
+  })
 })

@@ -162,6 +162,8 @@ function Commissions({ onAuthLost }: { onAuthLost: () => void }) {
 export default function GuideHome() {
   const [guide, setGuide] = useState<GuideProfile | null>(() => loggedInGuide())
   const [notice, setNotice] = useState<string | undefined>()
+  const stores = useAsync(() => api.stores(), [guide?.storeId], { immediate: !!guide })
+  const storeName = stores.data?.find((s) => s.id === guide?.storeId)?.name
   useDidShow(() => setGuide(loggedInGuide()))
   // The workbench itself is not a customer-facing card; sharing it opens the storefront.
   useShareAppMessage(() => ({ title: 'GuideShare 优选', path: '/pages/index/index' }))
@@ -190,7 +192,7 @@ export default function GuideHome() {
         <View className='row row--between'>
           <View>
             <Text className='guide-hero__title' data-testid='guide-name'>{guide.name || '导购'}</Text>
-            <Text className='guide-hero__sub'>门店 {shortId(guide.storeId, 6)} · 导购工作台</Text>
+            <Text className='guide-hero__sub' data-testid='guide-store'>{storeName ?? `门店 ${shortId(guide.storeId, 6)}`} · 导购工作台</Text>
           </View>
           <Text
             className='guide-hero__logout'

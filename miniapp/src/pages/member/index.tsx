@@ -78,7 +78,7 @@ export default function MemberPage() {
         {code.status === 'error' ? <ErrorState error={code.error} onRetry={code.reload} /> : null}
         {code.data && code.status !== 'error' ? (
           <View className='member-code__body'>
-            <QrImage text={code.data.code} size={380} testId='member-qr' />
+            <QrImage text={code.data.code} size='lg' testId='member-qr' />
             <Text className='member-code__text' data-testid='member-code'>{groupCode(code.data.code)}</Text>
             <Text className='muted' data-testid='member-code-expiry'>
               {code.status === 'loading' ? '正在刷新…' : secondsLeft > 0 ? `${secondsLeft} 秒后自动刷新` : '即将刷新'}

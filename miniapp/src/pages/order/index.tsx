@@ -41,6 +41,20 @@ export default function OrderPage() {
   const refundedFen = o.refundedFen ?? o.lines.reduce((s, l) => s + (l.refundedFen ?? 0), 0)
   const justPaid = params?.paid === '1' && o.status === 'PAID'
 
+  const cancel = async () => {
+    if (paying) return
+    const ok = await Taro.showModal({ title: '取消订单', content: '确定要取消这个订单吗？', confirmText: '取消订单', cancelText: '再想想' })
+    if (!ok?.confirm) return
+    setPayError(null)
+    try {
+      await api.cancelOrder(o.id)
+      void Taro.showToast({ title: '订单已取消', icon: 'none' })
+    } catch (e) {
+      setPayError(asAppError(e))
+    }
+    void order.reload()
+  }
+
   const pay = async () => {
     if (paying) return
     setPaying(true)
@@ -70,6 +84,9 @@ export default function OrderPage() {
             </View>
             <View className='btn btn--outline-light btn--sm ml' onClick={() => void order.reload()} data-testid='refresh-order'>
               刷新状态
+            </View>
+            <View className='btn btn--outline-light btn--sm ml' onClick={() => void cancel()} data-testid='cancel-order'>
+              取消订单
             </View>
           </View>
         ) : null}

@@ -54,7 +54,7 @@ function Poster({ issued, guideName }: { issued: Issued; guideName: string }) {
           <Text className='poster__guide'>导购 {guideName} 为你推荐</Text>
           <Text className='muted'>长按或扫码查看 · 码 {share.scene}</Text>
         </View>
-        <QrImage text={link} size={200} testId='share-qr' />
+        <QrImage text={link} size='sm' testId='share-qr' />
       </View>
     </View>
   )
@@ -119,9 +119,9 @@ export default function GuideSharePage() {
 
       {issued ? (
         <View className='card share-panel' data-testid='share-panel' data-code={issued.share.code}>
-          <View className='row row--between'>
-            <Text className='card__title'>分享：{targetTitle(issued.target)}</Text>
-            <Text className='link' onClick={() => setIssued(null)}>关闭</Text>
+          <View className='row row--between share-panel__head'>
+            <Text className='card__title share-panel__title'>分享：{targetTitle(issued.target)}</Text>
+            <Text className='link share-panel__close' onClick={() => setIssued(null)}>关闭</Text>
           </View>
           <Poster issued={issued} guideName={guide?.name ?? ''} />
           {isH5() ? (
