@@ -46,6 +46,7 @@ if (existsSync(report)) {
 
 if (existsSync(join(root, 'miniapp', 'config'))) {
   const pnpm = (name, script) => step(name, ...pnpmCommand(['--filter', 'miniapp', script]));
+  pnpm('miniapp-typecheck', 'typecheck');
   pnpm('weapp-build', 'build:weapp');
   pnpm('weapp-size', 'size');
   pnpm('h5-build', 'build:h5');

@@ -5,17 +5,23 @@ import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { ConfigController } from './config/config.controller.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { DatabaseModule } from './database/database.module.js';
+import { FinanceModule } from './finance/finance.module.js';
 import { GuidesModule } from './guides/guides.module.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { LedgerModule } from './ledger/ledger.module.js';
 import { LivesModule } from './lives/lives.module.js';
+import { MemberAccountsModule } from './members/member-accounts.module.js';
 import { MembersModule } from './members/members.module.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { PaymentsModule } from './payments/payments.module.js';
 import { PolicyModule } from './policy/policy.module.js';
+import { PosModule } from './pos/pos.module.js';
+import { RefundsModule } from './refunds/refunds.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { SharesModule } from './shares/shares.module.js';
 import { StoresModule } from './stores/stores.module.js';
 import { WechatModule } from './wechat/wechat.module.js';
+import { WecomModule } from './wecom/wecom.module.js';
 
 @Module({})
 export class AppModule {
@@ -38,6 +44,12 @@ export class AppModule {
         OrdersModule,
         PaymentsModule,
         LedgerModule,
+        RefundsModule,
+        FinanceModule,
+        MemberAccountsModule,
+        PosModule,
+        ReportsModule,
+        WecomModule,
       ],
       controllers: [ConfigController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -1,14 +1,20 @@
 import { CategoryEntity, ProductEntity, SkuEntity } from '../catalog/catalog.entities.js';
 import { GuideEntity } from '../guides/guide.entity.js';
 import { LiveEntity } from '../lives/live.entity.js';
+import { MemberRegistrationEntity } from '../identity/registration.entity.js';
 import { StaffAccountEntity } from '../identity/staff.entity.js';
+import { SettlementEntity, StatementEntity } from '../finance/settlement.entities.js';
 import { LedgerEntryEntity } from '../ledger/ledger-entry.entity.js';
+import { LedgerHoldEntity } from '../ledger/ledger-hold.entity.js';
+import { MemberBindingAuditEntity } from '../members/member-binding-audit.entity.js';
 import { MemberEntity } from '../members/member.entity.js';
 import { OrderEntity, OrderLineEntity } from '../orders/order.entities.js';
 import { PaymentEntity } from '../payments/payment.entity.js';
 import { PolicyVersionEntity } from '../policy/policy.entity.js';
+import { RefundEntity, RefundLineEntity } from '../refunds/refund.entities.js';
 import { ShareEntity, VisitEntity } from '../shares/share.entities.js';
 import { StoreEntity, StoreKeyEntity } from '../stores/store.entity.js';
+import { OaFollowerEntity } from '../wecom/oa-follower.entity.js';
 
 export const ENTITIES = [
   StoreEntity,
@@ -21,10 +27,18 @@ export const ENTITIES = [
   SkuEntity,
   PolicyVersionEntity,
   MemberEntity,
+  MemberBindingAuditEntity,
   ShareEntity,
   VisitEntity,
   OrderEntity,
   OrderLineEntity,
   PaymentEntity,
   LedgerEntryEntity,
+  LedgerHoldEntity,
+  RefundEntity,
+  RefundLineEntity,
+  SettlementEntity,
+  StatementEntity,
+  MemberRegistrationEntity,
+  OaFollowerEntity,
 ];

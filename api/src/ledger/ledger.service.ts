@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Between, EntityManager, FindOptionsWhere, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
+import { Between, EntityManager, FindOptionsWhere, In, IsNull, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
 import type { CommissionEntry, CommissionsResponse } from '@guideshare/contracts';
-import { commissionFen } from '@guideshare/rules';
+import { commissionFen, reversalFen } from '@guideshare/rules';
 import { newId } from '../common/ids.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { LedgerEntryEntity } from './ledger-entry.entity.js';
+import { LedgerHoldEntity } from './ledger-hold.entity.js';
 
 const DAY = 86_400_000;
 
@@ -19,7 +20,37 @@ export interface SaleForAccrual {
   lines: Array<{ id: string; amountFen: number; rateBps: number }>;
 }
 
-const toEntry = (e: LedgerEntryEntity): CommissionEntry => ({
+/** One line of a successful refund, as the ledger needs it to take commission back. */
+export interface ReversalLine {
+  orderLineId: string;
+  /** Amount of the line refunded by earlier successful refunds. */
+  refundedBeforeFen: number;
+  /** Amount of the line refunded now. */
+  refundNowFen: number;
+}
+
+export interface RefundForReversal {
+  orderId: string;
+  refundId: string;
+  lines: ReversalLine[];
+}
+
+export interface AdjustmentInput {
+  guideId: string;
+  storeId: string | null;
+  /** Signed, non-zero. */
+  amountFen: number;
+  reason: string;
+  /** Unique per adjustment: a retry with the same key lands once. */
+  dedupeKey: string;
+  orderId?: string | null;
+}
+
+/** SQL: the entry's order has an open hold (a refund in progress). `alias` names ledger_entries. */
+const heldSql = (alias: string) =>
+  `EXISTS (SELECT 1 FROM ledger_holds h WHERE h.orderId = ${alias}.orderId AND h.releasedAt IS NULL)`;
+
+export const toEntry = (e: LedgerEntryEntity): CommissionEntry => ({
   id: e.id,
   orderId: e.orderId,
   kind: e.kind,
@@ -33,6 +64,7 @@ const toEntry = (e: LedgerEntryEntity): CommissionEntry => ({
 export class LedgerService {
   constructor(
     @InjectRepository(LedgerEntryEntity) private readonly entries: Repository<LedgerEntryEntity>,
+    @InjectRepository(LedgerHoldEntity) private readonly holds: Repository<LedgerHoldEntity>,
     private readonly policy: PolicyService,
   ) {}
 
@@ -67,6 +99,120 @@ export class LedgerService {
     return rows.reduce((sum, r) => sum + r.amountFen, 0);
   }
 
+  /**
+   * Takes commission back for a successful refund: per refunded line, `reversalFen` at the rate frozen
+   * on the line's accrual (never today's rate), for the accrual's guide and store, stored negative.
+   * Summed over any sequence of refunds a line's entries equal `commissionFen(paid − refunded)` at that
+   * rate exactly, and never go below zero. A line without an accrual (not commissionable, or under a
+   * fen) reverses nothing. The entry is available when the refund is recorded, or at the accrual's
+   * own `availableAt` if that is later, so that a refund inside the cooling-off period nets out in the
+   * same settlement as its accrual and a later one lands in the next open period.
+   */
+  async reverse(em: EntityManager, refund: RefundForReversal, at: Date): Promise<number> {
+    if (!refund.lines.length) return 0;
+    const accruals = await em.getRepository(LedgerEntryEntity).findBy({ dedupeKey: In(refund.lines.map((l) => `accrual:${l.orderLineId}`)) });
+    const byLine = new Map(accruals.map((a) => [a.orderLineId, a]));
+    const rows: LedgerEntryEntity[] = [];
+    for (const line of refund.lines) {
+      const accrual = byLine.get(line.orderLineId);
+      if (!accrual || accrual.orderId !== refund.orderId) continue;
+      const fen = reversalFen({
+        lineAmountFen: accrual.baseFen ?? 0,
+        refundedBeforeFen: line.refundedBeforeFen,
+        refundNowFen: line.refundNowFen,
+        rateBps: accrual.rateBps ?? 0,
+      });
+      if (fen === 0) continue;
+      rows.push({
+        id: newId(at.getTime()),
+        dedupeKey: `reversal:${refund.refundId}:${line.orderLineId}`,
+        guideId: accrual.guideId,
+        storeId: accrual.storeId,
+        orderId: refund.orderId,
+        orderLineId: line.orderLineId,
+        kind: 'reversal',
+        amountFen: -fen,
+        rateBps: accrual.rateBps,
+        baseFen: line.refundNowFen,
+        availableAt: new Date(Math.max(at.getTime(), accrual.availableAt.getTime())),
+        settlementId: null,
+        reason: `refund ${refund.refundId}`,
+        createdAt: at,
+      });
+    }
+    if (rows.length) await em.insert(LedgerEntryEntity, rows);
+    return rows.reduce((sum, r) => sum - r.amountFen, 0);
+  }
+
+  /** A signed manual correction by finance, available at once. */
+  async adjust(em: EntityManager, input: AdjustmentInput, at: Date): Promise<LedgerEntryEntity> {
+    if (!Number.isSafeInteger(input.amountFen) || input.amountFen === 0) throw new RangeError(`adjustment must be a non-zero integer of fen, got ${input.amountFen}`);
+    const row: LedgerEntryEntity = {
+      id: newId(at.getTime()),
+      dedupeKey: input.dedupeKey,
+      guideId: input.guideId,
+      storeId: input.storeId,
+      orderId: input.orderId ?? null,
+      orderLineId: null,
+      kind: 'adjustment',
+      amountFen: input.amountFen,
+      rateBps: null,
+      baseFen: null,
+      availableAt: at,
+      settlementId: null,
+      reason: input.reason,
+      createdAt: at,
+    };
+    await em.insert(LedgerEntryEntity, row);
+    return row;
+  }
+
+  async byDedupeKey(dedupeKey: string): Promise<LedgerEntryEntity | null> {
+    return this.entries.findOneBy({ dedupeKey });
+  }
+
+  /** Opens a hold on an order's entries (idempotent per `holdKey`). */
+  async hold(em: EntityManager, orderId: string, holdKey: string, at: Date): Promise<void> {
+    const repo = em.getRepository(LedgerHoldEntity);
+    if (await repo.existsBy({ holdKey })) return;
+    await repo.insert({ id: newId(at.getTime()), orderId, holdKey, createdAt: at, releasedAt: null });
+  }
+
+  /** Releases a hold; releasing twice or an unknown hold does nothing. */
+  async release(em: EntityManager, holdKey: string, at: Date): Promise<void> {
+    await em.getRepository(LedgerHoldEntity).update({ holdKey, releasedAt: IsNull() }, { releasedAt: at });
+  }
+
+  /** Orders (of those given) whose entries are held back right now. */
+  async heldOrderIds(orderIds: string[]): Promise<Set<string>> {
+    if (!orderIds.length) return new Set();
+    const holds = await this.holds.findBy({ orderId: In(orderIds), releasedAt: IsNull() });
+    return new Set(holds.map((h) => h.orderId));
+  }
+
+  /**
+   * Assigns every available, unsettled, not-held entry to a settlement, once: a single conditional
+   * UPDATE (`settlementId IS NULL`), so concurrent closes can never take an entry twice. Available
+   * means `availableAt < before` (the end of the period, exclusive) and `availableAt ≤ asOf` (the
+   * moment of closing). Returns how many entries were taken.
+   */
+  async assignToSettlement(em: EntityManager, settlementId: string, window: { before: Date; asOf: Date }): Promise<number> {
+    const result = await em
+      .createQueryBuilder()
+      .update(LedgerEntryEntity)
+      .set({ settlementId })
+      .where('settlementId IS NULL')
+      .andWhere('availableAt < :before', { before: window.before })
+      .andWhere('availableAt <= :asOf', { asOf: window.asOf })
+      .andWhere(`NOT ${heldSql('ledger_entries')}`)
+      .execute();
+    return result.affected ?? 0;
+  }
+
+  async entriesOfSettlement(em: EntityManager, settlementId: string): Promise<LedgerEntryEntity[]> {
+    return em.getRepository(LedgerEntryEntity).find({ where: { settlementId }, order: { id: 'ASC' } });
+  }
+
   async forOrder(orderId: string): Promise<LedgerEntryEntity[]> {
     return this.entries.find({ where: { orderId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
@@ -88,7 +234,8 @@ export class LedgerService {
     const rows = await this.entries
       .createQueryBuilder('e')
       .select(
-        `CASE WHEN e.settlementId IS NOT NULL THEN 'settled' WHEN e.availableAt <= :now THEN 'available' ELSE 'pending' END`,
+        // Entries of an order with a refund in progress are held back: pending, not available.
+        `CASE WHEN e.settlementId IS NOT NULL THEN 'settled' WHEN e.availableAt <= :now AND NOT ${heldSql('e')} THEN 'available' ELSE 'pending' END`,
         'state',
       )
       .addSelect('SUM(e.amountFen)', 'total')

@@ -2,6 +2,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { IdColumn, InstantColumn } from '../common/columns.js';
 
 @Entity('members')
+@Index('uq_members_code_no', ['codeNo'], { unique: true })
 export class MemberEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
@@ -32,6 +33,14 @@ export class MemberEntity {
 
   @InstantColumn({ nullable: true })
   boundAt!: Date | null;
+
+  /**
+   * The member's random 10-digit code number, enciphered into every member code (member-code.ts).
+   * Set when the member is created; null only for members created before it existed (assigned on
+   * their first code).
+   */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  codeNo!: string | null;
 
   @InstantColumn()
   createdAt!: Date;

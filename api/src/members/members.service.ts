@@ -5,6 +5,8 @@ import type { MemberBinding } from '@guideshare/rules';
 import { AppError } from '../common/app-error.js';
 import { newId } from '../common/ids.js';
 import { isDuplicateKey } from '../database/transactions.js';
+import { MemberBindingAuditEntity } from './member-binding-audit.entity.js';
+import { newMemberNo } from './member-code.js';
 import { MemberEntity } from './member.entity.js';
 
 export const bindingOf = (m: MemberEntity): MemberBinding => ({
@@ -13,9 +15,16 @@ export const bindingOf = (m: MemberEntity): MemberBinding => ({
   serviceStoreId: m.serviceStoreId,
 });
 
+/** A random code number collides with an existing one about members/10¹⁰ of the time; retry a few times. */
+const CODE_NO_ATTEMPTS = 5;
+const AUDIT_CHUNK = 500;
+
 @Injectable()
 export class MembersService {
-  constructor(@InjectRepository(MemberEntity) private readonly members: Repository<MemberEntity>) {}
+  constructor(
+    @InjectRepository(MemberEntity) private readonly members: Repository<MemberEntity>,
+    @InjectRepository(MemberBindingAuditEntity) private readonly audits: Repository<MemberBindingAuditEntity>,
+  ) {}
 
   /** The member for a WeChat identity, created on first sight; safe under concurrent first logins. */
   async findOrCreateByOpenid(openid: string, unionid: string | null): Promise<MemberEntity> {
@@ -27,24 +36,30 @@ export class MembersService {
       }
       return existing;
     }
-    const member = this.members.create({
-      id: newId(),
-      openid,
-      unionid,
-      phone: null,
-      registeredAt: null,
-      openingGuideId: null,
-      serviceGuideId: null,
-      serviceStoreId: null,
-      boundAt: null,
-      createdAt: new Date(),
-    });
-    try {
-      await this.members.insert(member);
-      return member;
-    } catch (e) {
-      if (!isDuplicateKey(e)) throw e;
-      return this.members.findOneByOrFail({ openid });
+    for (let attempt = 1; ; attempt++) {
+      const member = this.members.create({
+        id: newId(),
+        openid,
+        unionid,
+        phone: null,
+        registeredAt: null,
+        openingGuideId: null,
+        serviceGuideId: null,
+        serviceStoreId: null,
+        boundAt: null,
+        codeNo: newMemberNo(),
+        createdAt: new Date(),
+      });
+      try {
+        await this.members.insert(member);
+        return member;
+      } catch (e) {
+        if (!isDuplicateKey(e)) throw e;
+        // Either a concurrent first login won (same openid) or the code number was taken.
+        const winner = await this.members.findOneBy({ openid });
+        if (winner) return winner;
+        if (attempt >= CODE_NO_ATTEMPTS) throw e;
+      }
     }
   }
 
@@ -58,23 +73,127 @@ export class MembersService {
     return this.members.findOneBy({ unionid });
   }
 
+  findByCodeNo(codeNo: string): Promise<MemberEntity | null> {
+    return this.members.findOneBy({ codeNo });
+  }
+
   /**
-   * Binds an unbound member to a guide and store (opening + service). The WHERE clause makes
-   * "never rebind" a property of the database, not of whoever called first.
+   * The member's code number. Members created before code numbers existed get one here, once (the
+   * only write a member code can cause); every later code is derived without touching the database.
+   */
+  async codeNoOf(member: MemberEntity): Promise<string> {
+    if (member.codeNo) return member.codeNo;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.members.update({ id: member.id, codeNo: IsNull() }, { codeNo: newMemberNo() });
+      } catch (e) {
+        if (!isDuplicateKey(e) || attempt >= CODE_NO_ATTEMPTS) throw e;
+        continue;
+      }
+      const { codeNo } = await this.require(member.id);
+      if (codeNo) return codeNo;
+    }
+  }
+
+  /**
+   * Binding on a share touch (DESIGN.md rule 5), as one conditional update that is `bindOnTouch`
+   * of @guideshare/rules: a member without a service guide, and either unbound or bound to this
+   * guide's store (e.g. after their guide left with no successor), gets this guide as service guide
+   * (and as opening guide if they have none). A member with a service guide is never rebound. The
+   * WHERE clause makes "never rebind" a property of the database, not of whoever called first.
    */
   async bindIfUnbound(em: EntityManager, memberId: string, guideId: string, storeId: string, at: Date): Promise<boolean> {
-    const result = await em.getRepository(MemberEntity).update(
-      { id: memberId, openingGuideId: IsNull(), serviceGuideId: IsNull(), serviceStoreId: IsNull() },
-      { openingGuideId: guideId, serviceGuideId: guideId, serviceStoreId: storeId, boundAt: at },
-    );
+    const result = await em
+      .createQueryBuilder()
+      .update(MemberEntity)
+      .set({
+        serviceGuideId: guideId,
+        serviceStoreId: storeId,
+        openingGuideId: () => 'COALESCE(openingGuideId, :guideId)',
+        boundAt: at,
+      })
+      .where('id = :memberId AND serviceGuideId IS NULL AND (serviceStoreId IS NULL OR serviceStoreId = :storeId)', { memberId, guideId, storeId })
+      .execute();
     return (result.affected ?? 0) > 0;
   }
 
-  /** Departure hand-over: members served by `fromGuideId` pass to the successor, else stay with their store. */
+  /**
+   * Departure hand-over: members served by `fromGuideId` pass to the successor, else stay with
+   * their store without a guide. Each moved member gets a `handover` audit row.
+   */
   async handOver(em: EntityManager, fromGuideId: string, to: { guideId: string; storeId: string } | null): Promise<number> {
-    const result = await em
-      .getRepository(MemberEntity)
-      .update({ serviceGuideId: fromGuideId }, to ? { serviceGuideId: to.guideId, serviceStoreId: to.storeId } : { serviceGuideId: null });
-    return result.affected ?? 0;
+    const repo = em.getRepository(MemberEntity);
+    const served = await repo.find({ select: { id: true, serviceStoreId: true }, where: { serviceGuideId: fromGuideId } });
+    if (!served.length) return 0;
+    const result = await repo.update({ serviceGuideId: fromGuideId }, to ? { serviceGuideId: to.guideId, serviceStoreId: to.storeId } : { serviceGuideId: null });
+    const at = new Date();
+    const rows: MemberBindingAuditEntity[] = served.map((m) => ({
+      id: newId(at.getTime()),
+      memberId: m.id,
+      kind: 'handover',
+      fromGuideId,
+      fromStoreId: m.serviceStoreId,
+      toGuideId: to?.guideId ?? null,
+      toStoreId: to ? to.storeId : m.serviceStoreId,
+      actorId: null,
+      reason: to ? `guide ${fromGuideId} departed; handed to successor` : `guide ${fromGuideId} departed without successor; kept by the store`,
+      createdAt: at,
+    }));
+    for (let i = 0; i < rows.length; i += AUDIT_CHUNK) await em.insert(MemberBindingAuditEntity, rows.slice(i, i + AUDIT_CHUNK));
+    return result.affected ?? served.length;
+  }
+
+  /**
+   * An admin's explicit reassignment of the service guide (and so the service store), audited.
+   * The opening guide is history and never changes. Reassigning to the current guide is a no-op
+   * (no audit row), so a retried request changes nothing twice.
+   */
+  async reassignServiceGuide(
+    em: EntityManager,
+    memberId: string,
+    guide: { id: string; storeId: string },
+    change: { actorId: string; reason: string; at: Date },
+  ): Promise<{ member: MemberEntity; audit: MemberBindingAuditEntity | null }> {
+    const member = await this.require(memberId, em);
+    if (member.serviceGuideId === guide.id && member.serviceStoreId === guide.storeId) return { member, audit: null };
+    const updated = await em.getRepository(MemberEntity).update(
+      { id: memberId, serviceGuideId: member.serviceGuideId ?? IsNull(), serviceStoreId: member.serviceStoreId ?? IsNull() },
+      { serviceGuideId: guide.id, serviceStoreId: guide.storeId, boundAt: member.boundAt ?? change.at },
+    );
+    if (!updated.affected) throw AppError.conflict('MEMBER_CHANGED', "The member's binding changed meanwhile; try again");
+    const audit: MemberBindingAuditEntity = {
+      id: newId(change.at.getTime()),
+      memberId,
+      kind: 'reassign',
+      fromGuideId: member.serviceGuideId,
+      fromStoreId: member.serviceStoreId,
+      toGuideId: guide.id,
+      toStoreId: guide.storeId,
+      actorId: change.actorId,
+      reason: change.reason,
+      createdAt: change.at,
+    };
+    await em.insert(MemberBindingAuditEntity, audit);
+    return {
+      member: { ...member, serviceGuideId: guide.id, serviceStoreId: guide.storeId, boundAt: member.boundAt ?? change.at },
+      audit,
+    };
+  }
+
+  /** The member's audited binding changes, oldest first. */
+  bindingHistory(memberId: string): Promise<MemberBindingAuditEntity[]> {
+    return this.audits.find({ where: { memberId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  // ---- registration (开卡), used by identity/registration.service.ts ----
+
+  /**
+   * Marks the member registered with this phone number, once: a conditional update on
+   * `registeredAt IS NULL`, so a repeated or concurrent registration changes nothing. False when the
+   * member was already registered. Binding is not touched here (see `bindIfUnbound`).
+   */
+  async completeRegistration(em: EntityManager, memberId: string, phone: string, registeredAt: Date): Promise<boolean> {
+    const result = await em.getRepository(MemberEntity).update({ id: memberId, registeredAt: IsNull() }, { phone, registeredAt });
+    return (result.affected ?? 0) > 0;
   }
 }

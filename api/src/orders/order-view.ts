@@ -17,7 +17,7 @@ export function toOrder(order: OrderEntity, lines: OrderLineEntity[]): Order {
       .sort((a, b) => a.lineNo - b.lineNo)
       .map((l) => ({
         id: l.id,
-        skuId: l.skuId as string,
+        skuId: l.skuId,
         quantity: l.quantity,
         unitPriceFen: l.unitPriceFen,
         amountFen: l.amountFen,

@@ -15,7 +15,7 @@ import { bindingOf, MembersService } from '../members/members.service.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { SharesService } from '../shares/shares.service.js';
 import { OrderEntity, OrderLineEntity } from './order.entities.js';
-import { sourcesOf } from './order-state.js';
+import { sourcesOf, statusAfterRefund } from './order-state.js';
 import { toOrder } from './order-view.js';
 import { CreateOrderDto, ListOrdersQuery } from './orders.dto.js';
 
@@ -211,6 +211,78 @@ export class OrdersService {
       });
     }
     return expired;
+  }
+
+  // ---- appended for refunds and finance (issue 4) ----
+
+  /**
+   * The order and its lines with the order row locked (`SELECT … FOR UPDATE` on MySQL) until the
+   * transaction ends: every refund of an order is planned and applied under this lock, so two
+   * refunds can neither over-refund nor compute a reversal from the same `refundedFen`. (sql.js
+   * serializes transactions and has no row locks.)
+   */
+  async lockWithLines(em: EntityManager, id: string): Promise<OrderWithLines> {
+    const mysql = em.connection.options.type !== 'sqljs';
+    const order = await em.getRepository(OrderEntity).findOne({ where: { id }, ...(mysql ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!order) throw AppError.notFound('ORDER_NOT_FOUND', `No order ${id}`);
+    const lines = await em.getRepository(OrderLineEntity).find({ where: { orderId: id }, order: { lineNo: 'ASC' } });
+    return { order, lines };
+  }
+
+  /** A counter sale by its receipt at the redeeming store, or null. */
+  async findStoreOrder(em: EntityManager, storeId: string, receiptNo: string): Promise<OrderEntity | null> {
+    return em.getRepository(OrderEntity).findOneBy({ storeId, receiptNo, channel: 'store' });
+  }
+
+  /**
+   * Records a successful refund on the order (caller holds `lockWithLines`): adds each line's refunded
+   * quantity and amount, adds to the order's `refundedFen` and moves it to PARTIALLY_REFUNDED or
+   * REFUNDED by what is left. Never refunds a line or the order past what was paid.
+   */
+  async recordRefund(
+    em: EntityManager,
+    orderId: string,
+    refund: { amountFen: number; lines: Array<{ lineId: string; quantity: number; amountFen: number }> },
+  ): Promise<OrderStatus> {
+    const order = await em.getRepository(OrderEntity).findOneBy({ id: orderId });
+    if (!order) throw AppError.notFound('ORDER_NOT_FOUND', `No order ${orderId}`);
+    const lineRepo = em.getRepository(OrderLineEntity);
+    for (const part of refund.lines) {
+      const line = await lineRepo.findOneBy({ id: part.lineId, orderId });
+      if (!line) throw AppError.notFound('ORDER_LINE_NOT_FOUND', `No line ${part.lineId} on order ${orderId}`);
+      const refundedFen = line.refundedFen + part.amountFen;
+      const refundedQuantity = line.refundedQuantity + part.quantity;
+      if (refundedFen > line.amountFen || refundedQuantity > line.quantity) {
+        throw AppError.unprocessable('REFUND_EXCEEDS_PAID', `Line ${line.id} cannot be refunded past what was paid`);
+      }
+      // Conditional on the values read: a concurrent writer makes this affect nothing, and we stop.
+      const result = await lineRepo.update({ id: line.id, refundedFen: line.refundedFen, refundedQuantity: line.refundedQuantity }, { refundedFen, refundedQuantity });
+      if (!result.affected) throw AppError.conflict('ORDER_CHANGED', `Line ${line.id} changed concurrently`);
+    }
+    const refundedFen = order.refundedFen + refund.amountFen;
+    if (refundedFen > order.paidFen) throw AppError.unprocessable('REFUND_EXCEEDS_PAID', `Order ${orderId} cannot be refunded past the ${order.paidFen} fen paid`);
+    const status = statusAfterRefund(order.paidFen, refundedFen);
+    if (!(await this.transition(em, orderId, status, { refundedFen }))) throw AppError.conflict('ORDER_NOT_REFUNDABLE', `Order ${orderId} in status ${order.status} cannot take this refund`);
+    return status;
+  }
+
+  /** Online orders paid (WeChat Pay success time) in [from, to): what the day's trade bill should list. */
+  async paidOnlineBetween(from: Date, to: Date): Promise<OrderEntity[]> {
+    return this.orders
+      .createQueryBuilder('o')
+      .where('o.channel = :channel', { channel: 'online' })
+      .andWhere('o.transactionId IS NOT NULL')
+      .andWhere('o.paidAt >= :from AND o.paidAt < :to', { from, to })
+      .orderBy('o.paidAt', 'ASC')
+      .getMany();
+  }
+
+  /** Orders by WeChat Pay transaction id or by id (out_trade_no), for reconciliation. */
+  async findByTransactionOrId(transactionIds: string[], ids: string[]): Promise<OrderEntity[]> {
+    const where: FindOptionsWhere<OrderEntity>[] = [];
+    if (transactionIds.length) where.push({ transactionId: In(transactionIds) });
+    if (ids.length) where.push({ id: In(ids) });
+    return where.length ? this.orders.find({ where }) : [];
   }
 }
 

@@ -68,7 +68,8 @@ export interface OrderLineInput { skuId: string; quantity: number }
 export interface CreateOrderRequest { lines: OrderLineInput[]; shareCode?: string; liveId?: string }
 export interface OrderLine {
   id: string;
-  skuId: string;
+  /** null on an amount-only counter receipt */
+  skuId: string | null;
   quantity: number;
   unitPriceFen: number;
   amountFen: number;

@@ -149,6 +149,14 @@ describe('attribution invariants', () => {
         const chosen = expectedLatest(input.touches, (t) => windowStart <= t.at && t.at <= input.orderAt);
         expect(d.shareCode).toBe(chosen?.shareCode ?? null);
         if (!chosen && input.member.serviceGuideId === null) expect(d).toMatchObject({ rule: 'store', storeId: 's-counter' });
+        // The guide the rule points at (touch, else service guide) is credited only through its heir.
+        const pointed = chosen?.guideId ?? input.member.serviceGuideId;
+        if (pointed !== null) {
+          const heir = resolveActiveGuide(pointed, input.guides);
+          expect(d.guideId).toBe(heir?.id ?? null);
+          expect(d.creditedInsteadOf).toBe(heir?.id === pointed ? null : pointed);
+          expect(d.rule).toBe(heir ? (chosen ? 'share' : 'service_guide') : 'store');
+        }
       }),
     );
   });

@@ -95,8 +95,8 @@ export default function OrderPage() {
       <View className='card'>
         <Text className='card__title'>商品</Text>
         {o.lines.map((l) => {
-          const info = skus.get(l.skuId)
-          const name = info?.product.name ?? `商品 ${shortId(l.skuId, 6)}`
+          const info = l.skuId ? skus.get(l.skuId) : undefined
+          const name = info?.product.name ?? (l.skuId ? `商品 ${shortId(l.skuId, 6)}` : '门店消费')
           return (
             <View key={l.id} className='line line--compact' data-testid='order-line'>
               <Thumb src={info?.product.imageUrl} name={name} className='line__img line__img--sm' />

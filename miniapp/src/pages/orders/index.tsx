@@ -39,7 +39,7 @@ export default function OrdersPage() {
         const count = o.lines.reduce((n, l) => n + l.quantity, 0)
         const names = o.lines
           .slice(0, 2)
-          .map((l) => skus.get(l.skuId)?.product.name ?? `商品 ${shortId(l.skuId, 6)}`)
+          .map((l) => (l.skuId ? skus.get(l.skuId)?.product.name ?? `商品 ${shortId(l.skuId, 6)}` : '门店消费'))
         return (
           <View
             key={o.id}

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../common/app-error.js';
+import { newId } from '../common/ids.js';
+import { isDuplicateKey, Transactions } from '../database/transactions.js';
+import { GuidesService } from '../guides/guides.service.js';
+import type { LedgerEntryEntity } from '../ledger/ledger-entry.entity.js';
+import { LedgerService } from '../ledger/ledger.service.js';
+import type { CreateAdjustmentDto } from './finance.dto.js';
+
+export interface AdjustmentView {
+  id: string;
+  guideId: string;
+  storeId: string | null;
+  orderId: string | null;
+  kind: 'adjustment';
+  amountFen: number;
+  reason: string;
+  availableAt: string;
+  settlementId: string | null;
+  createdAt: string;
+}
+
+const toView = (e: LedgerEntryEntity): AdjustmentView => ({
+  id: e.id,
+  guideId: e.guideId,
+  storeId: e.storeId,
+  orderId: e.orderId,
+  kind: 'adjustment',
+  amountFen: e.amountFen,
+  reason: e.reason ?? '',
+  availableAt: e.availableAt.toISOString(),
+  settlementId: e.settlementId,
+  createdAt: e.createdAt.toISOString(),
+});
+
+@Injectable()
+export class AdjustmentsService {
+  constructor(
+    private readonly tx: Transactions,
+    private readonly ledger: LedgerService,
+    private readonly guides: GuidesService,
+  ) {}
+
+  /**
+   * A signed correction for a guide, available at once (it goes into the next settlement closed).
+   * With an Idempotency-Key a retry lands once: the same key and body answer the first entry, another
+   * body is a 409.
+   */
+  async create(input: CreateAdjustmentDto, idempotencyKey: string | null): Promise<{ entry: AdjustmentView; replayed: boolean }> {
+    const dedupeKey = `adjustment:${idempotencyKey ?? newId()}`;
+    const previous = idempotencyKey ? await this.replay(dedupeKey, input) : null;
+    if (previous) return { entry: previous, replayed: true };
+    const guide = await this.guides.require(input.guideId);
+    try {
+      const entry = await this.tx.run((em) =>
+        this.ledger.adjust(em, { guideId: guide.id, storeId: guide.storeId, amountFen: input.amountFen, reason: input.reason, dedupeKey, orderId: input.orderId ?? null }, new Date()),
+      );
+      return { entry: toView(entry), replayed: false };
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e;
+      const winner = await this.replay(dedupeKey, input);
+      if (!winner) throw e;
+      return { entry: winner, replayed: true };
+    }
+  }
+
+  private async replay(dedupeKey: string, input: CreateAdjustmentDto): Promise<AdjustmentView | null> {
+    const existing = await this.ledger.byDedupeKey(dedupeKey);
+    if (!existing) return null;
+    const same = existing.guideId === input.guideId && existing.amountFen === input.amountFen && existing.reason === input.reason && existing.orderId === (input.orderId ?? null);
+    if (!same) throw AppError.conflict('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request');
+    return toView(existing);
+  }
+}

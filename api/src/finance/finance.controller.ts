@@ -1,0 +1,81 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { AppError } from '../common/app-error.js';
+import { CurrentUser, Roles } from '../identity/auth.decorators.js';
+import type { Principal } from '../identity/tokens.js';
+import { AdjustmentsService } from './adjustments.service.js';
+import { CloseSettlementDto, CreateAdjustmentDto, FetchBillDto } from './finance.dto.js';
+import { ReconciliationService } from './reconciliation.service.js';
+import { SettlementsService } from './settlements.service.js';
+
+const KEY_SHAPE = /^[A-Za-z0-9_\-:.]{8,64}$/;
+
+@Controller('finance')
+export class FinanceController {
+  constructor(
+    private readonly adjustments: AdjustmentsService,
+    private readonly settlements: SettlementsService,
+    private readonly reconciliation: ReconciliationService,
+  ) {}
+
+  /** A signed correction for a guide; an optional Idempotency-Key makes a retry land once. */
+  @Roles('finance')
+  @Post('adjustments')
+  async adjust(@Body() body: CreateAdjustmentDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+    if (key !== undefined && !KEY_SHAPE.test(key)) {
+      throw AppError.badRequest('IDEMPOTENCY_KEY_INVALID', 'Idempotency-Key must be 8–64 characters of letters, digits, _ - : .');
+    }
+    const { entry, replayed } = await this.adjustments.create(body, key ?? null);
+    reply.status(replayed ? 200 : 201);
+    return entry;
+  }
+
+  /** Closes a month: 201 with the statements; a closed period again → 409. */
+  @Roles('finance')
+  @Post('settlements')
+  close(@CurrentUser() user: Principal, @Body() body: CloseSettlementDto) {
+    return this.settlements.close(body.period, user.sub);
+  }
+
+  @Roles('finance', 'admin')
+  @Get('settlements')
+  list() {
+    return this.settlements.list();
+  }
+
+  @Roles('finance', 'admin')
+  @Get('settlements/:period')
+  get(@Param('period') period: string) {
+    return this.settlements.get(period);
+  }
+
+  /** The statements as CSV for Excel (UTF-8 BOM, CRLF, quoted), streamed. */
+  @Roles('finance', 'admin')
+  @Get('settlements/:period/statements.csv')
+  async csv(@Param('period') period: string, @Res() reply: FastifyReply) {
+    const { filename, stream } = await this.settlements.statementsCsv(period);
+    return reply
+      .header('Content-Type', 'text/csv; charset=utf-8')
+      .header('Content-Disposition', `attachment; filename="${filename}"`)
+      .header('Cache-Control', 'no-store')
+      .send(stream);
+  }
+
+  /** Body: the WeChat Pay trade bill as `text/csv`. A malformed bill is a 400 naming the line. */
+  @Roles('finance')
+  @Post('reconciliations')
+  @HttpCode(200)
+  reconcile(@Body() body: unknown, @Query('billDate') billDate?: string) {
+    if (typeof body !== 'string') throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the WeChat Pay trade bill as text/csv');
+    if (billDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(billDate)) throw AppError.badRequest('BILL_DATE_INVALID', 'billDate must be YYYY-MM-DD');
+    return this.reconciliation.reconcileCsv(body, billDate);
+  }
+
+  /** Downloads the day's bill from WeChat Pay itself and reconciles it. */
+  @Roles('finance')
+  @Post('reconciliations/wechat')
+  @HttpCode(200)
+  reconcileFromWechat(@Body() body: FetchBillDto) {
+    return this.reconciliation.reconcileFromWechat(body.billDate);
+  }
+}

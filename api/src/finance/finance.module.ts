@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { GuidesModule } from '../guides/guides.module.js';
+import { LedgerModule } from '../ledger/ledger.module.js';
+import { OrdersModule } from '../orders/orders.module.js';
+import { RefundsModule } from '../refunds/refunds.module.js';
+import { StoresModule } from '../stores/stores.module.js';
+import { AdjustmentsService } from './adjustments.service.js';
+import { FinanceController } from './finance.controller.js';
+import { ReconciliationService } from './reconciliation.service.js';
+import { SettlementEntity, StatementEntity } from './settlement.entities.js';
+import { SettlementsService } from './settlements.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([SettlementEntity, StatementEntity]), LedgerModule, GuidesModule, StoresModule, OrdersModule, RefundsModule],
+  controllers: [FinanceController],
+  providers: [SettlementsService, AdjustmentsService, ReconciliationService],
+  exports: [SettlementsService],
+})
+export class FinanceModule {}

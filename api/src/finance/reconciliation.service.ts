@@ -1,0 +1,217 @@
+import { Injectable } from '@nestjs/common';
+import { WechatApiError, WechatPayClient } from '@guideshare/wechat';
+import { AppError } from '../common/app-error.js';
+import type { OrderEntity } from '../orders/order.entities.js';
+import { OrdersService } from '../orders/orders.service.js';
+import { fromOutTradeNo, toOutTradeNo } from '../payments/out-trade-no.js';
+import type { RefundEntity } from '../refunds/refund.entities.js';
+import { RefundsService } from '../refunds/refunds.service.js';
+import { parseTradeBillStrict, TradeBillFormatError, type BillEntry, type ParsedTradeBill } from './trade-bill.js';
+
+const DAY_MS = 86_400_000;
+
+/** A bill line we have no (successful) record of. */
+export interface MissingInLedger {
+  type: 'payment' | 'refund';
+  line: number;
+  /** UNKNOWN: no such payment/refund; NOT_SUCCESSFUL: we have it, but not as paid / refunded; DUPLICATE: listed twice. */
+  reason: 'UNKNOWN' | 'NOT_SUCCESSFUL' | 'DUPLICATE';
+  transactionId: string;
+  outTradeNo: string;
+  refundId: string | null;
+  outRefundNo: string | null;
+  amountFen: number;
+  tradeTime: string;
+  orderId: string | null;
+  ledgerStatus: string | null;
+}
+
+/** A payment or successful refund of ours, on the bill's day, that the bill does not list. */
+export interface MissingInBill {
+  type: 'payment' | 'refund';
+  orderId: string;
+  transactionId: string | null;
+  outTradeNo: string;
+  refundId: string | null;
+  outRefundNo: string | null;
+  amountFen: number;
+  at: string;
+}
+
+export interface AmountMismatch {
+  type: 'payment' | 'refund';
+  line: number;
+  orderId: string;
+  transactionId: string;
+  refundId: string | null;
+  outRefundNo: string | null;
+  billFen: number;
+  ledgerFen: number;
+}
+
+export interface ReconciliationReport {
+  billDate: string;
+  /** Bill lines that agree with our records (payments and refunds). */
+  matched: number;
+  missingInLedger: MissingInLedger[];
+  missingInBill: MissingInBill[];
+  amountMismatch: AmountMismatch[];
+  /** Lines in states that move no money (e.g. REVOKED), not reconciled. */
+  ignored: Array<{ line: number; tradeState: string }>;
+  totals: {
+    bill: { payments: number; paymentsFen: number; refunds: number; refundsFen: number };
+    ledger: { payments: number; paymentsFen: number; refunds: number; refundsFen: number };
+  };
+}
+
+/** The bill's day in China time (WeChat Pay's bills are China business days, whatever BUSINESS_TZ is). */
+function chinaDay(billDate: string): { from: Date; to: Date } {
+  const from = Date.parse(`${billDate}T00:00:00+08:00`);
+  if (Number.isNaN(from)) throw AppError.badRequest('BILL_DATE_INVALID', `billDate must be YYYY-MM-DD, got ${billDate}`);
+  return { from: new Date(from), to: new Date(from + DAY_MS) };
+}
+
+@Injectable()
+export class ReconciliationService {
+  constructor(
+    private readonly orders: OrdersService,
+    private readonly refunds: RefundsService,
+    private readonly pay: WechatPayClient,
+  ) {}
+
+  /** Reconciles a trade bill (CSV text as WeChat Pay delivers it) against our payments and refunds. */
+  async reconcileCsv(csv: string, billDateHint?: string): Promise<ReconciliationReport> {
+    let bill: ParsedTradeBill;
+    try {
+      bill = parseTradeBillStrict(csv);
+    } catch (e) {
+      if (e instanceof TradeBillFormatError) {
+        throw AppError.badRequest('TRADE_BILL_MALFORMED', `The trade bill is malformed at ${e.message}`, [{ field: `line ${e.line}`, message: e.problem }]);
+      }
+      throw e;
+    }
+    if (billDateHint && bill.billDate && bill.billDate !== billDateHint) {
+      throw AppError.badRequest('TRADE_BILL_MALFORMED', `The bill is for ${bill.billDate}, not ${billDateHint}`);
+    }
+    const billDate = bill.billDate ?? billDateHint;
+    if (!billDate) throw AppError.badRequest('BILL_DATE_REQUIRED', 'The bill has no transactions: pass ?billDate=YYYY-MM-DD');
+    return this.reconcile(bill, billDate);
+  }
+
+  /** Downloads the day's bill from WeChat Pay (signed, SHA1-checked) and reconciles it. */
+  async reconcileFromWechat(billDate: string): Promise<ReconciliationReport> {
+    chinaDay(billDate);
+    let csv: string;
+    try {
+      csv = await this.pay.tradeBill(billDate, 'ALL');
+    } catch (e) {
+      // WeChat has no file for a day without transactions: then everything of ours is missing in the bill.
+      if (e instanceof WechatApiError && e.errcode === 'NO_STATEMENT_EXIST') {
+        return this.reconcile({ billDate, entries: [], ignored: [], summary: { totalCount: 0, settlementTotalFen: 0, refundTotalFen: 0 } }, billDate);
+      }
+      if (e instanceof WechatApiError) throw AppError.upstream('WECHATPAY_REJECTED', `WeChat Pay refused the bill download: ${e.errcode} ${e.errmsg}`);
+      throw e;
+    }
+    return this.reconcileCsv(csv, billDate);
+  }
+
+  private async reconcile(bill: ParsedTradeBill, billDate: string): Promise<ReconciliationReport> {
+    const { from, to } = chinaDay(billDate);
+    const report: ReconciliationReport = {
+      billDate,
+      matched: 0,
+      missingInLedger: [],
+      missingInBill: [],
+      amountMismatch: [],
+      ignored: bill.ignored,
+      totals: { bill: { payments: 0, paymentsFen: 0, refunds: 0, refundsFen: 0 }, ledger: { payments: 0, paymentsFen: 0, refunds: 0, refundsFen: 0 } },
+    };
+    const payments = bill.entries.filter((e) => e.kind === 'payment');
+    const refundLines = bill.entries.filter((e) => e.kind === 'refund');
+    const missing = (e: BillEntry, reason: MissingInLedger['reason'], orderId: string | null, ledgerStatus: string | null): MissingInLedger => ({
+      type: e.kind,
+      line: e.line,
+      reason,
+      transactionId: e.transactionId,
+      outTradeNo: e.outTradeNo,
+      refundId: e.refundId,
+      outRefundNo: e.outRefundNo,
+      amountFen: e.amountFen,
+      tradeTime: e.tradeTime,
+      orderId,
+      ledgerStatus,
+    });
+
+    // ---- payments: by transaction_id, else by out_trade_no
+    const orders = await this.orders.findByTransactionOrId(
+      payments.map((p) => p.transactionId),
+      payments.map((p) => fromOutTradeNo(p.outTradeNo)).filter((id): id is string => id !== null),
+    );
+    const byTransaction = new Map<string, OrderEntity>();
+    const byId = new Map<string, OrderEntity>();
+    for (const o of orders) {
+      if (o.transactionId) byTransaction.set(o.transactionId, o);
+      byId.set(o.id, o);
+    }
+    const seenTransactions = new Set<string>();
+    for (const p of payments) {
+      report.totals.bill.payments++;
+      report.totals.bill.paymentsFen += p.amountFen;
+      if (seenTransactions.has(p.transactionId)) {
+        report.missingInLedger.push(missing(p, 'DUPLICATE', byTransaction.get(p.transactionId)?.id ?? null, null));
+        continue;
+      }
+      seenTransactions.add(p.transactionId);
+      const order = byTransaction.get(p.transactionId);
+      if (!order) {
+        const sameOrder = byId.get(fromOutTradeNo(p.outTradeNo) ?? '');
+        report.missingInLedger.push(missing(p, sameOrder ? 'NOT_SUCCESSFUL' : 'UNKNOWN', sameOrder?.id ?? null, sameOrder?.status ?? null));
+      } else if (order.paidFen !== p.amountFen) {
+        report.amountMismatch.push({ type: 'payment', line: p.line, orderId: order.id, transactionId: p.transactionId, refundId: null, outRefundNo: null, billFen: p.amountFen, ledgerFen: order.paidFen });
+      } else {
+        report.matched++;
+      }
+    }
+    for (const o of await this.orders.paidOnlineBetween(from, to)) {
+      report.totals.ledger.payments++;
+      report.totals.ledger.paymentsFen += o.paidFen;
+      if (o.transactionId && seenTransactions.has(o.transactionId)) continue;
+      report.missingInBill.push({ type: 'payment', orderId: o.id, transactionId: o.transactionId, outTradeNo: toOutTradeNo(o.id), refundId: null, outRefundNo: null, amountFen: o.paidFen, at: o.paidAt!.toISOString() });
+    }
+
+    // ---- refunds: by refund_id, else by out_refund_no
+    const ours = await this.refunds.findOnline(
+      refundLines.map((r) => r.refundId).filter((id): id is string => id !== null),
+      refundLines.map((r) => r.outRefundNo).filter((no): no is string => no !== null),
+    );
+    const byRefundId = new Map<string, RefundEntity>();
+    const byOutRefundNo = new Map<string, RefundEntity>();
+    for (const r of ours) {
+      if (r.wechatRefundId) byRefundId.set(r.wechatRefundId, r);
+      if (r.outRefundNo) byOutRefundNo.set(r.outRefundNo, r);
+    }
+    const seenRefunds = new Set<string>();
+    for (const line of refundLines) {
+      report.totals.bill.refunds++;
+      report.totals.bill.refundsFen += line.amountFen;
+      const refund = (line.refundId ? byRefundId.get(line.refundId) : undefined) ?? (line.outRefundNo ? byOutRefundNo.get(line.outRefundNo) : undefined);
+      if (refund && seenRefunds.has(refund.id)) {
+        report.missingInLedger.push(missing(line, 'DUPLICATE', refund.orderId, refund.status));
+        continue;
+      }
+      if (refund) seenRefunds.add(refund.id);
+      if (!refund) report.missingInLedger.push(missing(line, 'UNKNOWN', null, null));
+      else if (refund.status !== 'SUCCESS') report.missingInLedger.push(missing(line, 'NOT_SUCCESSFUL', refund.orderId, refund.status));
+      else if (refund.amountFen !== line.amountFen) {
+        report.amountMismatch.push({ type: 'refund', line: line.line, orderId: refund.orderId, transactionId: line.transactionId, refundId: line.refundId, outRefundNo: line.outRefundNo, billFen: line.amountFen, ledgerFen: refund.amountFen });
+      } else report.matched++;
+    }
+    for (const r of await this.refunds.succeededOnlineBetween(from, to)) {
+      report.totals.ledger.refunds++;
+      report.totals.ledger.refundsFen += r.amountFen;
+      if (seenRefunds.has(r.id)) continue;
+      report.missingInBill.push({ type: 'refund', orderId: r.orderId, transactionId: null, outTradeNo: toOutTradeNo(r.orderId), refundId: r.wechatRefundId, outRefundNo: r.outRefundNo, amountFen: r.amountFen, at: r.completedAt!.toISOString() });
+    }
+    return report;
+  }
+}

@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { WechatApiClient, WechatApiError } from '@guideshare/wechat';
+import { latestTouchWithinWindow } from '@guideshare/rules';
+import { AppError } from '../common/app-error.js';
+import { Transactions } from '../database/transactions.js';
+import { GuidesService } from '../guides/guides.service.js';
+import type { MemberEntity } from '../members/member.entity.js';
+import { MembersService } from '../members/members.service.js';
+import { PolicyService } from '../policy/policy.service.js';
+import { SharesService } from '../shares/shares.service.js';
+import { MemberRegistrationEntity } from './registration.entity.js';
+
+const HOUR = 3_600_000;
+/** getuserphonenumber errcodes that mean "this code is no good" (invalid, used, expired), not "WeChat is down". */
+const BAD_CODE = new Set<number | string>([40029, 40163, 41008]);
+
+/** The member as `POST /api/members/register` answers it. */
+export interface RegisteredMember {
+  id: string;
+  openid: string;
+  phone: string | null;
+  registeredAt: string | null;
+  openingGuideId: string | null;
+  serviceGuideId: string | null;
+  serviceStoreId: string | null;
+}
+
+const view = (m: MemberEntity): RegisteredMember => ({
+  id: m.id,
+  openid: m.openid,
+  phone: m.phone,
+  registeredAt: m.registeredAt ? m.registeredAt.toISOString() : null,
+  openingGuideId: m.openingGuideId,
+  serviceGuideId: m.serviceGuideId,
+  serviceStoreId: m.serviceStoreId,
+});
+
+/**
+ * Membership registration (开卡): the `getPhoneNumber` code is exchanged for the phone number, the
+ * member is marked registered once, and bound by the binding rules to the registering guide — the
+ * guide of the member's current share touch (the latest touch within the online attribution window,
+ * from a guide still active).
+ *
+ * Opening guide: set once, like every binding (DESIGN.md rule 5, `bindOnTouch`: "an existing opening
+ * guide is never replaced"). A member who already met a guide through a share has that guide as
+ * opening guide — for the usual flow (open a guide's card, then register) that *is* the registering
+ * guide; a member never bound before gets the registering guide as opening and service guide. The
+ * registering touch is kept in `member_registrations` as evidence either way.
+ *
+ * Repeats are harmless: an already registered member gets their member back (200) without another
+ * paid phone-number call, and concurrent first registrations settle on `registeredAt IS NULL`.
+ */
+@Injectable()
+export class RegistrationService {
+  constructor(
+    private readonly tx: Transactions,
+    private readonly wechat: WechatApiClient,
+    private readonly members: MembersService,
+    private readonly guides: GuidesService,
+    private readonly shares: SharesService,
+    private readonly policy: PolicyService,
+  ) {}
+
+  async register(memberId: string, phoneCode: string): Promise<{ member: RegisteredMember; created: boolean }> {
+    const current = await this.members.require(memberId);
+    if (current.registeredAt) return { member: view(current), created: false };
+    const phone = await this.phoneNumber(phoneCode);
+    const at = new Date();
+    const created = await this.tx.run(async (em) => {
+      if (!(await this.members.completeRegistration(em, memberId, phone, at))) return false;
+      const policy = await this.policy.current(em);
+      const touches = await this.shares.touchesSince(em, memberId, new Date(at.getTime() - policy.onlineWindowHours * HOUR));
+      const touch = latestTouchWithinWindow(touches, at.getTime(), policy.onlineWindowHours);
+      const touchGuide = touch ? await this.guides.require(touch.guideId, em) : null;
+      // A departed guide's old card still brings people in, but binds them to nobody (as on a visit).
+      if (touchGuide?.status === 'active') await this.members.bindIfUnbound(em, memberId, touchGuide.id, touchGuide.storeId, at);
+      const member = await this.members.require(memberId, em);
+      const opening = member.openingGuideId ? await this.guides.require(member.openingGuideId, em) : null;
+      await em.insert(MemberRegistrationEntity, {
+        memberId,
+        registeredAt: at,
+        openingGuideId: opening?.id ?? null,
+        openingStoreId: opening?.storeId ?? null,
+        touchGuideId: touch?.guideId ?? null,
+        shareCode: touch?.shareCode ?? null,
+        touchedAt: touch ? new Date(touch.at) : null,
+      });
+      return true;
+    });
+    return { member: view(await this.members.require(memberId)), created };
+  }
+
+  private async phoneNumber(code: string): Promise<string> {
+    try {
+      const info = await this.wechat.getUserPhoneNumber(code);
+      return info.phoneNumber || info.purePhoneNumber;
+    } catch (e) {
+      if (e instanceof WechatApiError && BAD_CODE.has(e.errcode)) {
+        throw AppError.badRequest('PHONE_CODE_INVALID', `WeChat refused the phone number code (${e.errcode}); ask the user again`);
+      }
+      throw AppError.upstream('WECHAT_UNAVAILABLE', 'WeChat could not give the phone number; try again');
+    }
+  }
+}

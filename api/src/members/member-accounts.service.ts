@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import type { Store } from '@guideshare/contracts';
+import { AppError } from '../common/app-error.js';
+import { Transactions } from '../database/transactions.js';
+import type { GuideEntity } from '../guides/guide.entity.js';
+import { GuidesService } from '../guides/guides.service.js';
+import { StoresService, toStore } from '../stores/stores.service.js';
+import type { MemberBindingAuditEntity } from './member-binding-audit.entity.js';
+import { MemberCodeService, type MemberCode } from './member-code.service.js';
+import type { MemberEntity } from './member.entity.js';
+import { MembersService } from './members.service.js';
+
+export interface MemberView {
+  id: string;
+  openid: string;
+  registeredAt: string | null;
+  openingGuideId: string | null;
+  serviceGuideId: string | null;
+  serviceStoreId: string | null;
+  boundAt: string | null;
+  createdAt: string;
+  serviceGuide: GuideSummary | null;
+  serviceStore: Store | null;
+}
+
+/** What a member may know of their guide (not, e.g., the guide's WeCom account). */
+export interface GuideSummary {
+  id: string;
+  name: string;
+  storeId: string;
+  status: 'active' | 'departed';
+}
+
+const toSummary = (g: GuideEntity): GuideSummary => ({ id: g.id, name: g.name, storeId: g.storeId, status: g.status });
+
+export interface BindingChangeView {
+  id: string;
+  kind: 'reassign' | 'handover';
+  fromGuideId: string | null;
+  fromStoreId: string | null;
+  toGuideId: string | null;
+  toStoreId: string | null;
+  actorId: string | null;
+  reason: string;
+  createdAt: string;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+const toChange = (a: MemberBindingAuditEntity): BindingChangeView => ({
+  id: a.id,
+  kind: a.kind,
+  fromGuideId: a.fromGuideId,
+  fromStoreId: a.fromStoreId,
+  toGuideId: a.toGuideId,
+  toStoreId: a.toStoreId,
+  actorId: a.actorId,
+  reason: a.reason,
+  createdAt: a.createdAt.toISOString(),
+});
+
+/** The HTTP face of members: the consumer's own account and code, and the admin's binding tools. */
+@Injectable()
+export class MemberAccountsService {
+  constructor(
+    private readonly members: MembersService,
+    private readonly codes: MemberCodeService,
+    private readonly guides: GuidesService,
+    private readonly stores: StoresService,
+    private readonly tx: Transactions,
+  ) {}
+
+  async me(memberId: string): Promise<MemberView> {
+    return this.view(await this.members.require(memberId));
+  }
+
+  code(memberId: string): Promise<MemberCode> {
+    return this.codes.issue(memberId);
+  }
+
+  async detail(memberId: string): Promise<MemberView & { bindingHistory: BindingChangeView[] }> {
+    const member = await this.members.require(memberId);
+    const history = await this.members.bindingHistory(memberId);
+    return { ...(await this.view(member)), bindingHistory: history.map(toChange) };
+  }
+
+  /** Explicit, audited change of the member's service guide (and store) by an admin. */
+  async reassign(memberId: string, input: { guideId: string; reason: string }, actorId: string): Promise<{ member: MemberView; change: BindingChangeView | null }> {
+    const { member, audit } = await this.tx.run(async (em) => {
+      const guide = await this.guides.require(input.guideId, em).catch((e: unknown) => {
+        if (e instanceof AppError && e.code === 'GUIDE_NOT_FOUND') throw AppError.badRequest('GUIDE_NOT_FOUND', `No guide ${input.guideId}`);
+        throw e;
+      });
+      if (guide.status !== 'active') throw AppError.badRequest('GUIDE_DEPARTED', 'A departed guide cannot serve members');
+      return this.members.reassignServiceGuide(em, memberId, guide, { actorId, reason: input.reason.trim(), at: new Date() });
+    });
+    return { member: await this.view(member), change: audit ? toChange(audit) : null };
+  }
+
+  private async view(m: MemberEntity): Promise<MemberView> {
+    const [serviceGuide, serviceStore] = await Promise.all([
+      m.serviceGuideId ? this.guides.require(m.serviceGuideId).then(toSummary, () => null) : null,
+      m.serviceStoreId ? this.stores.require(m.serviceStoreId).then(toStore, () => null) : null,
+    ]);
+    return {
+      id: m.id,
+      openid: m.openid,
+      registeredAt: iso(m.registeredAt),
+      openingGuideId: m.openingGuideId,
+      serviceGuideId: m.serviceGuideId,
+      serviceStoreId: m.serviceStoreId,
+      boundAt: iso(m.boundAt),
+      createdAt: m.createdAt.toISOString(),
+      serviceGuide,
+      serviceStore,
+    };
+  }
+}

@@ -1,0 +1,44 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { IdColumn, InstantColumn } from '../common/columns.js';
+
+/**
+ * Every change of a member's service guide/store made by someone rather than by the binding rule:
+ * an admin's reassignment (`reassign`) or a departing guide's hand-over (`handover`).
+ * Append-only: rows are inserted, never updated or deleted.
+ */
+export type MemberBindingChangeKind = 'reassign' | 'handover';
+
+@Entity('member_binding_audits')
+@Index('idx_member_binding_audits_member_time', ['memberId', 'createdAt'])
+export class MemberBindingAuditEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @IdColumn()
+  memberId!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind!: MemberBindingChangeKind;
+
+  @IdColumn({ nullable: true })
+  fromGuideId!: string | null;
+
+  @IdColumn({ nullable: true })
+  fromStoreId!: string | null;
+
+  @IdColumn({ nullable: true })
+  toGuideId!: string | null;
+
+  @IdColumn({ nullable: true })
+  toStoreId!: string | null;
+
+  /** The staff account that made the change; null for a system action. */
+  @IdColumn({ nullable: true })
+  actorId!: string | null;
+
+  @Column({ type: 'varchar', length: 200 })
+  reason!: string;
+
+  @InstantColumn()
+  createdAt!: Date;
+}

@@ -1,0 +1,39 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CurrentUser, Roles } from '../identity/auth.decorators.js';
+import type { Principal } from '../identity/tokens.js';
+import { MemberAccountsService } from './member-accounts.service.js';
+import { ReassignServiceGuideDto } from './members.dto.js';
+
+@Controller()
+export class MembersController {
+  constructor(private readonly accounts: MemberAccountsService) {}
+
+  /** The consumer's own account: binding (opening guide, service guide and store). */
+  @Roles('consumer')
+  @Get('members/me')
+  me(@CurrentUser() user: Principal) {
+    return this.accounts.me(user.sub);
+  }
+
+  /** A short-lived code to show at a store counter: `{code, expiresAt}`. */
+  @Roles('consumer')
+  @Get('members/me/code')
+  code(@CurrentUser() user: Principal) {
+    return this.accounts.code(user.sub);
+  }
+
+  /** A member with the audit trail of their binding changes. */
+  @Roles('admin')
+  @Get('admin/members/:id')
+  detail(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.accounts.detail(id);
+  }
+
+  /** Explicit reassignment of a member's service guide (and store); audited with the reason. */
+  @Roles('admin')
+  @Post('admin/members/:id/service-guide')
+  @HttpCode(200)
+  reassign(@CurrentUser() user: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReassignServiceGuideDto) {
+    return this.accounts.reassign(id, body, user.sub);
+  }
+}

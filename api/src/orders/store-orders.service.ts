@@ -1,0 +1,195 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import type { Order } from '@guideshare/contracts';
+import { decideStoreAttribution, resolveRateBps } from '@guideshare/rules';
+import { AppError } from '../common/app-error.js';
+import { newId } from '../common/ids.js';
+import { requestHash } from '../common/request-hash.js';
+import { CatalogService } from '../catalog/catalog.service.js';
+import { isDuplicateKey, Transactions } from '../database/transactions.js';
+import { GuidesService } from '../guides/guides.service.js';
+import { LedgerService } from '../ledger/ledger.service.js';
+import { bindingOf, MembersService } from '../members/members.service.js';
+import { PolicyService } from '../policy/policy.service.js';
+import { SharesService } from '../shares/shares.service.js';
+import { OrderEntity, OrderLineEntity } from './order.entities.js';
+import { toOrder } from './order-view.js';
+import { attributionColumns } from './orders.service.js';
+
+const HOUR = 3_600_000;
+
+/** A counter receipt, as recorded: the redeeming store, the member the code named, and what was sold. */
+export interface StoreSale {
+  storeId: string;
+  receiptNo: string;
+  memberId: string;
+  amountFen: number;
+  /** Itemised lines (their amounts sum to `amountFen`); absent for an amount-only receipt. */
+  lines?: Array<{ skuId: string; quantity: number; amountFen: number }>;
+  soldAt: Date;
+  /** `storeSaleHash` of the request, to tell a retry (200) from a conflicting receipt (409). */
+  requestHash: string;
+}
+
+/**
+ * What makes two redemptions of one (store, receiptNo) the same: the member (not the code, which
+ * changes every minute), the amounts and lines, and the sale time as sent (absent stays absent).
+ */
+export function storeSaleHash(input: { memberId: string | null; amountFen: number; lines?: StoreSale['lines']; soldAt?: string }): string {
+  return requestHash({
+    memberId: input.memberId,
+    amountFen: input.amountFen,
+    lines: input.lines?.map((l) => ({ skuId: l.skuId, quantity: l.quantity, amountFen: l.amountFen })),
+    soldAt: input.soldAt === undefined ? undefined : new Date(input.soldAt).getTime(),
+  });
+}
+
+/**
+ * Store-channel orders (in-store sales redeemed at a counter): created PAID at the sale time,
+ * attributed once by `decideStoreAttribution`, and accrued in the same transaction. Idempotent per
+ * (store, receiptNo) through the `uq_orders_store_receipt` unique constraint.
+ */
+@Injectable()
+export class StoreOrdersService {
+  constructor(
+    @InjectRepository(OrderEntity) private readonly orders: Repository<OrderEntity>,
+    @InjectRepository(OrderLineEntity) private readonly lines: Repository<OrderLineEntity>,
+    private readonly tx: Transactions,
+    private readonly catalog: CatalogService,
+    private readonly shares: SharesService,
+    private readonly members: MembersService,
+    private readonly guides: GuidesService,
+    private readonly policy: PolicyService,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  /**
+   * The order already recorded for this receipt: returned when `hash` matches, 409
+   * RECEIPT_CONFLICT when the receipt was recorded with a different body; null when there is none.
+   */
+  async replay(storeId: string, receiptNo: string, hash: string): Promise<Order | null> {
+    const existing = await this.orders.findOneBy({ storeId, receiptNo, channel: 'store' });
+    if (!existing) return null;
+    if (existing.requestHash !== hash) {
+      throw AppError.conflict('RECEIPT_CONFLICT', `Receipt ${receiptNo} was already redeemed at this store with a different body`);
+    }
+    return toOrder(existing, await this.lines.findBy({ orderId: existing.id }));
+  }
+
+  /** Whether the store has recorded this receipt (whatever its body). */
+  exists(storeId: string, receiptNo: string): Promise<boolean> {
+    return this.orders.existsBy({ storeId, receiptNo, channel: 'store' });
+  }
+
+  /** Records the sale; a concurrent duplicate resolves to the winner's order (or 409). */
+  async create(sale: StoreSale): Promise<{ order: Order; replayed: boolean }> {
+    if (sale.lines && sale.lines.reduce((sum, l) => sum + l.amountFen, 0) !== sale.amountFen) {
+      throw AppError.badRequest('LINES_TOTAL_MISMATCH', 'The lines must add up to amountFen');
+    }
+    // Outside the transaction: creating policy version 1 on first need uses its own connection.
+    const policy = await this.policy.current();
+    try {
+      const order = await this.tx.run((em) => this.insert(em, sale, policy));
+      return { order, replayed: false };
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e;
+      const winner = await this.replay(sale.storeId, sale.receiptNo, sale.requestHash);
+      if (!winner) throw e;
+      return { order: winner, replayed: true };
+    }
+  }
+
+  private async insert(em: EntityManager, sale: StoreSale, policy: Awaited<ReturnType<PolicyService['current']>>): Promise<Order> {
+    const now = new Date();
+    const soldAt = sale.soldAt.getTime();
+
+    // Attribution, decided once from the evidence as of the sale (touches after it never count).
+    const touches = await this.shares.touchesSince(em, sale.memberId, new Date(soldAt - policy.storeWindowHours * HOUR));
+    const binding = bindingOf(await this.members.require(sale.memberId, em));
+    const guideIds = [...touches.map((t) => t.guideId), binding.serviceGuideId].filter((id): id is string => !!id);
+    const guides = await this.guides.refs(guideIds, em);
+    const decision = decideStoreAttribution({ buyerMemberId: sale.memberId, soldAt, touches, member: binding, redeemingStoreId: sale.storeId, policy, guides });
+    const rate = (productRateBps: number | null, categoryRateBps: number | null) =>
+      decision.commissionable
+        ? resolveRateBps({ rule: decision.rule, productRateBps, categoryRateBps, defaultRateBps: policy.defaultRateBps, serviceRateBps: policy.serviceRateBps })
+        : 0;
+
+    const orderId = newId(now.getTime());
+    let lines: OrderLineEntity[];
+    if (sale.lines) {
+      // Itemised: each line at its product's (else category's, else the default) rate. Store stock is
+      // the store's own, so online stock is not touched.
+      const skus = await this.catalog.skusForSale(em, [...new Set(sale.lines.map((l) => l.skuId))]);
+      lines = sale.lines.map((l, i) => {
+        const sku = skus.get(l.skuId)!;
+        return {
+          ...blankLine(orderId, now, i),
+          skuId: sku.skuId,
+          productId: sku.productId,
+          quantity: l.quantity,
+          // The receipt's line amount (after counter discounts) is what counts; the unit price is
+          // informational, rounded down.
+          unitPriceFen: Math.floor(l.amountFen / l.quantity),
+          amountFen: l.amountFen,
+          rateBps: rate(sku.productRateBps, sku.categoryRateBps),
+        };
+      });
+    } else {
+      // Amount-only receipt: one unitemised line at the policy's default (or service) rate.
+      lines = [{ ...blankLine(orderId, now, 0), quantity: 1, unitPriceFen: sale.amountFen, amountFen: sale.amountFen, rateBps: rate(null, null) }];
+    }
+
+    const order: OrderEntity = {
+      id: orderId,
+      memberId: sale.memberId,
+      channel: 'store',
+      status: 'PAID',
+      storeId: sale.storeId,
+      totalFen: sale.amountFen,
+      paidFen: sale.amountFen,
+      refundedFen: 0,
+      idempotencyKey: null,
+      requestHash: sale.requestHash,
+      receiptNo: sale.receiptNo,
+      liveId: null,
+      ...attributionColumns(decision),
+      prepayId: null,
+      transactionId: null,
+      createdAt: now,
+      paidAt: sale.soldAt,
+    };
+    // The (storeId, receiptNo) unique constraint makes a concurrent duplicate fail here.
+    await em.insert(OrderEntity, order);
+    await em.insert(OrderLineEntity, lines);
+    await this.ledger.accrue(
+      em,
+      {
+        orderId,
+        guideId: order.attrGuideId,
+        storeId: order.attrStoreId,
+        commissionable: order.attrCommissionable,
+        policyVersion: order.attrPolicyVersion,
+        lines: lines.map((l) => ({ id: l.id, amountFen: l.amountFen, rateBps: l.rateBps })),
+      },
+      sale.soldAt,
+    );
+    return toOrder(order, lines);
+  }
+}
+
+function blankLine(orderId: string, now: Date, index: number): OrderLineEntity {
+  return {
+    id: newId(now.getTime()),
+    orderId,
+    skuId: null,
+    productId: null,
+    quantity: 1,
+    unitPriceFen: 0,
+    amountFen: 0,
+    rateBps: 0,
+    refundedQuantity: 0,
+    refundedFen: 0,
+    lineNo: index + 1,
+  };
+}

@@ -1,0 +1,20 @@
+import { IsOptional, IsUUID, Matches } from 'class-validator';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A period of business days in BUSINESS_TZ, both ends inclusive (defaults: this month to date). */
+export class PeriodQueryDto {
+  @IsOptional()
+  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
+  from?: string;
+
+  @IsOptional()
+  @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
+  to?: string;
+}
+
+export class GuideReportQueryDto extends PeriodQueryDto {
+  @IsOptional()
+  @IsUUID()
+  storeId?: string;
+}

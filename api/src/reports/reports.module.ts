@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { GuidesModule } from '../guides/guides.module.js';
+import { StoresModule } from '../stores/stores.module.js';
+import { ReportsController } from './reports.controller.js';
+import { ReportsReader } from './reports.reader.js';
+import { ReportsService } from './reports.service.js';
+
+/** Guide statistics and reports: a read-only model over shares, visits, orders, ledger and registrations. */
+@Module({
+  imports: [GuidesModule, StoresModule],
+  controllers: [ReportsController],
+  providers: [ReportsReader, ReportsService],
+  exports: [ReportsService],
+})
+export class ReportsModule {}

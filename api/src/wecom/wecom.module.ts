@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { WechatApiClient } from '@guideshare/wechat';
+import { GuidesModule } from '../guides/guides.module.js';
+import { MembersModule } from '../members/members.module.js';
+import { ReportsModule } from '../reports/reports.module.js';
+import { SharesModule } from '../shares/shares.module.js';
+import { StoresModule } from '../stores/stores.module.js';
+import { CustomerCardService } from './customer-card.service.js';
+import { OaFollowerEntity } from './oa-follower.entity.js';
+import { OA_API_CLIENT, OaFollowersService } from './oa-followers.service.js';
+import { WecomController } from './wecom.controller.js';
+
+/**
+ * The WeCom sidebar customer card and the Official Account follower sync. The sync runs on demand
+ * (POST /api/admin/wecom/followers/sync); no timer, because the OA credentials it needs are not
+ * configured yet (see OA_API_CLIENT).
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([OaFollowerEntity]), GuidesModule, MembersModule, StoresModule, SharesModule, ReportsModule],
+  controllers: [WecomController],
+  providers: [CustomerCardService, OaFollowersService, { provide: OA_API_CLIENT, inject: [WechatApiClient], useFactory: (mp: WechatApiClient) => mp }],
+  exports: [OaFollowersService],
+})
+export class WecomModule {}
