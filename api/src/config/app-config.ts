@@ -21,6 +21,8 @@ export interface AppConfig {
     notifyUrl: string;
   };
   wecom: { corpId: string; secret: string };
+  /** The Official Account (follower sync); null when not configured. */
+  officialAccount: { appId: string; secret: string } | null;
   admin: { username: string; password: string } | null;
   staticDir: string | null;
   simulatorUrl: string | null;
@@ -79,6 +81,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, demo: DemoDefaults): AppConfi
       notifyUrl: env.WECHATPAY_NOTIFY_URL ?? `http://127.0.0.1:${port}/api/payments/wechat/notify`,
     },
     wecom: { corpId: env.WECOM_CORPID ?? demo.corpId, secret: env.WECOM_SECRET ?? demo.corpSecret },
+    officialAccount:
+      env.WECHAT_OA_APPID && env.WECHAT_OA_SECRET
+        ? { appId: env.WECHAT_OA_APPID, secret: env.WECHAT_OA_SECRET }
+        : production
+          ? null
+          : { appId: demo.appId, secret: demo.appSecret },
     admin:
       env.ADMIN_USERNAME && env.ADMIN_PASSWORD
         ? { username: env.ADMIN_USERNAME, password: env.ADMIN_PASSWORD }

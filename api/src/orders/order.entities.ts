@@ -6,6 +6,8 @@ import { FenColumn, IdColumn, InstantColumn } from '../common/columns.js';
 @Unique('uq_orders_member_idempotency', ['memberId', 'idempotencyKey'])
 @Unique('uq_orders_store_receipt', ['storeId', 'receiptNo'])
 @Index('idx_orders_guide_time', ['attrGuideId', 'createdAt'])
+// Sales of a period by the day they were paid or redeemed (reports).
+@Index('idx_orders_guide_paid', ['attrGuideId', 'paidAt'])
 @Index('idx_orders_member_time', ['memberId', 'createdAt'])
 export class OrderEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })

@@ -7,22 +7,7 @@ import { OrderEntity } from '../orders/order.entities.js';
 import { ShareEntity, VisitEntity } from '../shares/share.entities.js';
 import type { BusinessDay } from './business-days.js';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
-/**
- * `orders` has no index on `paidAt` (only `(attrGuideId, createdAt)` and `(memberId, createdAt)`),
- * so the sales of a period are found through `createdAt`, widened by how far a sale's `paidAt` may
- * lie from its `createdAt`, then filtered exactly on `paidAt`:
- * - online: paid after the order was created, before its prepay expires (2 h `time_expire`);
- * - store: `paidAt` is the counter's `soldAt`, which the POS accepts up to 24 h in the past
- *   (pos.service.ts SOLD_AT_MAX_AGE_MS), so the row may be created up to a day after the sale.
- * The margins below are generous (1 day, 2 days): they cost a constant couple of days of extra index
- * range, never correctness. Should the POS ever accept older receipts, widen SALE_RECORDED_LATE_MAX_MS
- * — or, better, give `orders` an index on `(attrGuideId, paidAt)` and drop the widening.
- */
-export const SALE_PAID_AFTER_CREATED_MAX_MS = DAY;
-export const SALE_RECORDED_LATE_MAX_MS = 2 * DAY;
 
 /** Whose activity a query counts and over which business days. */
 export interface Scope {
@@ -75,11 +60,9 @@ export function toInt(value: unknown): number {
  * activity inside the period, not the size of the table (checked with EXPLAIN on 200k visits and
  * 100k orders: every visits/orders/ledger/registrations query is `range` on the index named here):
  * - visits: `(guideId, visitedAt)`; ledger: `(guideId, createdAt)`;
- * - orders: `(attrGuideId, createdAt)` (plus `attrGuideId IS NULL` brand-wide), `(memberId, createdAt)`;
+ * - orders: `(attrGuideId, paidAt)` (plus `attrGuideId IS NULL` brand-wide), `(memberId, createdAt)`;
  * - registrations: own table, `(openingGuideId, registeredAt)` and `(registeredAt)`;
- * - shares: only a `guideId` index exists, so a guide's stats read all of that guide's shares and the
- *   brand-wide report reads the whole (small: shares are issued, not opened) `shares` table. An index
- *   `(guideId, createdAt)` on ShareEntity would make it a range like the others (asked for).
+ * - shares: `(guideId, createdAt)`;
  * Day buckets are computed in SQL from the business-day boundaries (a CASE tree over bound
  * parameters), so the same SQL runs on MariaDB and on the sql.js demo and honours any time zone.
  */
@@ -192,8 +175,8 @@ export class ReportsReader {
 
   private salesWhere(q: SqlBuilder, includeUncredited: boolean): string {
     const who = includeUncredited ? `(${q.guides('o.attrGuideId')} OR o.attrGuideId IS NULL)` : q.guides('o.attrGuideId');
-    return `${who} AND o.createdAt >= :createdFrom AND o.createdAt < :createdTo
-            AND o.paidAt >= :r0 AND o.paidAt < :r1 AND o.paidFen > 0`;
+    // A range on `idx_orders_guide_paid` (attrGuideId, paidAt).
+    return `${who} AND o.paidAt >= :r0 AND o.paidAt < :r1 AND o.paidFen > 0`;
   }
 
   private async distinct(q: SqlBuilder, dims: Dim[], cols: Record<Dim, string>, member: string, from: string, where: string): Promise<DistinctRow[]> {
@@ -234,8 +217,6 @@ class SqlBuilder {
     this.params = {
       r0,
       r1,
-      createdFrom: new Date(r0.getTime() - SALE_PAID_AFTER_CREATED_MAX_MS),
-      createdTo: new Date(r1.getTime() + SALE_RECORDED_LATE_MAX_MS),
       guideIds: scope.guideIds,
     };
     scope.days.forEach((d, i) => (this.params[`b${i}`] = d.start));

@@ -2,6 +2,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { IdColumn, InstantColumn } from '../common/columns.js';
 
 @Entity('shares')
+@Index('idx_shares_guide_time', ['guideId', 'createdAt'])
 export class ShareEntity {
   @PrimaryColumn({ type: 'varchar', length: 32 })
   code!: string;
@@ -12,7 +13,6 @@ export class ShareEntity {
   @IdColumn()
   targetId!: string;
 
-  @Index()
   @IdColumn()
   guideId!: string;
 

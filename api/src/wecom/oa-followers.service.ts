@@ -34,7 +34,7 @@ export class OaFollowersService {
 
   constructor(
     @InjectRepository(OaFollowerEntity) private readonly followers: Repository<OaFollowerEntity>,
-    @Inject(OA_API_CLIENT) private readonly oa: WechatApiClient,
+    @Inject(OA_API_CLIENT) private readonly oa: WechatApiClient | null,
   ) {}
 
   /** Whether the person behind a unionid follows the Official Account, as of the last sync. */
@@ -45,6 +45,7 @@ export class OaFollowersService {
 
   /** A full sync; a call while one runs in this process joins it. */
   sync(): Promise<FollowerSyncResult> {
+    if (!this.oa) return Promise.reject(new AppError(503, 'OA_NOT_CONFIGURED', 'Set WECHAT_OA_APPID and WECHAT_OA_SECRET to sync followers'));
     this.running ??= this.run().finally(() => (this.running = null));
     return this.running;
   }
@@ -56,16 +57,17 @@ export class OaFollowersService {
    * so two overlapping runs never unmark each other's rows.
    */
   private async run(): Promise<FollowerSyncResult> {
+    const oa = this.oa!;
     const startedAt = new Date();
     let listed = 0;
     let stored = 0;
     let next: string | undefined;
     try {
       for (;;) {
-        const page = await this.oa.listFollowers(next);
+        const page = await oa.listFollowers(next);
         if (!page.openids.length) break;
         listed += page.openids.length;
-        const infos = await this.oa.batchGetUserInfo(page.openids);
+        const infos = await oa.batchGetUserInfo(page.openids);
         const syncedAt = new Date();
         const rows: OaFollowerEntity[] = infos
           .filter((u) => u.subscribe === 1 && u.unionid)

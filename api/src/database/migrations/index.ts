@@ -3,10 +3,17 @@ import { Initial1795468545261 } from './1795468545261-Initial.js';
 import { MemberCodesAndBindingAudits1795470120000 } from './1795470120000-MemberCodesAndBindingAudits.js';
 import { RegistrationsAndOaFollowers1795470987213 } from './1795470987213-RegistrationsAndOaFollowers.js';
 import { RefundsAndSettlements1795480000000 } from './1795480000000-RefundsAndSettlements.js';
+import { ReportIndexes1795482000000 } from './1795482000000-ReportIndexes.js';
 
 /**
  * Every migration, in order. To add one: change the entities, `pnpm build`, then
- * `DATABASE_URL=mysql://… pnpm --filter @guideshare/api migration:generate src/database/migrations/Name`
+ * `DATABASE_URL=mariadb://… pnpm --filter @guideshare/api migration:generate src/database/migrations/Name`
  * against a database at the current schema, and list the new class here.
  */
-export const MIGRATIONS: Array<new () => MigrationInterface> = [Initial1795468545261, MemberCodesAndBindingAudits1795470120000, RegistrationsAndOaFollowers1795470987213, RefundsAndSettlements1795480000000];
+export const MIGRATIONS: Array<new () => MigrationInterface> = [
+  Initial1795468545261,
+  MemberCodesAndBindingAudits1795470120000,
+  RegistrationsAndOaFollowers1795470987213,
+  RefundsAndSettlements1795480000000,
+  ReportIndexes1795482000000,
+];
