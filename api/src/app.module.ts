@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from './auth/auth.module.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { ConfigController } from './config/config.controller.js';
@@ -10,7 +11,7 @@ import { GuidesModule } from './guides/guides.module.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { LedgerModule } from './ledger/ledger.module.js';
 import { LivesModule } from './lives/lives.module.js';
-import { MemberAccountsModule } from './members/member-accounts.module.js';
+import { MemberAccountsModule } from './member-accounts/member-accounts.module.js';
 import { MembersModule } from './members/members.module.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { PaymentsModule } from './payments/payments.module.js';
@@ -33,6 +34,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
         DatabaseModule,
         WechatModule,
+        AuthModule,
         IdentityModule,
         StoresModule,
         GuidesModule,

@@ -2,7 +2,7 @@
 // spans a Shanghai midnight, with online and in-store sales and refunds.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { addDays, businessDate, businessDays, startOfBusinessDay } from '../src/reports/business-days.js';
+import { addDays, businessDate, businessDays, startOfBusinessDay } from '../src/common/business-time.js';
 import { withSql } from './support/database.js';
 import { consumer, createBrand, order, payOrder, share, visit, type Brand } from './support/fixtures.js';
 import { startStack, type TestStack } from './support/stack.js';

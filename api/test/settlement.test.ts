@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { monthRange, periodOf } from '../src/finance/business-time.js';
+import { monthRange, periodOf } from '../src/common/business-time.js';
 import { createBrand, type Brand } from './support/fixtures.js';
 import { entriesOf, financeToken, paidOrder, refund, sql } from './support/money.js';
 import { startStack, type TestStack } from './support/stack.js';

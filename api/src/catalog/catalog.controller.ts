@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { Public, Roles } from '../identity/auth.decorators.js';
+import { Public, Roles } from '../auth/auth.decorators.js';
 import { CreateCategoryDto, CreateProductDto } from './catalog.dto.js';
 import { CatalogService } from './catalog.service.js';
 

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { Public } from '../identity/auth.decorators.js';
+import { Public } from '../auth/auth.decorators.js';
 import { APP_CONFIG, type AppConfig } from './app-config.js';
 
 /** What a client may know about this deployment (the H5 demo pays through the simulator). */

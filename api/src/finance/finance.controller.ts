@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { AppError } from '../common/app-error.js';
-import { CurrentUser, Roles } from '../identity/auth.decorators.js';
-import type { Principal } from '../identity/tokens.js';
+import { CurrentUser, Roles } from '../auth/auth.decorators.js';
+import type { Principal } from '../auth/tokens.js';
 import { AdjustmentsService } from './adjustments.service.js';
 import { CloseSettlementDto, CreateAdjustmentDto, FetchBillDto } from './finance.dto.js';
 import { ReconciliationService } from './reconciliation.service.js';

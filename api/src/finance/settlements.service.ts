@@ -12,7 +12,7 @@ import { isDuplicateKey, Transactions } from '../database/transactions.js';
 import { GuidesService } from '../guides/guides.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { StoresService } from '../stores/stores.service.js';
-import { isPeriod, monthRange } from './business-time.js';
+import { isPeriod, monthRange } from '../common/business-time.js';
 import { SettlementEntity, StatementEntity } from './settlement.entities.js';
 
 export interface StatementView {

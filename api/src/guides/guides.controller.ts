@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { Roles } from '../identity/auth.decorators.js';
+import { Roles } from '../auth/auth.decorators.js';
 import { CreateGuideDto, DepartGuideDto, LinkMemberDto } from './guides.dto.js';
 import { GuidesService } from './guides.service.js';
 

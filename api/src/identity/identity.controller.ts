@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { Public, Roles } from './auth.decorators.js';
+import { Public, Roles } from '../auth/auth.decorators.js';
 import { CreateStaffDto, LoginCodeDto, StaffLoginDto } from './identity.dto.js';
 import { IdentityService } from './identity.service.js';
 

@@ -1,22 +1,18 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GuidesModule } from '../guides/guides.module.js';
 import { MembersModule } from '../members/members.module.js';
 import { PolicyModule } from '../policy/policy.module.js';
 import { SharesModule } from '../shares/shares.module.js';
-import { AuthGuard } from './auth.guard.js';
 import { IdentityController } from './identity.controller.js';
 import { IdentityService } from './identity.service.js';
 import { RegistrationController } from './registration.controller.js';
 import { RegistrationService } from './registration.service.js';
 import { StaffAccountEntity } from './staff.entity.js';
-import { TokenService } from './tokens.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([StaffAccountEntity]), MembersModule, GuidesModule, SharesModule, PolicyModule],
   controllers: [IdentityController, RegistrationController],
-  providers: [IdentityService, RegistrationService, TokenService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [TokenService],
+  providers: [IdentityService, RegistrationService],
 })
 export class IdentityModule {}

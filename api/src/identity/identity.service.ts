@@ -11,7 +11,7 @@ import { GuidesService } from '../guides/guides.service.js';
 import { MembersService } from '../members/members.service.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { StaffAccountEntity } from './staff.entity.js';
-import { TokenService } from './tokens.js';
+import { TokenService } from '../auth/tokens.js';
 
 /** WeChat rejects a code it does not know (40029), has seen (40163) or is rate-limiting (45011). */
 function loginFailure(e: unknown): AppError {

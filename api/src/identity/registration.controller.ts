@@ -1,9 +1,9 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { IsString, Length } from 'class-validator';
-import { CurrentUser, Roles } from './auth.decorators.js';
+import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { RegistrationService } from './registration.service.js';
-import type { Principal } from './tokens.js';
+import type { Principal } from '../auth/tokens.js';
 
 export class RegisterMemberDto {
   /** The `getPhoneNumber` button's `e.detail.code` (single-use, ~5 minutes). */

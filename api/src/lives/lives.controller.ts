@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { Public, Roles } from '../identity/auth.decorators.js';
+import { Public, Roles } from '../auth/auth.decorators.js';
 import { CreateLiveDto } from './lives.dto.js';
 import { LivesService } from './lives.service.js';
 

@@ -1,5 +1,18 @@
 import type { Order } from '@guideshare/contracts';
+import type { SaleForAccrual } from '../ledger/ledger.service.js';
 import type { OrderEntity, OrderLineEntity } from './order.entities.js';
+
+/** What the ledger accrues for a paid or redeemed order: its frozen attribution and line rates. */
+export function saleForAccrual(order: OrderEntity, lines: OrderLineEntity[]): SaleForAccrual {
+  return {
+    orderId: order.id,
+    guideId: order.attrGuideId,
+    storeId: order.attrStoreId,
+    commissionable: order.attrCommissionable,
+    policyVersion: order.attrPolicyVersion,
+    lines: lines.map((l) => ({ id: l.id, amountFen: l.amountFen, rateBps: l.rateBps })),
+  };
+}
 
 export function toOrder(order: OrderEntity, lines: OrderLineEntity[]): Order {
   return {

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { IdempotencyKey } from '../common/idempotency-key.js';
-import { CurrentUser, Roles } from '../identity/auth.decorators.js';
-import type { Principal } from '../identity/tokens.js';
+import { CurrentUser, Roles } from '../auth/auth.decorators.js';
+import type { Principal } from '../auth/tokens.js';
 import { CreateOrderDto, ListOrdersQuery } from './orders.dto.js';
 import { OrdersService } from './orders.service.js';
 

@@ -9,14 +9,15 @@ import { requestHash } from '../common/request-hash.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { isDuplicateKey, Transactions } from '../database/transactions.js';
 import { GuidesService } from '../guides/guides.service.js';
-import type { Principal } from '../identity/tokens.js';
+import type { Principal } from '../auth/tokens.js';
 import { LivesService } from '../lives/lives.service.js';
 import { bindingOf, MembersService } from '../members/members.service.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { SharesService } from '../shares/shares.service.js';
 import { OrderEntity, OrderLineEntity } from './order.entities.js';
 import { sourcesOf, statusAfterRefund } from './order-state.js';
-import { toOrder } from './order-view.js';
+import type { SaleForAccrual } from '../ledger/ledger.service.js';
+import { saleForAccrual, toOrder } from './order-view.js';
 import { CreateOrderDto, ListOrdersQuery } from './orders.dto.js';
 
 const HOUR = 3_600_000;
@@ -166,6 +167,11 @@ export class OrdersService {
   }
 
   // ---- used by payments, refunds and the counter, inside their transactions ----
+
+  /** What the ledger accrues when this order is paid. */
+  accrualOf({ order, lines }: OrderWithLines): SaleForAccrual {
+    return saleForAccrual(order, lines);
+  }
 
   async requireWithLines(em: EntityManager, id: string): Promise<OrderWithLines> {
     const order = await em.getRepository(OrderEntity).findOneBy({ id });

@@ -14,7 +14,7 @@ import { bindingOf, MembersService } from '../members/members.service.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { SharesService } from '../shares/shares.service.js';
 import { OrderEntity, OrderLineEntity } from './order.entities.js';
-import { toOrder } from './order-view.js';
+import { saleForAccrual, toOrder } from './order-view.js';
 import { attributionColumns } from './orders.service.js';
 
 const HOUR = 3_600_000;
@@ -162,18 +162,7 @@ export class StoreOrdersService {
     // The (storeId, receiptNo) unique constraint makes a concurrent duplicate fail here.
     await em.insert(OrderEntity, order);
     await em.insert(OrderLineEntity, lines);
-    await this.ledger.accrue(
-      em,
-      {
-        orderId,
-        guideId: order.attrGuideId,
-        storeId: order.attrStoreId,
-        commissionable: order.attrCommissionable,
-        policyVersion: order.attrPolicyVersion,
-        lines: lines.map((l) => ({ id: l.id, amountFen: l.amountFen, rateBps: l.rateBps })),
-      },
-      sale.soldAt,
-    );
+    await this.ledger.accrue(em, saleForAccrual(order, lines), sale.soldAt);
     return toOrder(order, lines);
   }
 }

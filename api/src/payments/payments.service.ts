@@ -7,7 +7,7 @@ import { AppError } from '../common/app-error.js';
 import { newId } from '../common/ids.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { isDuplicateKey, Transactions } from '../database/transactions.js';
-import type { Principal } from '../identity/tokens.js';
+import type { Principal } from '../auth/tokens.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { MembersService } from '../members/members.service.js';
 import { OrdersService, UNPAID_ORDER_TTL_MS } from '../orders/orders.service.js';
@@ -146,18 +146,7 @@ export class PaymentsService {
     });
     const moved = await this.orders.transition(em, orderId, 'PAID', { paidFen: t.amount.total, paidAt, transactionId: t.transaction_id });
     if (!moved) throw new NotifyRejected(409, `order ${orderId} is ${order.status}, not payable`);
-    await this.ledger.accrue(
-      em,
-      {
-        orderId,
-        guideId: order.attrGuideId,
-        storeId: order.attrStoreId,
-        commissionable: order.attrCommissionable,
-        policyVersion: order.attrPolicyVersion,
-        lines: lines.map((l) => ({ id: l.id, amountFen: l.amountFen, rateBps: l.rateBps })),
-      },
-      paidAt,
-    );
+    await this.ledger.accrue(em, this.orders.accrualOf({ order, lines }), paidAt);
   }
 
   async paymentForOrder(orderId: string): Promise<PaymentEntity | null> {

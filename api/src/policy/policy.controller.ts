@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { Roles } from '../identity/auth.decorators.js';
+import { Roles } from '../auth/auth.decorators.js';
 import { PutPolicyDto } from './policy.dto.js';
 import { PolicyService } from './policy.service.js';
 

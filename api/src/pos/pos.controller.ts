@@ -1,6 +1,6 @@
 import { Body, Controller, Post, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { Public } from '../identity/auth.decorators.js';
+import { Public } from '../auth/auth.decorators.js';
 import { CounterStore, StoreKeyGuard } from '../stores/store-key.guard.js';
 import { CreateRedemptionDto } from './pos.dto.js';
 import { PosService } from './pos.service.js';

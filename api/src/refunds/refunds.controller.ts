@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { IdempotencyKey } from '../common/idempotency-key.js';
-import { CurrentUser, Public, Roles } from '../identity/auth.decorators.js';
-import type { Principal } from '../identity/tokens.js';
+import { CurrentUser, Public, Roles } from '../auth/auth.decorators.js';
+import type { Principal } from '../auth/tokens.js';
 import { CounterStore, StoreKeyGuard } from '../stores/store-key.guard.js';
 import { CreateRefundDto, PosRefundDto } from './refunds.dto.js';
 import { RefundsService, type RefundResult } from './refunds.service.js';

@@ -9,7 +9,7 @@ import { newId } from '../common/ids.js';
 import { requestHash } from '../common/request-hash.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { isDuplicateKey, Transactions } from '../database/transactions.js';
-import type { Principal } from '../identity/tokens.js';
+import type { Principal } from '../auth/tokens.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import type { OrderEntity, OrderLineEntity } from '../orders/order.entities.js';
 import { OrdersService } from '../orders/orders.service.js';

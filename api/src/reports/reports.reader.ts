@@ -5,7 +5,7 @@ import { MemberRegistrationEntity } from '../identity/registration.entity.js';
 import { LedgerEntryEntity } from '../ledger/ledger-entry.entity.js';
 import { OrderEntity } from '../orders/order.entities.js';
 import { ShareEntity, VisitEntity } from '../shares/share.entities.js';
-import type { BusinessDay } from './business-days.js';
+import type { BusinessDay } from '../common/business-time.js';
 
 
 

@@ -5,7 +5,7 @@ import { AppError } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { GuidesService } from '../guides/guides.service.js';
 import { StoresService } from '../stores/stores.service.js';
-import { addDays, businessDate, businessDays, isBusinessDate, type BusinessDay } from './business-days.js';
+import { addDays, businessDate, businessDays, isBusinessDate, type BusinessDay } from '../common/business-time.js';
 import {
   CREDIT_RULES,
   emptyFigures,

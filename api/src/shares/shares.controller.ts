@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { CurrentUser, Roles } from '../identity/auth.decorators.js';
-import type { Principal } from '../identity/tokens.js';
+import { CurrentUser, Roles } from '../auth/auth.decorators.js';
+import type { Principal } from '../auth/tokens.js';
 import { CreateShareDto, RecordVisitDto } from './shares.dto.js';
 import { SharesService } from './shares.service.js';
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { Public, Roles } from '../identity/auth.decorators.js';
+import { Public, Roles } from '../auth/auth.decorators.js';
 import { CreateStoreDto } from './stores.dto.js';
 import { StoresService } from './stores.service.js';
 

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { AppError } from '../common/app-error.js';
-import { CurrentUser, Roles } from '../identity/auth.decorators.js';
-import type { Principal } from '../identity/tokens.js';
+import { CurrentUser, Roles } from '../auth/auth.decorators.js';
+import type { Principal } from '../auth/tokens.js';
 import { CustomerCardService } from './customer-card.service.js';
 import { OaFollowersService } from './oa-followers.service.js';
 

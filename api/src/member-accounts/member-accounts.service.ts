@@ -5,10 +5,10 @@ import { Transactions } from '../database/transactions.js';
 import type { GuideEntity } from '../guides/guide.entity.js';
 import { GuidesService } from '../guides/guides.service.js';
 import { StoresService, toStore } from '../stores/stores.service.js';
-import type { MemberBindingAuditEntity } from './member-binding-audit.entity.js';
-import { MemberCodeService, type MemberCode } from './member-code.service.js';
-import type { MemberEntity } from './member.entity.js';
-import { MembersService } from './members.service.js';
+import type { MemberBindingAuditEntity } from '../members/member-binding-audit.entity.js';
+import { MemberCodeService, type MemberCode } from '../members/member-code.service.js';
+import type { MemberEntity } from '../members/member.entity.js';
+import { MembersService } from '../members/members.service.js';
 
 export interface MemberView {
   id: string;

@@ -119,3 +119,26 @@ export function businessDays(from: string, to: string, timeZone: string): Busine
   }
   return days;
 }
+
+// ---- business months (settlement periods "YYYY-MM") ----
+
+const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+export function isPeriod(text: string): boolean {
+  return PERIOD.test(text);
+}
+
+/** A settlement period "YYYY-MM" as the half-open range of instants [start, end) in the zone. */
+export function monthRange(period: string, timeZone: string): { start: Date; end: Date } {
+  const m = PERIOD.exec(period);
+  if (!m) throw new RangeError(`not a period YYYY-MM: ${period}`);
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const next = month === 12 ? `${String(year + 1).padStart(4, '0')}-01` : `${m[1]}-${String(month + 1).padStart(2, '0')}`;
+  return { start: startOfBusinessDay(`${period}-01`, timeZone), end: startOfBusinessDay(`${next}-01`, timeZone) };
+}
+
+/** The period "YYYY-MM" an instant falls in, in the zone. */
+export function periodOf(instant: Date, timeZone: string): string {
+  return businessDate(instant, timeZone).slice(0, 7);
+}

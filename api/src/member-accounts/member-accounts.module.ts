@@ -3,7 +3,7 @@ import { GuidesModule } from '../guides/guides.module.js';
 import { StoresModule } from '../stores/stores.module.js';
 import { MemberAccountsService } from './member-accounts.service.js';
 import { MembersController } from './members.controller.js';
-import { MembersModule } from './members.module.js';
+import { MembersModule } from '../members/members.module.js';
 
 /**
  * The members HTTP API. Separate from MembersModule because it needs GuidesModule, which itself
