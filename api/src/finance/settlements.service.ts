@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify';
 import { EntityManager, LessThan, MoreThan, Repository } from 'typeorm';
 import { formatFen } from '@guideshare/contracts';
-import { buildStatements } from '@guideshare/rules';
+import { buildStatements, type GuideStatement } from '@guideshare/rules';
 import { AppError } from '../common/app-error.js';
 import { newId } from '../common/ids.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -15,18 +15,8 @@ import { StoresService } from '../stores/stores.service.js';
 import { isPeriod, monthRange } from '../common/business-time.js';
 import { SettlementEntity, StatementEntity } from './settlement.entities.js';
 
-export interface StatementView {
-  guideId: string;
-  storeId: string | null;
-  openingFen: number;
-  accruedFen: number;
-  reversedFen: number;
-  adjustedFen: number;
-  closingFen: number;
-  payableFen: number;
-  carriedForwardFen: number;
-  entryCount: number;
-}
+/** A guide's statement as the rules compute it, with how many ledger entries it settled. */
+export type StatementView = GuideStatement & { entryCount: number };
 
 export interface SettlementView {
   id: string;
@@ -41,18 +31,7 @@ export interface SettlementView {
   statements?: StatementView[];
 }
 
-const toStatementView = (s: StatementEntity): StatementView => ({
-  guideId: s.guideId,
-  storeId: s.storeId,
-  openingFen: s.openingFen,
-  accruedFen: s.accruedFen,
-  reversedFen: s.reversedFen,
-  adjustedFen: s.adjustedFen,
-  closingFen: s.closingFen,
-  payableFen: s.payableFen,
-  carriedForwardFen: s.carriedForwardFen,
-  entryCount: s.entryCount,
-});
+const toStatementView = ({ id: _id, settlementId: _settlementId, period: _period, ...view }: StatementEntity): StatementView => view;
 
 const toView = (s: SettlementEntity, statements?: StatementEntity[]): SettlementView => ({
   id: s.id,

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/tokens.js';
-import { RangeQuery } from './ledger.dto.js';
+import { RangeQuery } from '../common/range-query.js';
 import { LedgerService } from './ledger.service.js';
 
 @Controller()

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Between, EntityManager, FindOptionsWhere, In, IsNull, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
+import { EntityManager, FindOptionsWhere, In, IsNull, Repository } from 'typeorm';
 import type { CommissionEntry, CommissionsResponse } from '@guideshare/contracts';
 import { commissionFen, reversalFen } from '@guideshare/rules';
 import { newId } from '../common/ids.js';
+import { withinRange, type RangeQuery } from '../common/range-query.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { LedgerEntryEntity } from './ledger-entry.entity.js';
 import { LedgerHoldEntity } from './ledger-hold.entity.js';
@@ -218,11 +219,10 @@ export class LedgerService {
   }
 
   /** A guide's entries (optionally in a creation-time range) and balances by state. */
-  async commissionsForGuide(guideId: string, range: { from?: string; to?: string }, now = new Date()): Promise<CommissionsResponse> {
+  async commissionsForGuide(guideId: string, range: RangeQuery, now = new Date()): Promise<CommissionsResponse> {
     const where: FindOptionsWhere<LedgerEntryEntity> = { guideId };
-    if (range.from && range.to) where.createdAt = Between(new Date(range.from), new Date(range.to));
-    else if (range.from) where.createdAt = MoreThanOrEqual(new Date(range.from));
-    else if (range.to) where.createdAt = LessThanOrEqual(new Date(range.to));
+    const createdAt = withinRange(range);
+    if (createdAt) where.createdAt = createdAt;
     const [listed, totals] = await Promise.all([
       this.entries.find({ where, order: { createdAt: 'DESC', id: 'DESC' }, take: 500 }),
       this.balances(guideId, now),

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import type { OrderChannel, OrderStatus } from '@guideshare/contracts';
+import { RangeQuery } from '../common/range-query.js';
 
 export class OrderLineDto {
   @IsUUID()
@@ -29,7 +30,7 @@ export class CreateOrderDto {
   liveId?: string;
 }
 
-export class ListOrdersQuery {
+export class ListOrdersQuery extends RangeQuery {
   @IsOptional()
   @IsIn(['PENDING_PAYMENT', 'PAID', 'PARTIALLY_REFUNDED', 'REFUNDED', 'CANCELLED', 'COMPLETED'])
   status?: OrderStatus;
@@ -45,14 +46,6 @@ export class ListOrdersQuery {
   @IsOptional()
   @IsUUID()
   storeId?: string;
-
-  @IsOptional()
-  @IsISO8601()
-  from?: string;
-
-  @IsOptional()
-  @IsISO8601()
-  to?: string;
 
   @IsOptional()
   @Type(() => Number)

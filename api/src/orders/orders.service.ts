@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Between, EntityManager, FindOptionsWhere, In, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
+import { EntityManager, FindOptionsWhere, In, LessThanOrEqual, Repository } from 'typeorm';
 import type { Order, OrderStatus } from '@guideshare/contracts';
 import { decideOnlineAttribution, resolveRateBps, type AttributionDecision } from '@guideshare/rules';
 import { AppError } from '../common/app-error.js';
 import { newId } from '../common/ids.js';
+import { withinRange } from '../common/range-query.js';
 import { requestHash } from '../common/request-hash.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { isDuplicateKey, Transactions } from '../database/transactions.js';
@@ -157,9 +158,8 @@ export class OrdersService {
     if (query.channel) where.channel = query.channel;
     if (query.guideId && principal.role !== 'guide') where.attrGuideId = query.guideId;
     if (query.storeId) where.storeId = query.storeId;
-    if (query.from && query.to) where.createdAt = Between(new Date(query.from), new Date(query.to));
-    else if (query.from) where.createdAt = MoreThanOrEqual(new Date(query.from));
-    else if (query.to) where.createdAt = LessThanOrEqual(new Date(query.to));
+    const createdAt = withinRange(query);
+    if (createdAt) where.createdAt = createdAt;
     const orders = await this.orders.find({ where, order: { createdAt: 'DESC' }, take: query.limit ?? 50 });
     if (!orders.length) return [];
     const lines = await this.lines.findBy({ orderId: In(orders.map((o) => o.id)) });
