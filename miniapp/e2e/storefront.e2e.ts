@@ -14,7 +14,10 @@
  *
  * Flow: guide logs into the workbench and issues a share of a product → a fresh browser (consumer)
  * opens the share link, logs in silently, the visit is recorded → add to cart → checkout → pay through
- * the simulator → the order shows 已支付 → the guide's workbench lists that order's commission.
+ * the simulator → the order shows 已支付 → the member page shows an 18-digit member code (barcode + QR)
+ * and the guide as 专属导购 → the consumer registers (开卡) with a phone number (the simulator's
+ * `phone:<11 digits>.<nonce>` code; 201) → the guide's workbench lists that order's commission and
+ * its stats (近7天 and 本月) count the order and the new member.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -28,6 +31,10 @@ const ARTIFACTS = path.resolve(process.env.E2E_ARTIFACTS ?? path.join(__dirname,
 const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS ?? 30000)
 
 const tid = (id: string) => `[data-testid="${id}"]`
+
+async function number(page: Page, testId: string): Promise<number> {
+  return Number((await page.locator(tid(testId)).first().textContent())?.trim())
+}
 
 function appUrl(hashPath: string): string {
   const base = BASE_URL!.replace(/#.*$/, '')
@@ -140,7 +147,43 @@ async function main() {
     check((orderReq.postDataJSON() as { shareCode?: string }).shareCode === code, 'order creation sends the share code')
     await shot(consumer.page, '3-order-paid.png')
 
-    // ---- guide: the sale and its commission ----
+    // ---- consumer: member page — member code, service guide, registration (开卡) ----
+    step('consumer opens the member page: an 18-digit member code (barcode + QR) and the guide as 专属导购')
+    await consumer.page.goto(appUrl('/pages/member/index'))
+    const codeEl = consumer.page.locator(tid('member-code'))
+    await codeEl.waitFor()
+    const memberCode = (await codeEl.getAttribute('data-code')) ?? ''
+    const shownDigits = ((await codeEl.textContent()) ?? '').replace(/\s+/g, '')
+    check(/^\d{18}$/.test(memberCode), `member code has 18 digits (got "${memberCode}")`)
+    check(shownDigits === memberCode, `the digits shown are the code (${shownDigits})`)
+    check((await consumer.page.locator(`${tid('member-barcode')}`).count()) === 1, 'a barcode is drawn')
+    check((await consumer.page.locator(`${tid('member-qr')}`).getAttribute('data-text')) === memberCode, 'the QR carries the code')
+    console.log(`  member code ${memberCode}: ${(await consumer.page.locator(tid('member-code-expiry')).textContent())?.trim()}`)
+    const serviceGuide = consumer.page.locator(tid('service-guide'))
+    await serviceGuide.waitFor()
+    const serviceText = ((await serviceGuide.textContent()) ?? '').trim()
+    check(!guideName || serviceText.includes(guideName), `专属导购 is the sharing guide ${guideName} (got "${serviceText}")`)
+    console.log(`  专属导购: ${serviceText}; 服务门店: ${(await consumer.page.locator(tid('service-store')).textContent())?.trim()}`)
+    await shot(consumer.page, '4-member-code.png')
+
+    step('consumer registers (开卡) with a phone number in H5')
+    const phone = `139${String(Date.now()).slice(-8)}`
+    await consumer.page.locator(tid('register-card')).waitFor()
+    await consumer.page.locator(`${tid('register-phone')} input, input${tid('register-phone')}`).first().fill(phone)
+    const registerRes = consumer.page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/api/members/register'))
+    await consumer.page.locator(tid('register-submit')).click()
+    const reg = await registerRes
+    const regBody = reg.request().postDataJSON() as { phoneCode?: string }
+    check(new RegExp(`^phone:${phone}\\.`).test(regBody.phoneCode ?? ''), `phoneCode is the simulator format (got ${regBody.phoneCode})`)
+    check(reg.status() === 201, `POST /api/members/register answered ${reg.status()} (expected 201)`)
+    await consumer.page.locator(tid('member-registered')).waitFor()
+    check((await consumer.page.locator(tid('register-card')).count()) === 0, 'the registration card is gone once registered')
+    console.log(`  registered: ${(await consumer.page.locator(tid('member-registered')).textContent())?.trim()}`)
+    await consumer.page.locator(tid('service-guide')).waitFor()
+    await consumer.page.waitForTimeout(1500) // let the 开卡成功 toast go
+    await shot(consumer.page, '5-member-registered.png')
+
+    // ---- guide: the sale, its commission and the stats ----
     step("guide's workbench shows the sale and its commission")
     const entry = guide.page.locator(`${tid('commission-entry')}[data-order-id="${orderId}"]`)
     const deadline = Date.now() + TIMEOUT
@@ -156,14 +199,25 @@ async function main() {
     check(Number.isSafeInteger(amountFen) && amountFen > 0, `commission amount is positive integer fen (got ${amountFen})`)
     const pendingFen = Number(await guide.page.locator(tid('commission-pending')).getAttribute('data-fen'))
     console.log(`  commission for ${orderId}: ${amountFen} fen (${(await entry.first().textContent())?.trim()}); pending total ${pendingFen} fen`)
-    if (await guide.page.locator(tid('guide-stats')).count()) {
-      const orders = Number((await guide.page.locator(tid('stat-orders')).textContent())?.trim())
+
+    step('guide stats (近7天, then 本月) count the order and the new member')
+    for (const period of ['7d', 'month'] as const) {
+      await guide.page.locator(tid(`stats-period-${period}`)).click()
+      await guide.page.locator(`${tid('guide-stats')}[data-period="${period}"], ${tid('stats-error')}`).first().waitFor()
+      check(await guide.page.locator(tid('guide-stats')).count(), `stats load (${(await guide.page.locator(tid('stats-error')).textContent().catch(() => ''))?.trim()})`)
+      const orders = await number(guide.page, 'stat-orders')
+      const newMembers = await number(guide.page, 'stat-new-members')
+      const visits = await number(guide.page, 'stat-visits')
+      const onlineGmvFen = Number(await guide.page.locator(tid('stat-online-gmv')).getAttribute('data-fen'))
+      console.log(`  ${period}: ${(await guide.page.locator(tid('stats-range')).textContent())?.trim()} — orders=${orders} visits=${visits} newMembers=${newMembers} onlineGmvFen=${onlineGmvFen}`)
       check(orders >= 1, `stats count the order (orders=${orders})`)
-      console.log(`  stats: orders=${orders}`)
-    } else {
-      console.log('  stats endpoint not available yet (GET /api/guides/me/stats) — skipped')
+      check(visits >= 1, `stats count the visit (visits=${visits})`)
+      check(newMembers >= 1, `stats count the registration (newMembers=${newMembers})`)
+      check(onlineGmvFen >= Number(cartTotal), `online GMV covers the order (${onlineGmvFen} ≥ ${cartTotal})`)
     }
-    await shot(guide.page, '4-guide-commission.png')
+    await guide.page.locator(tid('stats-period-7d')).click()
+    await guide.page.locator(`${tid('guide-stats')}[data-period="7d"]`).waitFor()
+    await shot(guide.page, '6-guide-workbench.png')
     console.log('\u2714 storefront e2e passed')
   } catch (e) {
     console.error(`\u2716 storefront e2e failed: ${(e as Error).message}`)

@@ -1,4 +1,4 @@
-import type { Product, Sku } from '@guideshare/contracts'
+import type { Product, Sku, Store } from '@guideshare/contracts'
 import { api } from '../lib/api'
 
 export interface SkuInfo {
@@ -22,6 +22,25 @@ export function loadCatalog(force = false): Promise<Product[]> {
 
 export function resetCatalogCache(): void {
   cache = null
+  storesCache = null
+}
+
+let storesCache: { at: number; promise: Promise<Store[]> } | null = null
+
+/** Store names for orders (counter sales name their store); cached like the catalog, empty on failure. */
+export async function storeIndexSafe(): Promise<Map<string, Store>> {
+  if (!storesCache || Date.now() - storesCache.at >= TTL_MS) {
+    const promise = api.stores()
+    storesCache = { at: Date.now(), promise }
+    promise.catch(() => {
+      if (storesCache?.promise === promise) storesCache = null
+    })
+  }
+  try {
+    return new Map((await storesCache.promise).map((s) => [s.id, s]))
+  } catch {
+    return new Map()
+  }
 }
 
 export function skuIndex(products: Product[]): Map<string, SkuInfo> {

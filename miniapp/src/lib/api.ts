@@ -11,7 +11,7 @@ import type {
 } from '@guideshare/contracts'
 import { clearConsumerSession, ensureConsumerLogin, guideLogout, guideToken } from './auth'
 import { AppError } from './errors'
-import { http, type HttpOptions, type Method } from './http'
+import { http, httpResult, type HttpOptions, type HttpResult, type Method } from './http'
 
 /** A livestream as GET /api/lives lists it. */
 export interface Live {
@@ -24,20 +24,87 @@ export interface Live {
   status?: string
 }
 
-/** GET /api/guides/me/stats (may not exist yet on the server). */
-export interface GuideStats {
+/** The counts and sums of a period (api/src/reports/report.types.ts `Figures`); money in fen. */
+export interface StatsFigures {
   shares: number
   visits: number
+  /** distinct members over the period (days do not add up to it) */
   visitors: number
+  /** registrations (开卡) whose opening guide is the guide */
+  newMembers?: number
+  buyers?: number
+  /** sales in the period, leaving out those refunded in full */
   orders: number
+  onlineOrders?: number
+  storeOrders?: number
+  /** net of refunds */
   onlineGmvFen: number
   storeGmvFen: number
+  gmvFen?: number
+  refundedFen?: number
+  /** net of the ledger entries booked in the period */
   commissionFen: number
+}
+
+/** GET /api/guides/me/stats?from&to: the guide's own figures, and day by day. */
+export interface GuideStats extends StatsFigures {
+  guideId?: string
+  /** business dates YYYY-MM-DD, both inclusive */
+  from?: string
+  to?: string
+  timeZone?: string
+  sharerVsServer?: {
+    shareGmvFen: number
+    serviceGmvFen: number
+    shareOrders: number
+    serviceOrders: number
+    shareOfCredit?: { numerator: number; denominator: number; bps: number | null }
+  }
+  days?: Array<StatsFigures & { date: string }>
+}
+
+export interface StatsPeriod {
+  from?: string
+  to?: string
 }
 
 export interface MemberCode {
   code: string
   expiresAt: string
+}
+
+/** What a member may know of their guide (GET /api/members/me `serviceGuide`). */
+export interface GuideSummary {
+  id: string
+  name: string
+  storeId: string
+  status: 'active' | 'departed'
+}
+
+/** GET /api/members/me (api/src/member-accounts): the account and its binding. */
+export interface MemberProfile {
+  id: string
+  openid?: string
+  /** set once the member registered (开卡) */
+  registeredAt: string | null
+  openingGuideId: string | null
+  serviceGuideId: string | null
+  serviceStoreId: string | null
+  boundAt?: string | null
+  createdAt?: string
+  serviceGuide: GuideSummary | null
+  serviceStore: Store | null
+}
+
+/** POST /api/members/register answers with the member (and the phone number it registered). */
+export interface RegisteredMember {
+  id: string
+  openid?: string
+  phone: string | null
+  registeredAt: string | null
+  openingGuideId: string | null
+  serviceGuideId: string | null
+  serviceStoreId: string | null
 }
 
 export interface AppConfig {
@@ -51,18 +118,29 @@ export interface OrderView extends Order {
 }
 
 /** Consumer call: logs in silently when needed and once more if the token was rejected. */
-async function asConsumer<T>(method: Method, path: string, opts: Omit<HttpOptions, 'token'> = {}): Promise<T> {
+async function consumerResult<T>(method: Method, path: string, opts: Omit<HttpOptions, 'token'> = {}): Promise<HttpResult<T>> {
   const token = await ensureConsumerLogin()
   try {
-    return await http<T>(method, path, { ...opts, token })
+    return await httpResult<T>(method, path, { ...opts, token })
   } catch (e) {
     if (e instanceof AppError && e.status === 401) {
       clearConsumerSession()
       const fresh = await ensureConsumerLogin(true)
-      return http<T>(method, path, { ...opts, token: fresh })
+      return httpResult<T>(method, path, { ...opts, token: fresh })
     }
     throw e
   }
+}
+
+async function asConsumer<T>(method: Method, path: string, opts: Omit<HttpOptions, 'token'> = {}): Promise<T> {
+  return (await consumerResult<T>(method, path, opts)).data
+}
+
+function queryString(params: Record<string, string | undefined>): string {
+  const parts = Object.entries(params)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v!)}`)
+  return parts.length ? `?${parts.join('&')}` : ''
 }
 
 /** Guide call: needs the workbench login; a rejected token logs the guide out. */
@@ -104,11 +182,19 @@ export const api = {
   order: (id: string) => asConsumer<OrderView>('GET', `/api/orders/${encodeURIComponent(id)}`),
   cancelOrder: (id: string) => asConsumer<OrderView>('POST', `/api/orders/${encodeURIComponent(id)}/cancel`),
   memberCode: () => asConsumer<MemberCode>('GET', '/api/members/me/code'),
+  me: () => asConsumer<MemberProfile>('GET', '/api/members/me'),
+  /** 开卡 with a phone-number code: `created` is false when the member was already registered (200). */
+  registerMember: async (phoneCode: string) => {
+    const res = await consumerResult<RegisteredMember>('POST', '/api/members/register', { body: { phoneCode } })
+    return { member: res.data, created: res.status === 201 }
+  },
 
   // guide
   createShare: (body: CreateShareRequest) => asGuide<Share>('POST', '/api/shares', { body }),
   commissions: () => asGuide<CommissionsResponse>('GET', '/api/guides/me/commissions'),
-  guideStats: () => asGuide<GuideStats>('GET', '/api/guides/me/stats'),
+  /** No dates: this month to date (the server's business time zone). */
+  guideStats: (period: StatsPeriod = {}) =>
+    asGuide<GuideStats>('GET', `/api/guides/me/stats${queryString({ from: period.from, to: period.to })}`),
 
   // the local WeChat Pay simulator (H5 demo only)
   simulatePay: (simulatorUrl: string, orderId: string) =>

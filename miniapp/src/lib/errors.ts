@@ -30,6 +30,11 @@ const TITLES: Record<string, string> = {
   PAY_FAILED: '支付失败',
   SIMULATOR_UNAVAILABLE: '无法模拟支付',
   LOGIN_FAILED: '登录失败',
+  PHONE_CODE_INVALID: '手机号验证失败',
+  PHONE_DENIED: '未授权手机号',
+  WECHAT_UNAVAILABLE: '微信服务繁忙',
+  MEMBER_NOT_FOUND: '会员不存在',
+  PERIOD_INVALID: '统计时间段有误',
   SERVER_ERROR: '服务开小差了',
 }
 

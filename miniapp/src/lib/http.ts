@@ -12,11 +12,21 @@ export interface HttpOptions {
   absolute?: boolean
 }
 
+export interface HttpResult<T> {
+  status: number
+  data: T
+}
+
 /**
  * One HTTP round trip with the contract's conventions: JSON in and out, bearer token, and any
  * non-2xx answer turned into an AppError carrying the server's `error.code` and `error.message`.
  */
 export async function http<T>(method: Method, path: string, opts: HttpOptions = {}): Promise<T> {
+  return (await httpResult<T>(method, path, opts)).data
+}
+
+/** `http` that also tells the 2xx status (e.g. 201 created vs 200 already there). */
+export async function httpResult<T>(method: Method, path: string, opts: HttpOptions = {}): Promise<HttpResult<T>> {
   const url = opts.absolute ? path : `${apiBase()}${path}`
   const header: Record<string, string> = { Accept: 'application/json', ...opts.headers }
   if (opts.token) header.Authorization = `Bearer ${opts.token}`
@@ -40,5 +50,5 @@ export async function http<T>(method: Method, path: string, opts: HttpOptions = 
     }
   }
   if (res.statusCode < 200 || res.statusCode >= 300) throw fromResponse(res.statusCode, body)
-  return (body === '' ? null : body) as T
+  return { status: res.statusCode, data: (body === '' ? null : body) as T }
 }

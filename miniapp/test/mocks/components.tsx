@@ -1,6 +1,7 @@
 // Hand-written stand-ins for @tarojs/components: plain DOM elements that keep className, style,
 // data-* attributes and click handlers, and translate Taro's event shapes (onInput → e.detail.value).
 import { createElement, type CSSProperties, type ReactNode } from 'react'
+import { __mock } from './taro'
 
 type Props = Record<string, unknown> & { children?: ReactNode; className?: string; style?: CSSProperties }
 
@@ -38,9 +39,15 @@ export function Image(props: Props) {
 
 export function Button(props: Props) {
   const p = domProps(props)
+  // An open-type="getPhoneNumber" tap: WeChat asks the user, then calls onGetPhoneNumber with
+  // e.detail = {errMsg, code?} — here whatever __mock.setPhoneNumberResult set.
+  const onGetPhoneNumber = props.onGetPhoneNumber as ((e: { detail: unknown }) => void) | undefined
+  const onClick = props.openType === 'getPhoneNumber' && onGetPhoneNumber
+    ? () => onGetPhoneNumber({ detail: { ...__mock.state.phoneNumber } })
+    : p.onClick
   return createElement(
     'button',
-    { ...p, type: 'button', 'data-open-type': props.openType as string | undefined, disabled: props.disabled as boolean | undefined },
+    { ...p, onClick, type: 'button', 'data-open-type': props.openType as string | undefined, disabled: props.disabled as boolean | undefined },
     props.children,
   )
 }

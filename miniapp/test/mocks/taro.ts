@@ -24,6 +24,8 @@ const state = {
   requests: [] as MockRequest[],
   share: null as null | ((res?: unknown) => unknown),
   didShow: new Set<() => void>(),
+  /** What a `getPhoneNumber` button hands its handler when tapped (see components mock). */
+  phoneNumber: { errMsg: 'getPhoneNumber:ok', code: 'wx-phone-code' } as Record<string, unknown>,
 }
 
 export const __mock = {
@@ -45,6 +47,9 @@ export const __mock = {
     if (!state.share) throw new Error('no useShareAppMessage handler registered')
     return state.share(res)
   },
+  setPhoneNumberResult(detail: Record<string, unknown>) {
+    state.phoneNumber = detail
+  },
   triggerDidShow() {
     state.didShow.forEach((f) => f())
   },
@@ -57,6 +62,7 @@ export const __mock = {
     state.requests = []
     state.share = null
     state.didShow.clear()
+    state.phoneNumber = { errMsg: 'getPhoneNumber:ok', code: 'wx-phone-code' }
   },
 }
 

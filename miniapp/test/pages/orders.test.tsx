@@ -16,6 +16,25 @@ const order = (id: string, status: string, extra: object = {}) => ({
   ...extra,
 })
 
+const stores = [{ id: 'store-0001', name: '上海南京西路店', city: '上海' }]
+/** A counter sale (POST /api/pos/redemptions): channel store, an amount-only line without a sku. */
+const storeOrder = (extra: object = {}) => ({
+  ...base,
+  id: 'so-1',
+  channel: 'store',
+  storeId: 'store-0001',
+  status: 'PAID',
+  totalFen: 12800,
+  paidFen: 12800,
+  refundedFen: 0,
+  receiptNo: 'R20250308-0001',
+  createdAt: '2025-03-08T06:00:00.000Z',
+  paidAt: '2025-03-08T05:58:00.000Z',
+  attribution: { guideId: 'g1', storeId: 'store-0001', rule: 'service_guide', shareCode: null, touchedAt: null, policyVersion: 1 },
+  lines: [{ id: 'so-1-l1', skuId: null, quantity: 1, unitPriceFen: 12800, amountFen: 12800, refundedQuantity: 0, refundedFen: 0 }],
+  ...extra,
+})
+
 const STATUSES: Array<[string, string]> = [
   ['PENDING_PAYMENT', '待支付'],
   ['PAID', '已支付'],
@@ -61,6 +80,24 @@ describe('orders page', () => {
     }
     fireEvent.click(cards[0])
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: expect.stringMatching(/^\/pages\/order\/index\?id=o\d$/) })
+  })
+
+  it('a counter sale is listed as 门店消费 with its store, and refunds show on the card', async () => {
+    installApi({
+      'GET /api/orders': [storeOrder({ status: 'PARTIALLY_REFUNDED', refundedFen: 5000 }), order('o1', 'PAID')],
+      'GET /api/products': products,
+      'GET /api/stores': stores,
+    })
+    render(<OrdersPage />)
+    const cards = await screen.findAllByTestId('order-card')
+    const store = cards.find((c) => c.getAttribute('data-order-id') === 'so-1')!
+    expect(store).toHaveTextContent('门店消费 · 上海南京西路店')
+    expect(store).toHaveTextContent('部分退款')
+    expect(store).toHaveTextContent('消费 ¥128.00')
+    expect(store.querySelector('[data-testid="order-card-refund"]')).toHaveTextContent('已退 ¥50.00')
+    const online = cards.find((c) => c.getAttribute('data-order-id') === 'o1')!
+    expect(online).toHaveTextContent('线上订单')
+    expect(online.querySelector('[data-testid="order-card-refund"]')).toBeNull()
   })
 
   it('still lists orders when the catalog is unavailable', async () => {
@@ -119,6 +156,95 @@ describe('order detail page', () => {
     expect(await screen.findByTestId('order-refunded')).toHaveTextContent('¥99.00')
     expect(screen.getByTestId('line-refund')).toHaveTextContent('已退 1 件 · ¥99.00')
     expect(screen.getByTestId('refund-list')).toHaveTextContent('尺码不合适')
+  })
+
+  it('a full refund shows what was refunded and what remains paid', async () => {
+    __mock.setRouter({ id: 'o1' })
+    installApi({
+      'GET /api/orders/:id': order('o1', 'REFUNDED', {
+        paidFen: 19800,
+        refundedFen: 19800,
+        lines: [{ id: 'l1', skuId: 'sku-1a', quantity: 2, unitPriceFen: 9900, amountFen: 19800, refundedQuantity: 2, refundedFen: 19800 }],
+      }),
+      'GET /api/products': products,
+    })
+    render(<OrderPage />)
+    expect(await screen.findByTestId('order-status')).toHaveTextContent('已退款')
+    expect(screen.getByTestId('order-refunded')).toHaveTextContent('-¥198.00')
+    expect(screen.getByTestId('order-net')).toHaveTextContent('¥0.00')
+    expect(screen.getByTestId('line-refund')).toHaveTextContent('已退 2 件 · ¥198.00')
+    expect(screen.getByText('订单已全额退款，款项将原路退回')).toBeInTheDocument()
+  })
+
+  it('no refund, no refund rows', async () => {
+    __mock.setRouter({ id: 'o1' })
+    installApi({ 'GET /api/orders/:id': order('o1', 'PAID', { paidFen: 19800, refundedFen: 0 }), 'GET /api/products': products })
+    render(<OrderPage />)
+    await screen.findByTestId('order-status')
+    expect(screen.queryByTestId('order-refund-summary')).toBeNull()
+    expect(screen.queryByTestId('line-refund')).toBeNull()
+    expect(screen.getByTestId('order-channel')).toHaveTextContent('线上商城')
+    expect(screen.queryByTestId('order-store')).toBeNull()
+    expect(requestsTo('GET', '/api/stores')).toHaveLength(0)
+  })
+
+  it('a counter sale shows 门店消费, its store and receipt; an amount-only line has no sku', async () => {
+    __mock.setRouter({ id: 'so-1' })
+    installApi({ 'GET /api/orders/:id': storeOrder(), 'GET /api/products': products, 'GET /api/stores': stores })
+    render(<OrderPage />)
+    expect(await screen.findByTestId('order-store-chip')).toHaveTextContent('门店消费 · 上海南京西路店 · 上海')
+    expect(screen.getByTestId('order-status')).toHaveTextContent('已支付')
+    expect(screen.getByText('门店消费已记录，计入您的会员权益')).toBeInTheDocument()
+    expect(screen.getByTestId('order-channel')).toHaveTextContent('门店消费')
+    expect(screen.getByTestId('order-store')).toHaveTextContent('上海南京西路店')
+    expect(screen.getByTestId('order-receipt')).toHaveTextContent('R20250308-0001')
+    const line = screen.getByTestId('order-line')
+    expect(line).toHaveAttribute('data-sku-id', '')
+    expect(line).toHaveTextContent('门店消费')
+    expect(line).toHaveTextContent('小票金额 · R20250308-0001')
+    expect(line).not.toHaveTextContent('×')
+    expect(screen.getByTestId('line-amount')).toHaveTextContent('¥128.00')
+    expect(screen.getByText('消费金额')).toBeInTheDocument()
+    expect(screen.queryByTestId('pay-button')).toBeNull()
+  })
+
+  it('a counter sale with sku lines shows each line amount; the store falls back to its id without the store list', async () => {
+    __mock.setRouter({ id: 'so-1' })
+    installApi({
+      'GET /api/orders/:id': storeOrder({
+        totalFen: 25000,
+        paidFen: 25000,
+        lines: [{ id: 'l1', skuId: 'sku-1a', quantity: 3, unitPriceFen: 8333, amountFen: 25000, refundedQuantity: 0, refundedFen: 0 }],
+      }),
+      'GET /api/products': products,
+      'GET /api/stores': apiError(500, 'X', 'x'),
+    })
+    render(<OrderPage />)
+    const line = await screen.findByTestId('order-line')
+    expect(line).toHaveTextContent('轻羽速干T恤')
+    expect(line).toHaveTextContent('白色 M')
+    expect(line).toHaveTextContent('×3')
+    expect(screen.getByTestId('line-amount')).toHaveTextContent('¥250.00')
+    expect(screen.getByTestId('order-store')).toHaveTextContent('门店 E-0001')
+  })
+
+  it('a counter refund by amount: 已退款 without a quantity', async () => {
+    __mock.setRouter({ id: 'so-1' })
+    installApi({
+      'GET /api/orders/:id': storeOrder({
+        status: 'REFUNDED',
+        refundedFen: 12800,
+        lines: [{ id: 'l1', skuId: null, quantity: 1, unitPriceFen: 12800, amountFen: 12800, refundedQuantity: 0, refundedFen: 12800 }],
+      }),
+      'GET /api/products': products,
+      'GET /api/stores': stores,
+    })
+    render(<OrderPage />)
+    expect(await screen.findByTestId('order-status')).toHaveTextContent('已退款')
+    expect(screen.getByText('门店已办理全额退款')).toBeInTheDocument()
+    expect(screen.getByTestId('line-refund')).toHaveTextContent(/^已退 ¥128\.00$/)
+    expect(screen.getByTestId('order-refunded')).toHaveTextContent('-¥128.00')
+    expect(screen.getByTestId('order-net')).toHaveTextContent('¥0.00')
   })
 
   it('a pending order can be paid from here', async () => {

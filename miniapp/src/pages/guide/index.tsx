@@ -1,6 +1,6 @@
 import { Input, View, Text } from '@tarojs/components'
 import Taro, { useDidShow, useShareAppMessage } from '@tarojs/taro'
-import { useEffect, useState, type ReactNode } from 'react'
+import { useEffect, useState } from 'react'
 import { api } from '../../lib/api'
 import { currentGuide, guideLogin, guideLogout, guideToken, wecomLoginCode, type GuideProfile } from '../../lib/auth'
 import { AppError } from '../../lib/errors'
@@ -8,6 +8,7 @@ import { entryKindLabel, formatDateTime, shortId } from '../../lib/labels'
 import { asAppError, useAsync } from '../../hooks/useAsync'
 import { Price } from '../../components/Price'
 import { Empty, ErrorBanner, ErrorState, Loading } from '../../components/State'
+import { Stats } from './Stats'
 import './guide.css'
 
 function loggedInGuide(): GuideProfile | null {
@@ -63,39 +64,6 @@ export function LoginForm({ onDone, notice }: { onDone: (g: GuideProfile) => voi
           {busy ? '登录中…' : '登录'}
         </View>
       </View>
-    </View>
-  )
-}
-
-function Stats() {
-  const stats = useAsync(() => api.guideStats(), [])
-  if (stats.status === 'loading' && !stats.data) return <Loading text='正在统计…' />
-  if (stats.status === 'error') {
-    if (stats.error.status === 404 || stats.error.code === 'NOT_FOUND') {
-      return <Text className='muted' data-testid='stats-unavailable'>访问与成交统计即将上线</Text>
-    }
-    return <ErrorState error={stats.error} onRetry={stats.reload} />
-  }
-  const s = stats.data!
-  const cells: Array<[string, ReactNode, string]> = [
-    ['分享', s.shares ?? 0, 'stat-shares'],
-    ['访问', s.visits ?? 0, 'stat-visits'],
-    ['访客', s.visitors ?? 0, 'stat-visitors'],
-    ['成交订单', s.orders ?? 0, 'stat-orders'],
-  ]
-  return (
-    <View data-testid='guide-stats'>
-      <View className='stats'>
-        {cells.map(([k, v, id]) => (
-          <View key={k} className='stats__cell'>
-            <Text className='stats__value' data-testid={id}>{v}</Text>
-            <Text className='stats__label'>{k}</Text>
-          </View>
-        ))}
-      </View>
-      <View className='kv'><Text className='kv__k'>线上成交额</Text><Price fen={s.onlineGmvFen ?? 0} size='sm' /></View>
-      <View className='kv'><Text className='kv__k'>门店成交额</Text><Price fen={s.storeGmvFen ?? 0} size='sm' /></View>
-      <View className='kv'><Text className='kv__k'>佣金</Text><Price fen={s.commissionFen ?? 0} size='sm' /></View>
     </View>
   )
 }
@@ -210,10 +178,7 @@ export default function GuideHome() {
         </View>
       </View>
 
-      <View className='card'>
-        <Text className='card__title'>我的业绩</Text>
-        <Stats />
-      </View>
+      <Stats onAuthLost={authLost} />
 
       <View className='card'>
         <Text className='card__title'>我的佣金</Text>

@@ -2,9 +2,10 @@ import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useRef } from 'react'
 import { api } from '../../lib/api'
+import { formatPrice } from '@guideshare/contracts'
 import { formatDateTime, orderStatusLabel, orderStatusTone, shortId } from '../../lib/labels'
 import { useAsync } from '../../hooks/useAsync'
-import { skuIndexSafe } from '../../hooks/useCatalog'
+import { skuIndexSafe, storeIndexSafe } from '../../hooks/useCatalog'
 import { useReShare } from '../../hooks/useEntry'
 import { Price } from '../../components/Price'
 import { Empty, ErrorState, Loading } from '../../components/State'
@@ -13,7 +14,9 @@ export default function OrdersPage() {
   const orders = useAsync(async () => {
     const [list, skus] = await Promise.all([api.orders(), skuIndexSafe()])
     const sorted = [...list].sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))
-    return { list: sorted, skus }
+    // counter sales name their store
+    const stores = sorted.some((o) => o.channel === 'store') ? await storeIndexSafe() : new Map<string, { name: string }>()
+    return { list: sorted, skus, stores }
   }, [])
   const shown = useRef(false)
   useDidShow(() => {
@@ -25,7 +28,7 @@ export default function OrdersPage() {
 
   if (orders.status === 'loading' && !orders.data) return <View className='page'><Loading /></View>
   if (orders.status === 'error') return <View className='page'><ErrorState error={orders.error} onRetry={orders.reload} /></View>
-  const { list, skus } = orders.data!
+  const { list, skus, stores } = orders.data!
   if (list.length === 0) {
     return (
       <View className='page'>
@@ -37,6 +40,8 @@ export default function OrdersPage() {
     <View className='page' data-testid='order-list'>
       {list.map((o) => {
         const count = o.lines.reduce((n, l) => n + l.quantity, 0)
+        const refundedFen = o.refundedFen ?? o.lines.reduce((sum, l) => sum + (l.refundedFen ?? 0), 0)
+        const storeName = o.channel === 'store' && o.storeId ? stores.get(o.storeId)?.name : undefined
         const names = o.lines
           .slice(0, 2)
           .map((l) => (l.skuId ? skus.get(l.skuId)?.product.name ?? `商品 ${shortId(l.skuId, 6)}` : '门店消费'))
@@ -51,7 +56,7 @@ export default function OrdersPage() {
           >
             <View className='row row--between'>
               <Text className='muted'>
-                {o.channel === 'store' ? '门店订单' : '线上订单'} · {shortId(o.id)}
+                {o.channel === 'store' ? `门店消费${storeName ? ` · ${storeName}` : ''}` : `线上订单 · ${shortId(o.id)}`}
               </Text>
               <Text className={`status status--${orderStatusTone(o.status)}`}>{orderStatusLabel(o.status)}</Text>
             </View>
@@ -64,8 +69,9 @@ export default function OrdersPage() {
             <View className='row row--between'>
               <Text className='muted'>{formatDateTime(o.createdAt)}</Text>
               <View className='row'>
-                <Text className='muted'>共 {count} 件 合计 </Text>
+                <Text className='muted'>{o.channel === 'store' && o.lines.every((l) => !l.skuId) ? '消费 ' : `共 ${count} 件 合计 `}</Text>
                 <Price fen={o.totalFen} size='sm' />
+                {refundedFen > 0 ? <Text className='order-card__refund' data-testid='order-card-refund'>已退 {formatPrice(refundedFen)}</Text> : null}
               </View>
             </View>
             {o.status === 'PENDING_PAYMENT' ? (
