@@ -137,7 +137,10 @@ export class SettlementsService {
     const openingFenByGuide = Object.fromEntries(carried.map((s) => [s.guideId, s.carriedForwardFen]));
 
     await this.ledger.assignToSettlement(em, id, { before: t.end, asOf: t.now });
-    const entries = await this.ledger.entriesOfSettlement(em, id);
+    // Sums per (guide, kind) from the database: memory stays flat however many entries settle.
+    const totalsRows = await this.ledger.totalsOfSettlement(em, id);
+    if (totalsRows.some((r) => r.badSigns > 0)) throw new RangeError('ledger entries break the sign convention');
+    const entries = totalsRows.map((r) => ({ id: `${r.guideId}:${r.kind}`, guideId: r.guideId, storeId: r.storeId, amountFen: r.amountFen, kind: r.kind }));
 
     const guideIds = new Set([...entries.map((e) => e.guideId), ...Object.keys(openingFenByGuide)]);
     const refs = await this.guides.refs(guideIds, em);
@@ -149,7 +152,7 @@ export class SettlementsService {
       storeIdByGuide,
     });
     const entryCount = new Map<string, number>();
-    for (const e of entries) entryCount.set(e.guideId, (entryCount.get(e.guideId) ?? 0) + 1);
+    for (const r of totalsRows) entryCount.set(r.guideId, (entryCount.get(r.guideId) ?? 0) + r.entries);
 
     const rows: StatementEntity[] = result.statements.map((s) => ({
       id: newId(t.now.getTime()),
@@ -173,7 +176,7 @@ export class SettlementsService {
       entriesFen: result.entriesFen,
       openingFen: Object.values(openingFenByGuide).reduce((a, b) => a + b, 0),
       carriedForwardFen: Object.values(result.carriedForwardFenByGuide).reduce((a, b) => a + b, 0),
-      entryCount: entries.length,
+      entryCount: totalsRows.reduce((a, r) => a + r.entries, 0),
       statementCount: rows.length,
     };
     await em.getRepository(SettlementEntity).update({ id }, totals);

@@ -1,3 +1,4 @@
+import type { LedgerEntryKind } from '@guideshare/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, FindOptionsWhere, In, IsNull, Repository } from 'typeorm';
@@ -210,9 +211,21 @@ export class LedgerService {
     return result.affected ?? 0;
   }
 
-  async entriesOfSettlement(em: EntityManager, settlementId: string): Promise<LedgerEntryEntity[]> {
-    return em.getRepository(LedgerEntryEntity).find({ where: { settlementId }, order: { id: 'ASC' } });
+  /**
+   * A settlement's entries summed in the database, per guide and kind: what statements need, in
+   * memory proportional to guides, not entries. `badSigns` counts entries breaking the sign
+   * convention (accruals < 0, reversals > 0), which buildStatements would refuse one by one.
+   */
+  async totalsOfSettlement(em: EntityManager, settlementId: string): Promise<Array<{ guideId: string; kind: LedgerEntryKind; storeId: string | null; amountFen: number; entries: number; badSigns: number }>> {
+    const rows = await em.query(
+      `SELECT guideId, kind, MAX(storeId) AS storeId, SUM(amountFen) AS amountFen, COUNT(*) AS entries,
+              SUM(CASE WHEN (kind = 'accrual' AND amountFen < 0) OR (kind = 'reversal' AND amountFen > 0) THEN 1 ELSE 0 END) AS badSigns
+         FROM ledger_entries WHERE settlementId = ? GROUP BY guideId, kind`,
+      [settlementId],
+    );
+    return rows.map((r: Record<string, unknown>) => ({ guideId: r.guideId as string, kind: r.kind as LedgerEntryKind, storeId: (r.storeId as string | null) ?? null, amountFen: safeInteger(r.amountFen), entries: Number(r.entries), badSigns: Number(r.badSigns) }));
   }
+
 
   async forOrder(orderId: string): Promise<LedgerEntryEntity[]> {
     return this.entries.find({ where: { orderId }, order: { createdAt: 'ASC', id: 'ASC' } });
@@ -245,4 +258,10 @@ export class LedgerService {
     const total = (state: string) => Number(rows.find((r) => r.state === state)?.total ?? 0);
     return { pendingFen: total('pending'), availableFen: total('available'), settledFen: total('settled') };
   }
+}
+
+function safeInteger(value: unknown): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`not a safe integer: ${String(value)}`);
+  return n;
 }

@@ -1,0 +1,145 @@
+// 3. Counter redemptions (POST /api/pos/redemptions, X-Store-Key), written against API.md's contract:
+// member code from GET /api/members/me/code, one unique receiptNo per request. Against one raw
+// mysql2 transaction writing the rows of an attributed store sale (order, line, accrual).
+import { randomUUID } from 'node:crypto';
+import { cpuMeter, findMariadbPid, round } from '../lib/env.js';
+import { routeMissing } from '../lib/api.js';
+import { cannon, closedLoop, cpuPerOp, meanCpu, median, percentiles } from '../lib/load.js';
+import { insertStatement, newId } from '../lib/seed.js';
+
+function redemptionStep({ brand, codes, samples, stats }) {
+  let n = 0;
+  const run = randomUUID().slice(0, 8);
+  const sku = brand.skus[0];
+  return {
+    method: 'POST',
+    path: '/api/pos/redemptions',
+    setupRequest(req, ctx) {
+      const i = n++;
+      req.headers = { 'content-type': 'application/json', 'x-store-key': brand.counterKey };
+      req.body = JSON.stringify({
+        memberCode: codes[i % codes.length],
+        receiptNo: `R${run}-${i}`,
+        amountFen: sku.priceFen,
+        lines: [{ skuId: sku.skuId, quantity: 1, amountFen: sku.priceFen }],
+      });
+      ctx.t0 = process.hrtime.bigint();
+      return req;
+    },
+    onResponse(status, body, ctx) {
+      if (status === 201 || status === 200) samples?.push(Number(process.hrtime.bigint() - ctx.t0) / 1e6);
+      else if (stats) {
+        stats.failures[status] = (stats.failures[status] ?? 0) + 1;
+        stats.firstFailure ??= `${status} ${String(body).slice(0, 200)}`;
+      }
+    },
+  };
+}
+
+/** The rows of one redeemed, attributed store sale in one READ COMMITTED transaction. */
+function rawRedemption({ pool, schema, brand }) {
+  const storeId = brand.stores[0].id;
+  const sku = brand.skus[0];
+  return async (i) => {
+    const c = brand.buyers[i % brand.buyers.length];
+    const guide = brand.guides[i % brand.guides.length];
+    const now = new Date();
+    const orderId = newId(now.getTime());
+    const lineId = newId(now.getTime());
+    const conn = await pool.getConnection();
+    try {
+      await conn.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
+      await conn.query('START TRANSACTION');
+      const rows = [
+        ['orders', {
+          id: orderId, memberId: c.memberId, channel: 'store', status: 'PAID', storeId, totalFen: sku.priceFen, paidFen: sku.priceFen, refundedFen: 0,
+          idempotencyKey: null, requestHash: 'x'.repeat(64), receiptNo: `raw-${randomUUID()}`, liveId: null, attrRule: 'share', attrGuideId: guide.id, attrStoreId: guide.storeId,
+          attrShareCode: null, attrTouchedAt: now, attrPolicyVersion: 1, attrCommissionable: 1, attrSelfReferral: 0, prepayId: null, transactionId: null, createdAt: now, paidAt: now,
+        }],
+        ['order_lines', { id: lineId, orderId, skuId: sku.skuId, productId: sku.productId, quantity: 1, unitPriceFen: sku.priceFen, amountFen: sku.priceFen, rateBps: 800, refundedQuantity: 0, refundedFen: 0, lineNo: 1 }],
+        ['ledger_entries', {
+          id: newId(now.getTime()), dedupeKey: `accrual:${lineId}`, guideId: guide.id, storeId: guide.storeId, orderId, orderLineId: lineId, kind: 'accrual',
+          amountFen: Math.floor((sku.priceFen * 800) / 10_000), rateBps: 800, baseFen: sku.priceFen, availableAt: new Date(now.getTime() + 7 * 86_400_000), settlementId: null, reason: null, createdAt: now,
+        }],
+      ];
+      for (const [table, row] of rows) {
+        const st = insertStatement(schema, table, row);
+        await conn.query(st.sql, st.params);
+      }
+      await conn.query('COMMIT');
+    } catch (e) {
+      await conn.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      conn.release();
+    }
+  };
+}
+
+export async function benchRedemptions({ api, brand, pool, schema, opts, profile }) {
+  const c = opts.flowConnections;
+  const mariadb = findMariadbPid();
+  const out = { connections: c, seconds: opts.duration, rounds: [] };
+  // Does the contract exist yet? Unknown routes answer 404 "Cannot POST …".
+  const probe = await api.call('POST', '/api/pos/redemptions', { body: {}, headers: { 'x-store-key': brand.counterKey } });
+  const codeProbe = await api.call('GET', '/api/members/me/code', { token: brand.buyers[0].token });
+  let codes = null;
+  if (routeMissing(probe) || routeMissing(codeProbe)) {
+    out.missing = routeMissing(probe) ? 'POST /api/pos/redemptions' : 'GET /api/members/me/code';
+  } else {
+    codes = [];
+    for (const consumer of brand.buyers) {
+      const res = await api.call('GET', '/api/members/me/code', { token: consumer.token });
+      if (res.status !== 200) throw new Error(`GET /api/members/me/code → ${res.status} ${JSON.stringify(res.body)}`);
+      codes.push(res.body.code);
+    }
+  }
+  const op = rawRedemption({ pool, schema, brand });
+  if (codes) await cannon({ url: api.url, connections: c, duration: opts.warmup, requests: [redemptionStep({ brand, codes })] });
+  await closedLoop({ concurrency: c, seconds: opts.warmup, op });
+
+  const samples = [];
+  const stats = { failures: {}, firstFailure: null };
+  if (profile && codes) await api.queries();
+  if (profile && codes) await api.profile('profile-start');
+  for (let i = 0; i < opts.rounds; i++) {
+    const r = {};
+    if (codes) {
+      const meter = cpuMeter({ server: api.pid, mariadb });
+      r.api = await cannon({ url: api.url, connections: c, duration: opts.duration, requests: [redemptionStep({ brand, codes, samples, stats })] });
+      r.api.cpuCores = meter();
+    }
+    const meter = cpuMeter({ server: api.pid, mariadb });
+    r.raw = await closedLoop({ concurrency: c, seconds: opts.duration, op });
+    r.raw.cpuCores = meter();
+    r.ratio = r.api ? round(r.api.rps / r.raw.rps, 4) : null;
+    out.rounds.push(r);
+  }
+  const profileFile = profile && codes ? await api.profile('profile-stop', 'redemptions') : undefined;
+  const queries = profile && codes ? await api.queries(samples.length) : undefined;
+  out.api = codes
+    ? {
+        rps: median(out.rounds.map((r) => r.api.rps)),
+        rpsPerRound: out.rounds.map((r) => r.api.rps),
+        ok: out.rounds.reduce((a, r) => a + r.api.ok, 0),
+        non2xx: out.rounds.reduce((a, r) => a + r.api.non2xx, 0),
+        latencyMsHiRes: percentiles(samples),
+        failures: stats.failures,
+        firstFailure: stats.firstFailure,
+        cpuCores: meanCpu(out.rounds.map((r) => r.api.cpuCores)),
+        cpuMsPerRequest: cpuPerOp(meanCpu(out.rounds.map((r) => r.api.cpuCores)), median(out.rounds.map((r) => r.api.rps))),
+        ...(profileFile ? { profile: profileFile, queriesPerRequest: queries } : {}),
+      }
+    : null;
+  out.raw = {
+    rps: median(out.rounds.map((r) => r.raw.rps)),
+    rpsPerRound: out.rounds.map((r) => r.raw.rps),
+    latencyMs: out.rounds[Math.floor(out.rounds.length / 2)].raw.latencyMs,
+    errors: out.rounds.reduce((a, r) => a + r.raw.errors, 0),
+    firstError: out.rounds.find((r) => r.raw.firstError)?.raw.firstError ?? null,
+    cpuCores: meanCpu(out.rounds.map((r) => r.raw.cpuCores)),
+    cpuMsPerTx: cpuPerOp(meanCpu(out.rounds.map((r) => r.raw.cpuCores)), median(out.rounds.map((r) => r.raw.rps))),
+  };
+  out.ratio = codes ? median(out.rounds.map((r) => r.ratio)) : null;
+  return out;
+}
