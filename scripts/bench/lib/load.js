@@ -104,3 +104,18 @@ export function cpuPerOp(cpu, rate) {
   for (const k of ['server', 'mariadb', 'bench']) if (typeof cpu[k] === 'number') out[k] = round((cpu[k] / rate) * 1000, 3);
   return out;
 }
+
+/** The raw-SQL baseline's figures over all rounds (each round has `raw: {rps, latencyMs, errors, firstError, cpuCores}`). */
+export function rawBaselineSummary(rounds) {
+  const rps = median(rounds.map((r) => r.raw.rps));
+  const cpuCores = meanCpu(rounds.map((r) => r.raw.cpuCores));
+  return {
+    rps,
+    rpsPerRound: rounds.map((r) => r.raw.rps),
+    latencyMs: rounds[Math.floor(rounds.length / 2)].raw.latencyMs,
+    errors: rounds.reduce((a, r) => a + r.raw.errors, 0),
+    firstError: rounds.find((r) => r.raw.firstError)?.raw.firstError ?? null,
+    cpuCores,
+    cpuMsPerTx: cpuPerOp(cpuCores, rps),
+  };
+}

@@ -3,7 +3,7 @@
 // PAID, accrual. Against one raw mysql2 transaction writing the same rows.
 import { randomUUID } from 'node:crypto';
 import { cpuMeter, cpuMsPrecise, findMariadbPid, round } from '../lib/env.js';
-import { cannon, closedLoop, cpuPerOp, meanCpu, median, percentiles } from '../lib/load.js';
+import { cannon, closedLoop, cpuPerOp, meanCpu, median, percentiles, rawBaselineSummary } from '../lib/load.js';
 import { insertStatement, newId } from '../lib/seed.js';
 
 let txCounter = 0;
@@ -213,15 +213,7 @@ export async function benchOrders({ api, sim, brand, pool, schema, opts, profile
     cpuMsPerFlow: cpuPerOp(meanCpu(out.rounds.map((r) => r.apiCpu)), median(out.rounds.map((r) => r.flowsPerSecond))),
     ...(profileFile ? { profile: profileFile, queriesPerFlow: queries } : {}),
   };
-  out.raw = {
-    rps: median(out.rounds.map((r) => r.raw.rps)),
-    rpsPerRound: out.rounds.map((r) => r.raw.rps),
-    latencyMs: out.rounds[Math.floor(out.rounds.length / 2)].raw.latencyMs,
-    errors: out.rounds.reduce((a, r) => a + r.raw.errors, 0),
-    firstError: out.rounds.find((r) => r.raw.firstError)?.raw.firstError ?? null,
-    cpuCores: meanCpu(out.rounds.map((r) => r.raw.cpuCores)),
-    cpuMsPerTx: cpuPerOp(meanCpu(out.rounds.map((r) => r.raw.cpuCores)), median(out.rounds.map((r) => r.raw.rps))),
-  };
+  out.raw = rawBaselineSummary(out.rounds);
   out.ratio = median(out.rounds.map((r) => r.ratio));
   out.stepCpuMs = await stepCosts({ api, sim, brand, flows: opts.stepProbeFlows ?? 50 });
   out.target = 0.5;

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { cpuMeter, findMariadbPid, round } from '../lib/env.js';
 import { routeMissing } from '../lib/api.js';
-import { cannon, closedLoop, cpuPerOp, meanCpu, median, percentiles } from '../lib/load.js';
+import { cannon, closedLoop, cpuPerOp, meanCpu, median, percentiles, rawBaselineSummary } from '../lib/load.js';
 import { insertStatement, newId } from '../lib/seed.js';
 
 function redemptionStep({ brand, codes, samples, stats }) {
@@ -131,15 +131,7 @@ export async function benchRedemptions({ api, brand, pool, schema, opts, profile
         ...(profileFile ? { profile: profileFile, queriesPerRequest: queries } : {}),
       }
     : null;
-  out.raw = {
-    rps: median(out.rounds.map((r) => r.raw.rps)),
-    rpsPerRound: out.rounds.map((r) => r.raw.rps),
-    latencyMs: out.rounds[Math.floor(out.rounds.length / 2)].raw.latencyMs,
-    errors: out.rounds.reduce((a, r) => a + r.raw.errors, 0),
-    firstError: out.rounds.find((r) => r.raw.firstError)?.raw.firstError ?? null,
-    cpuCores: meanCpu(out.rounds.map((r) => r.raw.cpuCores)),
-    cpuMsPerTx: cpuPerOp(meanCpu(out.rounds.map((r) => r.raw.cpuCores)), median(out.rounds.map((r) => r.raw.rps))),
-  };
+  out.raw = rawBaselineSummary(out.rounds);
   out.ratio = codes ? median(out.rounds.map((r) => r.ratio)) : null;
   return out;
 }
