@@ -3,7 +3,7 @@
 // so this object can go straight into the root jest.config.ts `projects` array:
 //   projects: [..., require('./miniapp/jest.project.cjs')]   (or import it)
 // Run alone: cd /work/main && node node_modules/jest/bin/jest.js --config miniapp/jest.project.cjs
-const path = require('node:path')
+const path = require('node:path');
 
 module.exports = {
   displayName: 'miniapp',
@@ -34,4 +34,4 @@ module.exports = {
   },
   // Build-time constants of config/index.ts.
   globals: { API_BASE: '', H5_ORIGIN: 'http://h5.test' },
-}
+};

@@ -22,7 +22,10 @@ function step(name, command, args, options = {}) {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   timings.push(`${name} ${seconds}s`);
   const ok = result.status === 0;
-  if (!options.counted) ok ? passed++ : failed++;
+  if (!options.counted) {
+    if (ok) passed++;
+    else failed++;
+  }
   if (!ok) console.error(`=== ${name} FAILED (exit ${result.status})`);
   return ok;
 }
@@ -31,6 +34,13 @@ const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
 
 step('typecheck', process.execPath, [tsc, '-b']);
+step('format', process.execPath, [
+  join(root, 'node_modules', 'prettier', 'bin', 'prettier.cjs'),
+  '--check',
+  '--log-level=warn',
+  '.',
+]);
+step('lint', process.execPath, [join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--max-warnings=0', '.']);
 step('typecheck-tests', process.execPath, [tsc, '-p', 'tsconfig.test.json']);
 
 const report = join(mkdtempSync(join(tmpdir(), 'gs-jest-')), 'report.json');

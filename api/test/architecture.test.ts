@@ -4,7 +4,19 @@ import { describe, expect, it } from '@jest/globals';
 
 const SRC = join(import.meta.dirname, '..', 'src');
 /** Cross-cutting folders every domain may use; they may in turn register every domain. */
-const INFRASTRUCTURE = new Set(['auth', 'common', 'config', 'database', 'seed', 'wechat', 'app.module.ts', 'bootstrap.ts', 'demo.ts', 'index.ts', 'main.ts']);
+const INFRASTRUCTURE = new Set([
+  'auth',
+  'common',
+  'config',
+  'database',
+  'seed',
+  'wechat',
+  'app.module.ts',
+  'bootstrap.ts',
+  'demo.ts',
+  'index.ts',
+  'main.ts',
+]);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -16,7 +28,9 @@ function sourceFiles(dir: string): string[] {
 /** Runtime imports (type-only imports vanish at compile time and cannot form a load cycle). */
 function runtimeImports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/^import\s+(?!type\s)[^'"]*?from\s+'(\.[^']+)'/gm)].map((m) => normalize(join(dirname(file), m[1].replace(/\.js$/, '.ts'))));
+  return [...text.matchAll(/^import\s+(?!type\s)[^'"]*?from\s+'(\.[^']+)'/gm)].map((m) =>
+    normalize(join(dirname(file), m[1].replace(/\.js$/, '.ts'))),
+  );
 }
 
 function findCycle(graph: Map<string, Set<string>>): string[] | null {
@@ -36,10 +50,11 @@ function findCycle(graph: Map<string, Set<string>>): string[] | null {
     state.set(node, 'done');
     return null;
   };
-  for (const node of graph.keys()) if (!state.has(node)) {
-    const cycle = visit(node);
-    if (cycle) return cycle;
-  }
+  for (const node of graph.keys())
+    if (!state.has(node)) {
+      const cycle = visit(node);
+      if (cycle) return cycle;
+    }
   return null;
 }
 

@@ -42,7 +42,11 @@ const binding = async (memberId: string) =>
   (await sql(stack, 'SELECT openingGuideId, serviceGuideId, serviceStoreId FROM members WHERE id = ?', [memberId]))[0];
 
 const counterSale = async (buyer: { token: string }, storeIndex: number, amountFen = 10000) => {
-  const res = await redeem(stack, keys[storeIndex], { memberCode: await memberCode(stack, buyer.token), receiptNo: receiptNo(), amountFen });
+  const res = await redeem(stack, keys[storeIndex], {
+    memberCode: await memberCode(stack, buyer.token),
+    receiptNo: receiptNo(),
+    amountFen,
+  });
   expect(res.status).toBe(201);
   return res.body;
 };
@@ -51,10 +55,19 @@ describe('binding', () => {
   it('binds the first guide met; later touches from other guides or other cities never rebind', async () => {
     const [first, sameStore, otherCity] = brand.guides;
     const buyer = await customerOf(first);
-    expect(await binding(buyer.memberId)).toEqual({ openingGuideId: first.id, serviceGuideId: first.id, serviceStoreId: shanghai });
+    expect(await binding(buyer.memberId)).toEqual({
+      openingGuideId: first.id,
+      serviceGuideId: first.id,
+      serviceStoreId: shanghai,
+    });
 
-    for (const guide of [sameStore, otherCity]) await visit(stack, buyer.token, (await share(stack, guide.token, 'product', brand.product.id)).code);
-    expect(await binding(buyer.memberId)).toEqual({ openingGuideId: first.id, serviceGuideId: first.id, serviceStoreId: shanghai });
+    for (const guide of [sameStore, otherCity])
+      await visit(stack, buyer.token, (await share(stack, guide.token, 'product', brand.product.id)).code);
+    expect(await binding(buyer.memberId)).toEqual({
+      openingGuideId: first.id,
+      serviceGuideId: first.id,
+      serviceStoreId: shanghai,
+    });
 
     // The last touch still wins the sale itself…
     const sale = await counterSale(buyer, 1);
@@ -62,7 +75,10 @@ describe('binding', () => {
     // …and buying in Hangzhou rebinds nothing: without a recent touch the Shanghai service guide is credited.
     await ageVisits(stack, buyer.memberId, 20);
     const later = await counterSale(buyer, 1);
-    expect(later).toMatchObject({ storeId: hangzhou, attribution: { guideId: first.id, storeId: shanghai, rule: 'service_guide' } });
+    expect(later).toMatchObject({
+      storeId: hangzhou,
+      attribution: { guideId: first.id, storeId: shanghai, rule: 'service_guide' },
+    });
     const me = await stack.client.get('/api/members/me', buyer.token);
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({
@@ -92,9 +108,17 @@ describe('admin reassignment', () => {
   it('moves the service guide and store explicitly, keeps the opening guide, and audits who, from, to and why', async () => {
     const [first, , hangzhouGuide] = brand.guides;
     const buyer = await customerOf(first);
-    const res = await stack.client.post(`/api/admin/members/${buyer.memberId}/service-guide`, { guideId: hangzhouGuide.id, reason: '顾客搬到杭州' }, brand.admin);
+    const res = await stack.client.post(
+      `/api/admin/members/${buyer.memberId}/service-guide`,
+      { guideId: hangzhouGuide.id, reason: '顾客搬到杭州' },
+      brand.admin,
+    );
     expect(res.status).toBe(200);
-    expect(res.body.member).toMatchObject({ openingGuideId: first.id, serviceGuideId: hangzhouGuide.id, serviceStoreId: hangzhou });
+    expect(res.body.member).toMatchObject({
+      openingGuideId: first.id,
+      serviceGuideId: hangzhouGuide.id,
+      serviceStoreId: hangzhou,
+    });
     expect(res.body.change).toMatchObject({
       kind: 'reassign',
       fromGuideId: first.id,
@@ -104,10 +128,18 @@ describe('admin reassignment', () => {
       actorId: expect.any(String),
       reason: '顾客搬到杭州',
     });
-    expect(await binding(buyer.memberId)).toEqual({ openingGuideId: first.id, serviceGuideId: hangzhouGuide.id, serviceStoreId: hangzhou });
+    expect(await binding(buyer.memberId)).toEqual({
+      openingGuideId: first.id,
+      serviceGuideId: hangzhouGuide.id,
+      serviceStoreId: hangzhou,
+    });
 
     // The same request again changes nothing and adds no audit row.
-    const again = await stack.client.post(`/api/admin/members/${buyer.memberId}/service-guide`, { guideId: hangzhouGuide.id, reason: '顾客搬到杭州' }, brand.admin);
+    const again = await stack.client.post(
+      `/api/admin/members/${buyer.memberId}/service-guide`,
+      { guideId: hangzhouGuide.id, reason: '顾客搬到杭州' },
+      brand.admin,
+    );
     expect(again.status).toBe(200);
     expect(again.body.change).toBeNull();
     const detail = await stack.client.get(`/api/admin/members/${buyer.memberId}`, brand.admin);
@@ -144,9 +176,15 @@ describe('admin reassignment', () => {
       const res = await stack.client.post(path, body, token);
       expect([res.status, res.body.error?.code]).toEqual([status, code]);
     }
-    const unknown = await stack.client.post(`/api/admin/members/${randomUUID()}/service-guide`, { guideId: target, reason: 'x' }, brand.admin);
+    const unknown = await stack.client.post(
+      `/api/admin/members/${randomUUID()}/service-guide`,
+      { guideId: target, reason: 'x' },
+      brand.admin,
+    );
     expect([unknown.status, unknown.body.error.code]).toEqual([404, 'MEMBER_NOT_FOUND']);
-    expect({ binding: await binding(buyer.memberId), audits: await count(stack, 'member_binding_audits') }).toEqual(before);
+    expect({ binding: await binding(buyer.memberId), audits: await count(stack, 'member_binding_audits') }).toEqual(
+      before,
+    );
   });
 });
 
@@ -162,40 +200,76 @@ describe('departure (离职) and succession (继承)', () => {
     const before = await counterSale(m1, 0);
     expect(before.attribution.guideId).toBe(leaving.id);
 
-    const res = await stack.client.post(`/api/admin/guides/${leaving.id}/depart`, { successorGuideId: successor.id }, brand.admin);
+    const res = await stack.client.post(
+      `/api/admin/guides/${leaving.id}/depart`,
+      { successorGuideId: successor.id },
+      brand.admin,
+    );
     expect(res.status).toBe(201);
     expect(res.body.membersMoved).toBe(2);
-    for (const m of [m1, m2]) expect(await binding(m.memberId)).toEqual({ openingGuideId: leaving.id, serviceGuideId: successor.id, serviceStoreId: shanghai });
+    for (const m of [m1, m2])
+      expect(await binding(m.memberId)).toEqual({
+        openingGuideId: leaving.id,
+        serviceGuideId: successor.id,
+        serviceStoreId: shanghai,
+      });
     expect((await binding(m3.memberId)).serviceGuideId).toBe(successor.id);
     expect((await binding(other.memberId)).serviceGuideId).toBe(brand.guides[1].id);
-    const audits = await sql(stack, "SELECT memberId, kind, fromGuideId, toGuideId, toStoreId FROM member_binding_audits WHERE fromGuideId = ? ORDER BY memberId", [leaving.id]);
+    const audits = await sql(
+      stack,
+      'SELECT memberId, kind, fromGuideId, toGuideId, toStoreId FROM member_binding_audits WHERE fromGuideId = ? ORDER BY memberId',
+      [leaving.id],
+    );
     expect(audits).toEqual(
-      [m1, m2].map((m) => ({ memberId: m.memberId, kind: 'handover', fromGuideId: leaving.id, toGuideId: successor.id, toStoreId: shanghai })).sort((a, b) => (a.memberId < b.memberId ? -1 : 1)),
+      [m1, m2]
+        .map((m) => ({
+          memberId: m.memberId,
+          kind: 'handover',
+          fromGuideId: leaving.id,
+          toGuideId: successor.id,
+          toStoreId: shanghai,
+        }))
+        .sort((a, b) => (a.memberId < b.memberId ? -1 : 1)),
     );
 
     // m1's touch of the leaving guide's card is still in the window: the credit goes to the successor.
     const inStore = await counterSale(m1, 1);
-    expect(inStore.attribution).toMatchObject({ guideId: successor.id, storeId: shanghai, rule: 'share', shareCode: m1.card });
-    expect(await ledgerOf(stack, inStore.id)).toEqual([expect.objectContaining({ guideId: successor.id, amountFen: 300 })]);
+    expect(inStore.attribution).toMatchObject({
+      guideId: successor.id,
+      storeId: shanghai,
+      rule: 'share',
+      shareCode: m1.card,
+    });
+    expect(await ledgerOf(stack, inStore.id)).toEqual([
+      expect.objectContaining({ guideId: successor.id, amountFen: 300 }),
+    ]);
 
     // Online too, through the old card opened again after the departure.
     await visit(stack, m2.token, m2.card);
     const online = await order(stack, m2.token, { lines: [{ skuId: brand.product.skuId, quantity: 1 }] });
     expect(online.body.attribution).toMatchObject({ guideId: successor.id, rule: 'share', shareCode: m2.card });
     await payOrder(stack, m2.token, online.body.id);
-    expect(await ledgerOf(stack, online.body.id)).toEqual([expect.objectContaining({ guideId: successor.id, amountFen: 800 })]);
+    expect(await ledgerOf(stack, online.body.id)).toEqual([
+      expect.objectContaining({ guideId: successor.id, amountFen: 800 }),
+    ]);
 
     // A newcomer opening the departed guide's old card is bound to nobody, but the sale still credits the successor.
     const newcomer = await consumer(stack);
     await visit(stack, newcomer.token, m1.card);
-    expect(await binding(newcomer.memberId)).toEqual({ openingGuideId: null, serviceGuideId: null, serviceStoreId: null });
+    expect(await binding(newcomer.memberId)).toEqual({
+      openingGuideId: null,
+      serviceGuideId: null,
+      serviceStoreId: null,
+    });
     expect((await counterSale(newcomer, 0)).attribution).toMatchObject({ guideId: successor.id, rule: 'share' });
 
     // The departed guide earned nothing after leaving.
     const earned = await sql(stack, 'SELECT orderId FROM ledger_entries WHERE guideId = ?', [leaving.id]);
     expect(earned.map((e: any) => e.orderId)).toEqual([before.id]);
     // …and can no longer share.
-    expect((await stack.client.post('/api/shares', { kind: 'product', targetId: brand.product.id }, leaving.token)).status).toBe(403);
+    expect(
+      (await stack.client.post('/api/shares', { kind: 'product', targetId: brand.product.id }, leaving.token)).status,
+    ).toBe(403);
   });
 
   it('credit follows a chain of successors who departed in turn', async () => {
@@ -203,9 +277,17 @@ describe('departure (离职) and succession (继承)', () => {
     const b = await newGuide(shanghai);
     const c = await newGuide(hangzhou);
     const buyer = await customerOf(a);
-    expect((await stack.client.post(`/api/admin/guides/${a.id}/depart`, { successorGuideId: b.id }, brand.admin)).status).toBe(201);
-    expect((await stack.client.post(`/api/admin/guides/${b.id}/depart`, { successorGuideId: c.id }, brand.admin)).status).toBe(201);
-    expect(await binding(buyer.memberId)).toEqual({ openingGuideId: a.id, serviceGuideId: c.id, serviceStoreId: hangzhou });
+    expect(
+      (await stack.client.post(`/api/admin/guides/${a.id}/depart`, { successorGuideId: b.id }, brand.admin)).status,
+    ).toBe(201);
+    expect(
+      (await stack.client.post(`/api/admin/guides/${b.id}/depart`, { successorGuideId: c.id }, brand.admin)).status,
+    ).toBe(201);
+    expect(await binding(buyer.memberId)).toEqual({
+      openingGuideId: a.id,
+      serviceGuideId: c.id,
+      serviceStoreId: hangzhou,
+    });
     const sale = await counterSale(buyer, 0);
     expect(sale.attribution).toMatchObject({ guideId: c.id, storeId: hangzhou, rule: 'share', shareCode: buyer.card });
   });
@@ -216,19 +298,34 @@ describe('departure (离职) and succession (继承)', () => {
     const res = await stack.client.post(`/api/admin/guides/${leaving.id}/depart`, {}, brand.admin);
     expect(res.status).toBe(201);
     expect(res.body.membersMoved).toBe(1);
-    expect(await binding(buyer.memberId)).toEqual({ openingGuideId: leaving.id, serviceGuideId: null, serviceStoreId: hangzhou });
-    const [audit] = await sql(stack, 'SELECT kind, toGuideId, toStoreId FROM member_binding_audits WHERE memberId = ?', [buyer.memberId]);
+    expect(await binding(buyer.memberId)).toEqual({
+      openingGuideId: leaving.id,
+      serviceGuideId: null,
+      serviceStoreId: hangzhou,
+    });
+    const [audit] = await sql(
+      stack,
+      'SELECT kind, toGuideId, toStoreId FROM member_binding_audits WHERE memberId = ?',
+      [buyer.memberId],
+    );
     expect(audit).toEqual({ kind: 'handover', toGuideId: null, toStoreId: hangzhou });
 
     // The departed guide's touch in the window: the credit falls to their store, and nobody earns.
     const sale = await counterSale(buyer, 0);
-    expect(sale).toMatchObject({ storeId: shanghai, attribution: { guideId: null, storeId: hangzhou, rule: 'store', shareCode: buyer.card, commissionable: false } });
+    expect(sale).toMatchObject({
+      storeId: shanghai,
+      attribution: { guideId: null, storeId: hangzhou, rule: 'store', shareCode: buyer.card, commissionable: false },
+    });
     expect(await count(stack, 'ledger_entries', 'orderId = ?', [sale.id])).toBe(0);
 
     // A Shanghai guide's card does not take the member; a Hangzhou guide's card does (opening guide kept).
     await visit(stack, buyer.token, (await share(stack, brand.guides[0].token, 'product', brand.product.id)).code);
     expect((await binding(buyer.memberId)).serviceGuideId).toBeNull();
     await visit(stack, buyer.token, (await share(stack, brand.guides[2].token, 'product', brand.product.id)).code);
-    expect(await binding(buyer.memberId)).toEqual({ openingGuideId: leaving.id, serviceGuideId: brand.guides[2].id, serviceStoreId: hangzhou });
+    expect(await binding(buyer.memberId)).toEqual({
+      openingGuideId: leaving.id,
+      serviceGuideId: brand.guides[2].id,
+      serviceStoreId: hangzhou,
+    });
   });
 });

@@ -35,7 +35,11 @@ describe('the embedded demo (sql.js, no database server)', () => {
     const post = (path: string, body: unknown, token?: string, headers: Record<string, string> = {}) =>
       fetch(`${demo.url}${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...headers,
+        },
         body: JSON.stringify(body),
       }).then(async (r) => ({ status: r.status, body: r.status === 204 ? null : await json(r) }));
     const guide = await post('/api/auth/guide', { code: `${demo.seed.guides[0].wecomUserId}.1` });
@@ -46,13 +50,22 @@ describe('the embedded demo (sql.js, no database server)', () => {
     const buyer = await post('/api/auth/wechat', { code: 'demo-buyer.1' });
     expect((await post('/api/visits', { shareCode: card.body.code, scene: 1007 }, buyer.body.token)).status).toBe(202);
     const detail = await json(fetch(`${demo.url}/api/products/${product.id}`));
-    const created = await post('/api/orders', { lines: [{ skuId: detail.skus[0].id, quantity: 1 }] }, buyer.body.token, { 'idempotency-key': 'demo-order-0001' });
+    const created = await post(
+      '/api/orders',
+      { lines: [{ skuId: detail.skus[0].id, quantity: 1 }] },
+      buyer.body.token,
+      { 'idempotency-key': 'demo-order-0001' },
+    );
     expect(created.status).toBe(201);
     expect(created.body.attribution.rule).toBe('share');
     const prepay = await post(`/api/orders/${created.body.id}/payment`, {}, buyer.body.token);
     expect(await demo.sim.pay(prepay.body.outTradeNo)).toBe(204);
-    const commissions = await json(fetch(`${demo.url}/api/guides/me/commissions`, { headers: { authorization: `Bearer ${guide.body.token}` } }));
+    const commissions = await json(
+      fetch(`${demo.url}/api/guides/me/commissions`, { headers: { authorization: `Bearer ${guide.body.token}` } }),
+    );
     // 269.00 yuan at the product's 1000 bps = 26.90 yuan.
-    expect(commissions.entries).toEqual([expect.objectContaining({ orderId: created.body.id, kind: 'accrual', amountFen: 2690 })]);
+    expect(commissions.entries).toEqual([
+      expect.objectContaining({ orderId: created.body.id, kind: 'accrual', amountFen: 2690 }),
+    ]);
   });
 });

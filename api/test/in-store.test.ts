@@ -1,6 +1,18 @@
 // In-store sales: member code → counter redemption → store attribution → accrual (the online-to-offline loop).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ageVisits, availableAfterSaleMs, codeAt, codeNoOf, count, ledgerOf, memberCode, receiptNo, redeem, sql, storeKey } from './support/counter.js';
+import {
+  ageVisits,
+  availableAfterSaleMs,
+  codeAt,
+  codeNoOf,
+  count,
+  ledgerOf,
+  memberCode,
+  receiptNo,
+  redeem,
+  sql,
+  storeKey,
+} from './support/counter.js';
 import { consumer, createBrand, order, payOrder, share, visit, type Brand } from './support/fixtures.js';
 import { startStack, type TestStack } from './support/stack.js';
 
@@ -14,7 +26,10 @@ const DAY = 86_400_000;
 beforeAll(async () => {
   stack = await startStack();
   brand = await createBrand(stack, { productRateBps: 800, categoryRateBps: 500 });
-  keys = [(await storeKey(stack, brand.admin, brand.stores[0].id)).key, (await storeKey(stack, brand.admin, brand.stores[1].id)).key];
+  keys = [
+    (await storeKey(stack, brand.admin, brand.stores[0].id)).key,
+    (await storeKey(stack, brand.admin, brand.stores[1].id)).key,
+  ];
 });
 afterAll(async () => stack?.close());
 
@@ -26,7 +41,11 @@ async function sharedBy(guide: Brand['guides'][number]) {
   return { buyer, card };
 }
 
-const totals = async () => ({ orders: await count(stack, 'orders'), lines: await count(stack, 'order_lines'), ledger: await count(stack, 'ledger_entries') });
+const totals = async () => ({
+  orders: await count(stack, 'orders'),
+  lines: await count(stack, 'order_lines'),
+  ledger: await count(stack, 'ledger_entries'),
+});
 
 describe('member code', () => {
   it('is 18 digits, valid for about five minutes, for consumers only', async () => {
@@ -50,7 +69,10 @@ describe('member code', () => {
     const buyer = await consumer(stack);
     const snapshot = () => sql(stack, 'SELECT * FROM members WHERE id = ?', [buyer.memberId]);
     const before = await snapshot();
-    const tables = async () => ({ members: await count(stack, 'members'), audits: await count(stack, 'member_binding_audits') });
+    const tables = async () => ({
+      members: await count(stack, 'members'),
+      audits: await count(stack, 'member_binding_audits'),
+    });
     const tablesBefore = await tables();
     for (let i = 0; i < 3; i++) await memberCode(stack, buyer.token);
     expect(await snapshot()).toEqual(before);
@@ -94,7 +116,14 @@ describe('counter redemption and store attribution', () => {
       receiptNo: receipt,
       totalFen: 21000,
       paidFen: 21000,
-      attribution: { guideId: guide.id, storeId: shanghai.id, rule: 'share', shareCode: card.code, commissionable: true, selfReferral: false },
+      attribution: {
+        guideId: guide.id,
+        storeId: shanghai.id,
+        rule: 'share',
+        shareCode: card.code,
+        commissionable: true,
+        selfReferral: false,
+      },
     });
     expect(res.body.lines.map((l: any) => [l.skuId, l.quantity, l.amountFen])).toEqual([
       [brand.product.skuId, 2, 18000],
@@ -121,13 +150,19 @@ describe('counter redemption and store attribution', () => {
   it('an amount-only receipt earns the policy default rate, rounded down', async () => {
     const guide = brand.guides[2];
     const { buyer } = await sharedBy(guide);
-    const res = await redeem(stack, keys[0], { memberCode: await memberCode(stack, buyer.token), receiptNo: receiptNo(), amountFen: 12345 });
+    const res = await redeem(stack, keys[0], {
+      memberCode: await memberCode(stack, buyer.token),
+      receiptNo: receiptNo(),
+      amountFen: 12345,
+    });
     expect(res.status).toBe(201);
     expect(res.body.storeId).toBe(brand.stores[0].id);
     expect(res.body.attribution).toMatchObject({ guideId: guide.id, storeId: brand.stores[1].id, rule: 'share' });
     expect(res.body.lines).toEqual([expect.objectContaining({ skuId: null, quantity: 1, amountFen: 12345 })]);
     // 12345 × 300 bps = 370.35 → 370.
-    expect(await ledgerOf(stack, res.body.id)).toEqual([expect.objectContaining({ guideId: guide.id, amountFen: 370, rateBps: 300 })]);
+    expect(await ledgerOf(stack, res.body.id)).toEqual([
+      expect.objectContaining({ guideId: guide.id, amountFen: 370, rateBps: 300 }),
+    ]);
   });
 
   it('without a touch in the 14-day store window, credits the service guide at the service rate', async () => {
@@ -142,28 +177,51 @@ describe('counter redemption and store attribution', () => {
     });
     expect(res.status).toBe(201);
     expect(res.body.storeId).toBe(brand.stores[1].id);
-    expect(res.body.attribution).toMatchObject({ guideId: guide.id, storeId: brand.stores[0].id, rule: 'service_guide', shareCode: null });
+    expect(res.body.attribution).toMatchObject({
+      guideId: guide.id,
+      storeId: brand.stores[0].id,
+      rule: 'service_guide',
+      shareCode: null,
+    });
     // The service rate (100 bps), not the product's share rate.
-    expect(await ledgerOf(stack, res.body.id)).toEqual([expect.objectContaining({ guideId: guide.id, amountFen: 100, rateBps: 100 })]);
+    expect(await ledgerOf(stack, res.body.id)).toEqual([
+      expect.objectContaining({ guideId: guide.id, amountFen: 100, rateBps: 100 }),
+    ]);
   });
 
   it('within the window the share still wins (13 days old)', async () => {
     const guide = brand.guides[1];
     const { buyer } = await sharedBy(guide);
     await ageVisits(stack, buyer.memberId, 13);
-    const res = await redeem(stack, keys[1], { memberCode: await memberCode(stack, buyer.token), receiptNo: receiptNo(), amountFen: 10000 });
+    const res = await redeem(stack, keys[1], {
+      memberCode: await memberCode(stack, buyer.token),
+      receiptNo: receiptNo(),
+      amountFen: 10000,
+    });
     expect(res.body.attribution).toMatchObject({ guideId: guide.id, rule: 'share' });
   });
 
   it('with neither a touch nor a service guide, credits the redeeming store only, and nobody earns', async () => {
     const buyer = await consumer(stack);
-    const res = await redeem(stack, keys[1], { memberCode: await memberCode(stack, buyer.token), receiptNo: receiptNo(), amountFen: 8800 });
+    const res = await redeem(stack, keys[1], {
+      memberCode: await memberCode(stack, buyer.token),
+      receiptNo: receiptNo(),
+      amountFen: 8800,
+    });
     expect(res.status).toBe(201);
     expect(res.body.storeId).toBe(brand.stores[1].id);
-    expect(res.body.attribution).toMatchObject({ guideId: null, storeId: brand.stores[1].id, rule: 'store', commissionable: false });
+    expect(res.body.attribution).toMatchObject({
+      guideId: null,
+      storeId: brand.stores[1].id,
+      rule: 'store',
+      commissionable: false,
+    });
     expect(await count(stack, 'ledger_entries', 'orderId = ?', [res.body.id])).toBe(0);
     // A counter sale does not bind the member to anyone.
-    expect((await stack.client.get('/api/members/me', buyer.token)).body).toMatchObject({ serviceGuideId: null, serviceStoreId: null });
+    expect((await stack.client.get('/api/members/me', buyer.token)).body).toMatchObject({
+      serviceGuideId: null,
+      serviceStoreId: null,
+    });
   });
 
   it('decides as of soldAt: a touch after the sale does not count; paidAt is the sale time', async () => {
@@ -173,14 +231,23 @@ describe('counter redemption and store attribution', () => {
     const later = await share(stack, other.token, 'product', brand.product.id);
     await visit(stack, buyer.token, later.code); // now, i.e. after the sale below
     const soldAt = new Date(Date.now() - 3_600_000).toISOString();
-    const res = await redeem(stack, keys[0], { memberCode: await memberCode(stack, buyer.token), receiptNo: receiptNo(), amountFen: 5000, soldAt });
+    const res = await redeem(stack, keys[0], {
+      memberCode: await memberCode(stack, buyer.token),
+      receiptNo: receiptNo(),
+      amountFen: 5000,
+      soldAt,
+    });
     expect(res.status).toBe(201);
     expect(res.body.attribution).toMatchObject({ guideId: first.id, rule: 'share', shareCode: card.code });
     expect(res.body.paidAt).toBe(soldAt);
     expect(await availableAfterSaleMs(stack, res.body.id)).toEqual([7 * DAY]);
 
     // A sale now: the later touch is the last one.
-    const now = await redeem(stack, keys[0], { memberCode: await memberCode(stack, buyer.token), receiptNo: receiptNo(), amountFen: 5000 });
+    const now = await redeem(stack, keys[0], {
+      memberCode: await memberCode(stack, buyer.token),
+      receiptNo: receiptNo(),
+      amountFen: 5000,
+    });
     expect(now.body.attribution).toMatchObject({ guideId: other.id, rule: 'share', shareCode: later.code });
   });
 });
@@ -190,7 +257,12 @@ describe('idempotency per (store, receiptNo)', () => {
     const { buyer } = await sharedBy(brand.guides[0]);
     const code = await memberCode(stack, buyer.token);
     const receipt = receiptNo();
-    const body = { memberCode: code, receiptNo: receipt, amountFen: 20000, lines: [{ skuId: brand.product.skuId, quantity: 2, amountFen: 20000 }] };
+    const body = {
+      memberCode: code,
+      receiptNo: receipt,
+      amountFen: 20000,
+      lines: [{ skuId: brand.product.skuId, quantity: 2, amountFen: 20000 }],
+    };
     const first = await redeem(stack, keys[1], body);
     expect(first.status).toBe(201);
     const again = await redeem(stack, keys[1], body);
@@ -225,7 +297,11 @@ describe('idempotency per (store, receiptNo)', () => {
   it('a retry carrying a newer or even an expired code of the same member is the same receipt (200)', async () => {
     const { buyer } = await sharedBy(brand.guides[0]);
     const codeNo = await codeNoOf(stack, buyer.memberId);
-    const body = { memberCode: codeAt(stack, codeNo, Date.now() - 3 * 60_000), receiptNo: receiptNo(), amountFen: 4200 };
+    const body = {
+      memberCode: codeAt(stack, codeNo, Date.now() - 3 * 60_000),
+      receiptNo: receiptNo(),
+      amountFen: 4200,
+    };
     const first = await redeem(stack, keys[0], body);
     expect(first.status).toBe(201);
     const fresher = await redeem(stack, keys[0], { ...body, memberCode: await memberCode(stack, buyer.token) });
@@ -262,7 +338,11 @@ describe('counter authentication', () => {
     const code = await memberCode(stack, buyer.token);
     const fresh = await storeKey(stack, brand.admin, brand.stores[0].id);
     expect((await redeem(stack, fresh.key, { memberCode: code, ...body() })).status).toBe(201);
-    const revoke = await stack.client.post(`/api/admin/stores/${brand.stores[0].id}/keys/${fresh.id}/revoke`, {}, brand.admin);
+    const revoke = await stack.client.post(
+      `/api/admin/stores/${brand.stores[0].id}/keys/${fresh.id}/revoke`,
+      {},
+      brand.admin,
+    );
     expect(revoke.status).toBe(204);
 
     const before = await totals();
@@ -289,7 +369,11 @@ describe('bad member codes and bad receipts write nothing', () => {
     const before = await totals();
 
     for (const minutesAgo of [7, 30, 600]) {
-      const res = await redeem(stack, keys[0], { memberCode: codeAt(stack, codeNo, Date.now() - minutesAgo * 60_000), receiptNo: receiptNo(), amountFen: 1000 });
+      const res = await redeem(stack, keys[0], {
+        memberCode: codeAt(stack, codeNo, Date.now() - minutesAgo * 60_000),
+        receiptNo: receiptNo(),
+        amountFen: 1000,
+      });
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('MEMBER_CODE_EXPIRED');
     }
@@ -297,7 +381,8 @@ describe('bad member codes and bad receipts write nothing', () => {
     const inside = codeAt(stack, codeNo, Date.now() - 4 * 60_000);
 
     let unknownNo = '0000000000';
-    while (await count(stack, 'members', 'codeNo = ?', [unknownNo])) unknownNo = String(Number(unknownNo) + 1).padStart(10, '0');
+    while (await count(stack, 'members', 'codeNo = ?', [unknownNo]))
+      unknownNo = String(Number(unknownNo) + 1).padStart(10, '0');
     const forged = [
       good.slice(0, -1) + ((Number(good.at(-1)) + 1) % 10),
       good.slice(0, 5) + ((Number(good[5]) + 5) % 10) + good.slice(6),
@@ -305,7 +390,11 @@ describe('bad member codes and bad receipts write nothing', () => {
       `1${good.slice(1)}`,
       good.slice(0, 17),
       'not-a-member-code',
-      codeAt({ ...stack, config: { ...stack.config, memberCodeSecret: 'someone-elses-secret' } } as TestStack, codeNo, Date.now()),
+      codeAt(
+        { ...stack, config: { ...stack.config, memberCodeSecret: 'someone-elses-secret' } } as TestStack,
+        codeNo,
+        Date.now(),
+      ),
       codeAt(stack, unknownNo, Date.now()), // authentic shape and tag, but no such member
     ];
     for (const memberCode of forged) {
@@ -314,20 +403,25 @@ describe('bad member codes and bad receipts write nothing', () => {
       expect(res.body.error.code).toBe('MEMBER_CODE_INVALID');
     }
     expect(await totals()).toEqual(before);
-    expect((await redeem(stack, keys[0], { memberCode: inside, receiptNo: receiptNo(), amountFen: 1000 })).status).toBe(201);
+    expect((await redeem(stack, keys[0], { memberCode: inside, receiptNo: receiptNo(), amountFen: 1000 })).status).toBe(
+      201,
+    );
   });
 
   it('rejects mismatched lines, unknown SKUs, bad fields and bad sale times', async () => {
     const { buyer } = await sharedBy(brand.guides[0]);
     const code = await memberCode(stack, buyer.token);
     const before = await totals();
-    const attempt = (extra: Record<string, unknown>) => redeem(stack, keys[0], { memberCode: code, receiptNo: receiptNo(), amountFen: 10000, ...extra });
+    const attempt = (extra: Record<string, unknown>) =>
+      redeem(stack, keys[0], { memberCode: code, receiptNo: receiptNo(), amountFen: 10000, ...extra });
 
     const mismatch = await attempt({ lines: [{ skuId: brand.product.skuId, quantity: 1, amountFen: 9999 }] });
     expect(mismatch.status).toBe(400);
     expect(mismatch.body.error.code).toBe('LINES_TOTAL_MISMATCH');
 
-    const unknownSku = await attempt({ lines: [{ skuId: '01900000-0000-7000-8000-000000000000', quantity: 1, amountFen: 10000 }] });
+    const unknownSku = await attempt({
+      lines: [{ skuId: '01900000-0000-7000-8000-000000000000', quantity: 1, amountFen: 10000 }],
+    });
     expect(unknownSku.status).toBe(400);
     expect(unknownSku.body.error.code).toBe('SKU_NOT_FOUND');
 
@@ -348,7 +442,10 @@ describe('bad member codes and bad receipts write nothing', () => {
       expect(res.body.error.code).toBe('VALIDATION_FAILED');
       expect(res.body.error.details.map((d: any) => d.field)).toContain(field);
     }
-    for (const soldAt of [new Date(Date.now() + 3_600_000).toISOString(), new Date(Date.now() - 2 * DAY).toISOString()]) {
+    for (const soldAt of [
+      new Date(Date.now() + 3_600_000).toISOString(),
+      new Date(Date.now() - 2 * DAY).toISOString(),
+    ]) {
       const res = await attempt({ soldAt });
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('SOLD_AT_OUT_OF_RANGE');
@@ -361,13 +458,22 @@ describe('self-referral', () => {
   it('a guide buying through their own card earns nothing, online or in store; others’ purchases still earn', async () => {
     const guide = brand.guides[1];
     const self = await consumer(stack);
-    const link = await stack.client.post(`/api/admin/guides/${guide.id}/member`, { memberId: self.memberId }, brand.admin);
+    const link = await stack.client.post(
+      `/api/admin/guides/${guide.id}/member`,
+      { memberId: self.memberId },
+      brand.admin,
+    );
     expect(link.status).toBe(201);
     const card = await share(stack, guide.token, 'product', brand.product.id);
     await visit(stack, self.token, card.code);
 
     const online = await order(stack, self.token, { lines: [{ skuId: brand.product.skuId, quantity: 1 }] });
-    expect(online.body.attribution).toMatchObject({ guideId: guide.id, rule: 'share', selfReferral: true, commissionable: false });
+    expect(online.body.attribution).toMatchObject({
+      guideId: guide.id,
+      rule: 'share',
+      selfReferral: true,
+      commissionable: false,
+    });
     expect((await payOrder(stack, self.token, online.body.id)).notifyStatus).toBe(204);
     expect(await count(stack, 'ledger_entries', 'orderId = ?', [online.body.id])).toBe(0);
 
@@ -378,15 +484,26 @@ describe('self-referral', () => {
       lines: [{ skuId: brand.product.skuId, quantity: 1, amountFen: 10000 }],
     });
     expect(inStore.status).toBe(201);
-    expect(inStore.body.attribution).toMatchObject({ guideId: guide.id, rule: 'share', selfReferral: true, commissionable: false });
+    expect(inStore.body.attribution).toMatchObject({
+      guideId: guide.id,
+      rule: 'share',
+      selfReferral: true,
+      commissionable: false,
+    });
     expect(await count(stack, 'ledger_entries', 'orderId = ?', [inStore.body.id])).toBe(0);
 
     // The same card, opened by a customer, earns.
     const customer = await consumer(stack);
     await visit(stack, customer.token, card.code);
-    const sale = await redeem(stack, keys[1], { memberCode: await memberCode(stack, customer.token), receiptNo: receiptNo(), amountFen: 10000 });
+    const sale = await redeem(stack, keys[1], {
+      memberCode: await memberCode(stack, customer.token),
+      receiptNo: receiptNo(),
+      amountFen: 10000,
+    });
     expect(sale.body.attribution).toMatchObject({ guideId: guide.id, selfReferral: false, commissionable: true });
-    expect(await ledgerOf(stack, sale.body.id)).toEqual([expect.objectContaining({ guideId: guide.id, amountFen: 300 })]);
+    expect(await ledgerOf(stack, sale.body.id)).toEqual([
+      expect.objectContaining({ guideId: guide.id, amountFen: 300 }),
+    ]);
 
     // With selfReferral "allow", the guide's own counter purchase earns (and the policy version is recorded).
     const current = (await stack.client.get('/api/admin/policy', brand.admin)).body;
@@ -394,11 +511,24 @@ describe('self-referral', () => {
     const allowed = await stack.client.put('/api/admin/policy', { ...input, selfReferral: 'allow' }, brand.admin);
     expect(allowed.status).toBe(200);
     try {
-      const own = await redeem(stack, keys[1], { memberCode: await memberCode(stack, self.token), receiptNo: receiptNo(), amountFen: 10000 });
-      expect(own.body.attribution).toMatchObject({ guideId: guide.id, selfReferral: true, commissionable: true, policyVersion: allowed.body.version });
-      expect(await ledgerOf(stack, own.body.id)).toEqual([expect.objectContaining({ guideId: guide.id, amountFen: 300 })]);
+      const own = await redeem(stack, keys[1], {
+        memberCode: await memberCode(stack, self.token),
+        receiptNo: receiptNo(),
+        amountFen: 10000,
+      });
+      expect(own.body.attribution).toMatchObject({
+        guideId: guide.id,
+        selfReferral: true,
+        commissionable: true,
+        policyVersion: allowed.body.version,
+      });
+      expect(await ledgerOf(stack, own.body.id)).toEqual([
+        expect.objectContaining({ guideId: guide.id, amountFen: 300 }),
+      ]);
     } finally {
-      expect((await stack.client.put('/api/admin/policy', { ...input, selfReferral: 'deny' }, brand.admin)).status).toBe(200);
+      expect(
+        (await stack.client.put('/api/admin/policy', { ...input, selfReferral: 'deny' }, brand.admin)).status,
+      ).toBe(200);
     }
   });
 });

@@ -61,7 +61,17 @@ describe('member codes', () => {
     }
     expect(readMemberCode('another-secret', code, T0)).toBeNull();
     expect(readMemberCode(SECRET, issueMemberCode('another-secret', MEMBER, T0).code, T0)).toBeNull();
-    for (const bad of ['', '9', code.slice(0, -1), `${code}0`, `1${code.slice(1)}`, code.replace(/\d$/, 'x'), 12345, null, undefined]) {
+    for (const bad of [
+      '',
+      '9',
+      code.slice(0, -1),
+      `${code}0`,
+      `1${code.slice(1)}`,
+      code.replace(/\d$/, 'x'),
+      12345,
+      null,
+      undefined,
+    ]) {
       expect(readMemberCode(SECRET, bad, T0)).toBeNull();
     }
   });

@@ -15,7 +15,9 @@ beforeAll(async () => {
 afterAll(async () => stack?.close());
 
 const count = (table: string, where = '1=1') =>
-  withSql(stack.databaseUrl, async (c) => Number(((await c.query(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`)) as any)[0][0].n));
+  withSql(stack.databaseUrl, async (c) =>
+    Number(((await c.query(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`)) as any)[0][0].n),
+  );
 
 describe('share → visit → order → pay → notify → credited → accrued', () => {
   it('credits the sharing guide and accrues commission once, at the product rate', async () => {
@@ -32,7 +34,13 @@ describe('share → visit → order → pay → notify → credited → accrued'
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ status: 'PENDING_PAYMENT', totalFen: 20000, channel: 'online' });
     expect(created.body.lines[0]).toMatchObject({ quantity: 2, unitPriceFen: 10000, amountFen: 20000 });
-    expect(created.body.attribution).toMatchObject({ guideId: guide.id, storeId: guide.storeId, rule: 'share', shareCode: card.code, policyVersion: 1 });
+    expect(created.body.attribution).toMatchObject({
+      guideId: guide.id,
+      storeId: guide.storeId,
+      rule: 'share',
+      shareCode: card.code,
+      policyVersion: 1,
+    });
 
     const { prepay, notifyStatus } = await payOrder(stack, buyer.token, created.body.id);
     expect(prepay).toMatchObject({ signType: 'RSA', package: expect.stringMatching(/^prepay_id=/) });
@@ -45,7 +53,9 @@ describe('share → visit → order → pay → notify → credited → accrued'
     const mine = await stack.client.get('/api/guides/me/commissions', guide.token);
     expect(mine.status).toBe(200);
     const entries = mine.body.entries.filter((e: any) => e.orderId === created.body.id);
-    expect(entries).toEqual([expect.objectContaining({ kind: 'accrual', amountFen: 1600, rateBps: 800, settlementId: null })]);
+    expect(entries).toEqual([
+      expect.objectContaining({ kind: 'accrual', amountFen: 1600, rateBps: 800, settlementId: null }),
+    ]);
     expect(mine.body.pendingFen).toBeGreaterThanOrEqual(1600);
     // Available after the 7 cooling-off days of policy version 1.
     const availableIn = new Date(entries[0].availableAt).getTime() - new Date(paid.body.paidAt).getTime();
@@ -61,14 +71,20 @@ describe('share → visit → order → pay → notify → credited → accrued'
     await visit(stack, buyer.token, b.code);
     const created = await order(stack, buyer.token, { lines: [{ skuId: brand.cheap.skuId, quantity: 3 }] });
     expect(created.body.attribution).toMatchObject({ guideId: second.id, rule: 'share', shareCode: b.code });
-    const member = await withSql(stack.databaseUrl, async (c) => ((await c.query('SELECT * FROM members WHERE id = ?', [buyer.memberId])) as any)[0][0]);
+    const member = await withSql(
+      stack.databaseUrl,
+      async (c) => ((await c.query('SELECT * FROM members WHERE id = ?', [buyer.memberId])) as any)[0][0],
+    );
     expect(member.serviceGuideId).toBe(first.id);
     expect(member.openingGuideId).toBe(first.id);
 
     await payOrder(stack, buyer.token, created.body.id);
     // 3 × 3333 = 9999 fen at the category rate 500 bps = 499.95 → 499 (rounded down).
     const second_ = await stack.client.get('/api/guides/me/commissions', second.token);
-    expect(second_.body.entries.find((e: any) => e.orderId === created.body.id)).toMatchObject({ amountFen: 499, rateBps: 500 });
+    expect(second_.body.entries.find((e: any) => e.orderId === created.body.id)).toMatchObject({
+      amountFen: 499,
+      rateBps: 500,
+    });
     const first_ = await stack.client.get('/api/guides/me/commissions', first.token);
     expect(first_.body.entries.some((e: any) => e.orderId === created.body.id)).toBe(false);
   });
@@ -79,7 +95,9 @@ describe('share → visit → order → pay → notify → credited → accrued'
     const buyer = await consumer(stack);
     await visit(stack, buyer.token, card.code);
     // Age the touch past the 7-day window, directly in the database.
-    await withSql(stack.databaseUrl, (c) => c.query('UPDATE visits SET visitedAt = DATE_SUB(visitedAt, INTERVAL 8 DAY) WHERE memberId = ?', [buyer.memberId]));
+    await withSql(stack.databaseUrl, (c) =>
+      c.query('UPDATE visits SET visitedAt = DATE_SUB(visitedAt, INTERVAL 8 DAY) WHERE memberId = ?', [buyer.memberId]),
+    );
     const created = await order(stack, buyer.token, { lines: [{ skuId: brand.product.skuId, quantity: 1 }] });
     expect(created.body.attribution).toMatchObject({ guideId: guide.id, rule: 'service_guide', shareCode: null });
     expect(created.body.lines[0].amountFen).toBe(10000);
@@ -106,7 +124,10 @@ describe('payment notifications', () => {
   }
 
   const state = async (orderId: string) => ({
-    status: await withSql(stack.databaseUrl, async (c) => ((await c.query('SELECT status FROM orders WHERE id = ?', [orderId])) as any)[0][0].status),
+    status: await withSql(
+      stack.databaseUrl,
+      async (c) => ((await c.query('SELECT status FROM orders WHERE id = ?', [orderId])) as any)[0][0].status,
+    ),
     payments: await count('payments', `orderId = '${orderId}'`),
     ledger: await count('ledger_entries', `orderId = '${orderId}'`),
   });
@@ -117,7 +138,11 @@ describe('payment notifications', () => {
     const replies = await Promise.all(Array.from({ length: 12 }, () => postNotify(stack, notification)));
     expect(replies.map((r) => r.status)).toEqual(Array(12).fill(204));
     expect(await state(orderId)).toEqual({ status: 'PAID', payments: 1, ledger: 1 });
-    const sum = await withSql(stack.databaseUrl, async (c) => Number(((await c.query('SELECT SUM(amountFen) AS s FROM ledger_entries WHERE orderId = ?', [orderId])) as any)[0][0].s));
+    const sum = await withSql(stack.databaseUrl, async (c) =>
+      Number(
+        ((await c.query('SELECT SUM(amountFen) AS s FROM ledger_entries WHERE orderId = ?', [orderId])) as any)[0][0].s,
+      ),
+    );
     expect(sum).toBe(800);
   });
 
@@ -126,11 +151,16 @@ describe('payment notifications', () => {
     const good = transactionResource(outTradeNo, 10000, buyer.openid);
 
     const tampered = signedNotification(good);
-    const changedBody = { headers: tampered.headers, body: tampered.body.replace('"TRANSACTION.SUCCESS"', '"TRANSACTION.SUCCESS" ') };
+    const changedBody = {
+      headers: tampered.headers,
+      body: tampered.body.replace('"TRANSACTION.SUCCESS"', '"TRANSACTION.SUCCESS" '),
+    };
     const stale = signedNotification(good, { now: Date.now() - 301_000 });
     const otherKey = signedNotification(good, { platformPrivateKeyPem: otherPrivateKeyPem() });
     const wrongAmount = signedNotification(transactionResource(outTradeNo, 9999, buyer.openid));
-    const wrongMerchant = signedNotification(transactionResource(outTradeNo, 10000, buyer.openid, { mchid: '1230000109' }));
+    const wrongMerchant = signedNotification(
+      transactionResource(outTradeNo, 10000, buyer.openid, { mchid: '1230000109' }),
+    );
     const wrongSerial = { headers: { ...tampered.headers, 'Wechatpay-Serial': 'FFFF' }, body: tampered.body };
 
     for (const bad of [changedBody, stale, otherKey, wrongAmount, wrongMerchant, wrongSerial]) {
@@ -150,7 +180,9 @@ describe('bad input writes nothing', () => {
     orders: await count('orders'),
     visits: await count('visits'),
     shares: await count('shares'),
-    stock: await withSql(stack.databaseUrl, async (c) => Number(((await c.query('SELECT SUM(stock) AS s FROM skus')) as any)[0][0].s)),
+    stock: await withSql(stack.databaseUrl, async (c) =>
+      Number(((await c.query('SELECT SUM(stock) AS s FROM skus')) as any)[0][0].s),
+    ),
   });
 
   it('rejects a forged or altered share code with SHARE_CODE_INVALID', async () => {
@@ -162,7 +194,10 @@ describe('bad input writes nothing', () => {
       const res = await stack.client.post('/api/visits', { shareCode: code }, buyer.token);
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('SHARE_CODE_INVALID');
-      const o = await order(stack, buyer.token, { lines: [{ skuId: brand.product.skuId, quantity: 1 }], shareCode: code });
+      const o = await order(stack, buyer.token, {
+        lines: [{ skuId: brand.product.skuId, quantity: 1 }],
+        shareCode: code,
+      });
       expect(o.status).toBe(400);
       expect(o.body.error.code).toBe('SHARE_CODE_INVALID');
     }
@@ -172,14 +207,19 @@ describe('bad input writes nothing', () => {
   it('rejects an unknown body field and a negative quantity with VALIDATION_FAILED naming the field', async () => {
     const buyer = await consumer(stack);
     const before = await totals();
-    const unknown = await order(stack, buyer.token, { lines: [{ skuId: brand.product.skuId, quantity: 1 }], discountFen: 500 });
+    const unknown = await order(stack, buyer.token, {
+      lines: [{ skuId: brand.product.skuId, quantity: 1 }],
+      discountFen: 500,
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error).toMatchObject({ code: 'VALIDATION_FAILED' });
     expect(unknown.body.error.details.map((d: any) => d.field)).toContain('discountFen');
     const negative = await order(stack, buyer.token, { lines: [{ skuId: brand.product.skuId, quantity: -1 }] });
     expect(negative.status).toBe(400);
     expect(negative.body.error.details.map((d: any) => d.field)).toContain('lines.0.quantity');
-    const nested = await order(stack, buyer.token, { lines: [{ skuId: brand.product.skuId, quantity: 1, priceFen: 1 }] });
+    const nested = await order(stack, buyer.token, {
+      lines: [{ skuId: brand.product.skuId, quantity: 1, priceFen: 1 }],
+    });
     expect(nested.status).toBe(400);
     expect(await totals()).toEqual(before);
   });
@@ -187,15 +227,26 @@ describe('bad input writes nothing', () => {
   it('answers 401 without a token and 403 for the wrong role', async () => {
     const buyer = await consumer(stack);
     const before = await totals();
-    const noToken = await stack.client.post('/api/orders', { lines: [{ skuId: brand.product.skuId, quantity: 1 }] }, undefined, { 'idempotency-key': `k-${randomUUID()}` });
+    const noToken = await stack.client.post(
+      '/api/orders',
+      { lines: [{ skuId: brand.product.skuId, quantity: 1 }] },
+      undefined,
+      { 'idempotency-key': `k-${randomUUID()}` },
+    );
     expect(noToken.status).toBe(401);
     expect(noToken.body.error.code).toBe('UNAUTHORIZED');
     const badToken = await stack.client.get('/api/guides/me/commissions', 'x.y.z');
     expect(badToken.status).toBe(401);
-    const guideOrders = await order(stack, brand.guides[0].token, { lines: [{ skuId: brand.product.skuId, quantity: 1 }] });
+    const guideOrders = await order(stack, brand.guides[0].token, {
+      lines: [{ skuId: brand.product.skuId, quantity: 1 }],
+    });
     expect(guideOrders.status).toBe(403);
     expect(guideOrders.body.error.code).toBe('FORBIDDEN');
-    const consumerShares = await stack.client.post('/api/shares', { kind: 'product', targetId: brand.product.id }, buyer.token);
+    const consumerShares = await stack.client.post(
+      '/api/shares',
+      { kind: 'product', targetId: brand.product.id },
+      buyer.token,
+    );
     expect(consumerShares.status).toBe(403);
     const consumerAdmin = await stack.client.post('/api/admin/stores', { name: 'x', city: 'y' }, buyer.token);
     expect(consumerAdmin.status).toBe(403);
@@ -231,7 +282,11 @@ describe('idempotent order creation', () => {
     const buyer = await consumer(stack);
     const key = `order-${randomUUID()}`;
     const stockBefore = (await stack.client.get(`/api/products/${brand.cheap.id}`)).body.skus[0].stock;
-    const replies = await Promise.all(Array.from({ length: 10 }, () => order(stack, buyer.token, { lines: [{ skuId: brand.cheap.skuId, quantity: 1 }] }, key)));
+    const replies = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        order(stack, buyer.token, { lines: [{ skuId: brand.cheap.skuId, quantity: 1 }] }, key),
+      ),
+    );
     expect(replies.every((r) => r.status === 201 || r.status === 200)).toBe(true);
     expect(new Set(replies.map((r) => r.body.id)).size).toBe(1);
     expect(await count('orders', `memberId = '${buyer.memberId}'`)).toBe(1);
@@ -241,7 +296,11 @@ describe('idempotent order creation', () => {
 
   it('requires an Idempotency-Key', async () => {
     const buyer = await consumer(stack);
-    const res = await stack.client.post('/api/orders', { lines: [{ skuId: brand.cheap.skuId, quantity: 1 }] }, buyer.token);
+    const res = await stack.client.post(
+      '/api/orders',
+      { lines: [{ skuId: brand.cheap.skuId, quantity: 1 }] },
+      buyer.token,
+    );
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('IDEMPOTENCY_KEY_REQUIRED');
   });

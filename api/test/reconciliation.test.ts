@@ -15,7 +15,11 @@ let refundA: any;
 
 const outTradeNo = (orderId: string) => orderId.replace(/-/g, '');
 const postBill = (csv: string, token = finance, contentType = 'text/csv') =>
-  stack.client.request('POST', '/api/finance/reconciliations', { token, raw: csv, headers: { 'content-type': contentType } });
+  stack.client.request('POST', '/api/finance/reconciliations', {
+    token,
+    raw: csv,
+    headers: { 'content-type': contentType },
+  });
 
 beforeAll(async () => {
   stack = await startStack();
@@ -38,7 +42,13 @@ describe('reconciliation against the WeChat Pay trade bill', () => {
     expect(genuineCsv.charCodeAt(0)).toBe(0xfeff);
     const res = await postBill(genuineCsv);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ billDate, matched: 4, missingInLedger: [], missingInBill: [], amountMismatch: [] });
+    expect(res.body).toMatchObject({
+      billDate,
+      matched: 4,
+      missingInLedger: [],
+      missingInBill: [],
+      amountMismatch: [],
+    });
     expect(res.body.totals).toEqual({
       bill: { payments: 3, paymentsFen: 39999, refunds: 1, refundsFen: 2500 },
       ledger: { payments: 3, paymentsFen: 39999, refunds: 1, refundsFen: 2500 },
@@ -51,11 +61,20 @@ describe('reconciliation against the WeChat Pay trade bill', () => {
 
   it('lists an unknown transaction, a wrong amount and a missing payment, each once', async () => {
     const { rows } = parseTradeBill(genuineCsv);
-    const payment = (orderId: string) => rows.find((r) => r.tradeState === 'SUCCESS' && r.outTradeNo === outTradeNo(orderId))!;
-    const unknown: TradeBillRow = { ...payment(orders.a.id), transactionId: '4200009999202401010000000001', outTradeNo: 'ffffffffffffffffffffffffffffffff' };
+    const payment = (orderId: string) =>
+      rows.find((r) => r.tradeState === 'SUCCESS' && r.outTradeNo === outTradeNo(orderId))!;
+    const unknown: TradeBillRow = {
+      ...payment(orders.a.id),
+      transactionId: '4200009999202401010000000001',
+      outTradeNo: 'ffffffffffffffffffffffffffffffff',
+    };
     const wrongAmount: TradeBillRow = { ...payment(orders.b.id), settlementTotalFen: 9990, orderTotalFen: 9990 };
     const refundRow = rows.find((r) => r.tradeState === 'REFUND')!;
-    const unknownRefund: TradeBillRow = { ...refundRow, refundId: '50300000000000000000000000001', outRefundNo: 'nosuchrefund' };
+    const unknownRefund: TradeBillRow = {
+      ...refundRow,
+      refundId: '50300000000000000000000000001',
+      outRefundNo: 'nosuchrefund',
+    };
     const tampered = rows
       .filter((r) => r !== payment(orders.c.id)) // the bill misses order c's payment
       .map((r) => (r === payment(orders.b.id) ? wrongAmount : r))
@@ -66,13 +85,39 @@ describe('reconciliation against the WeChat Pay trade bill', () => {
     expect(res.body.billDate).toBe(billDate);
     expect(res.body.matched).toBe(2); // order a's payment and its refund
     expect(res.body.missingInLedger).toEqual([
-      expect.objectContaining({ type: 'payment', reason: 'UNKNOWN', transactionId: unknown.transactionId, outTradeNo: unknown.outTradeNo, amountFen: 10000, orderId: null }),
-      expect.objectContaining({ type: 'refund', reason: 'UNKNOWN', refundId: unknownRefund.refundId, outRefundNo: 'nosuchrefund', amountFen: 2500 }),
+      expect.objectContaining({
+        type: 'payment',
+        reason: 'UNKNOWN',
+        transactionId: unknown.transactionId,
+        outTradeNo: unknown.outTradeNo,
+        amountFen: 10000,
+        orderId: null,
+      }),
+      expect.objectContaining({
+        type: 'refund',
+        reason: 'UNKNOWN',
+        refundId: unknownRefund.refundId,
+        outRefundNo: 'nosuchrefund',
+        amountFen: 2500,
+      }),
     ]);
     expect(res.body.amountMismatch).toEqual([
-      expect.objectContaining({ type: 'payment', orderId: orders.b.id, transactionId: wrongAmount.transactionId, billFen: 9990, ledgerFen: 9999 }),
+      expect.objectContaining({
+        type: 'payment',
+        orderId: orders.b.id,
+        transactionId: wrongAmount.transactionId,
+        billFen: 9990,
+        ledgerFen: 9999,
+      }),
     ]);
-    expect(res.body.missingInBill).toEqual([expect.objectContaining({ type: 'payment', orderId: orders.c.id, outTradeNo: outTradeNo(orders.c.id), amountFen: 20000 })]);
+    expect(res.body.missingInBill).toEqual([
+      expect.objectContaining({
+        type: 'payment',
+        orderId: orders.c.id,
+        outTradeNo: outTradeNo(orders.c.id),
+        amountFen: 20000,
+      }),
+    ]);
     // Each finding names the bill line it came from.
     const lineOf = (r: TradeBillRow) => 2 + tampered.indexOf(r);
     expect(res.body.missingInLedger[0].line).toBe(lineOf(unknown));
@@ -83,12 +128,23 @@ describe('reconciliation against the WeChat Pay trade bill', () => {
     const { rows } = parseTradeBill(genuineCsv);
     const withoutRefund = rows.filter((r) => r.tradeState !== 'REFUND');
     const res = await postBill(renderTradeBill(withoutRefund));
-    expect(res.body.missingInBill).toEqual([expect.objectContaining({ type: 'refund', orderId: orders.a.id, outRefundNo: refundA.outRefundNo, refundId: refundA.refundId, amountFen: 2500 })]);
+    expect(res.body.missingInBill).toEqual([
+      expect.objectContaining({
+        type: 'refund',
+        orderId: orders.a.id,
+        outRefundNo: refundA.outRefundNo,
+        refundId: refundA.refundId,
+        amountFen: 2500,
+      }),
+    ]);
     expect(res.body.matched).toBe(3);
   });
 
   it('reads WeChat’s own sample bill (BOM, backticks, refund lines, "45.0" count)', async () => {
-    const sample = readFileSync(new URL('../../packages/wechat/fixtures/wechatpay-tradebill-sample.csv', import.meta.url), 'utf8');
+    const sample = readFileSync(
+      new URL('../../packages/wechat/fixtures/wechatpay-tradebill-sample.csv', import.meta.url),
+      'utf8',
+    );
     const res = await postBill(sample);
     expect(res.status).toBe(200);
     expect(res.body.billDate).toBe('2019-02-19');
@@ -98,10 +154,12 @@ describe('reconciliation against the WeChat Pay trade bill', () => {
     // The sample lists two transactions twice: the second listing of each is flagged as a duplicate.
     const reasons = res.body.missingInLedger.map((m: any) => m.reason);
     expect(reasons.filter((r: string) => r === 'UNKNOWN')).toHaveLength(43);
-    expect(res.body.missingInLedger.filter((m: any) => m.reason === 'DUPLICATE').map((m: any) => m.transactionId).sort()).toEqual([
-      '4200000263201902167700134235',
-      '4200000263201902167700134267',
-    ]);
+    expect(
+      res.body.missingInLedger
+        .filter((m: any) => m.reason === 'DUPLICATE')
+        .map((m: any) => m.transactionId)
+        .sort(),
+    ).toEqual(['4200000263201902167700134235', '4200000263201902167700134267']);
   });
 
   it('rejects a malformed bill with a 400 naming the line', async () => {
@@ -113,9 +171,17 @@ describe('reconciliation against the WeChat Pay trade bill', () => {
       [badLine(2, (f) => f.slice(0, 20)), 'line 2', /expected 27 fields, found 20/],
       [lines.map((l, i) => (i === 2 ? l.slice(1) : l)).join('\r\n'), 'line 3', /backtick/],
       [lines.slice(0, -3).join('\r\n') + '\r\n', `line ${lines.length - 2}`, /without its summary/],
-      [lines.map((l, i) => (i === lines.length - 2 ? l.replace(/^`\d+/, '`7') : l)).join('\r\n'), `line ${lines.length - 1}`, /counts 7 transactions, the bill lists 4/],
+      [
+        lines.map((l, i) => (i === lines.length - 2 ? l.replace(/^`\d+/, '`7') : l)).join('\r\n'),
+        `line ${lines.length - 1}`,
+        /counts 7 transactions, the bill lists 4/,
+      ],
       ['\uFEFF交易日期,金额\r\n`2024-01-01,`1.00\r\n', 'line 1', /not a WeChat Pay trade bill/],
-      [lines.map((l, i) => (i === 2 ? l.replace(/^`\d{4}-\d{2}-\d{2}/, '`2001-01-01') : l)).join('\r\n'), 'line 3', /is not on the bill's day/],
+      [
+        lines.map((l, i) => (i === 2 ? l.replace(/^`\d{4}-\d{2}-\d{2}/, '`2001-01-01') : l)).join('\r\n'),
+        'line 3',
+        /is not on the bill's day/,
+      ],
     ];
     for (const [csv, line, message] of cases) {
       const res = await postBill(csv);
@@ -131,7 +197,13 @@ describe('reconciliation against the WeChat Pay trade bill', () => {
   it('treats a day without a bill as one where all our money is missing from WeChat, and is for finance only', async () => {
     const empty = await stack.client.post('/api/finance/reconciliations/wechat', { billDate: '2020-01-01' }, finance);
     expect(empty.status).toBe(200);
-    expect(empty.body).toMatchObject({ billDate: '2020-01-01', matched: 0, missingInLedger: [], missingInBill: [], amountMismatch: [] });
+    expect(empty.body).toMatchObject({
+      billDate: '2020-01-01',
+      matched: 0,
+      missingInLedger: [],
+      missingInBill: [],
+      amountMismatch: [],
+    });
     expect((await postBill(genuineCsv, brand.admin)).status).toBe(403);
     expect((await postBill(genuineCsv, brand.guides[0].token)).status).toBe(403);
   });

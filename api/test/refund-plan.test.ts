@@ -5,7 +5,13 @@ import { planRefund, type RefundableLine } from '../src/refunds/refund-plan.js';
 
 // Pure: how a refund request splits over an order's lines (no database).
 
-const line = (id: string, unitPriceFen: number, quantity: number, claimed: { quantity?: number; fen?: number } = {}, amountFen = unitPriceFen * quantity): RefundableLine => ({
+const line = (
+  id: string,
+  unitPriceFen: number,
+  quantity: number,
+  claimed: { quantity?: number; fen?: number } = {},
+  amountFen = unitPriceFen * quantity,
+): RefundableLine => ({
   id,
   quantity,
   unitPriceFen,
@@ -28,11 +34,20 @@ describe('planRefund', () => {
   it('refunds units at the unit price, the units that empty a line taking what is left of it', () => {
     // A counter line of 3 units for 100.00 yuan: unit price 33.33, the last unit 33.34.
     const l = line('a', 3333, 3, {}, 10000);
-    expect(planRefund([l], { lines: [{ lineId: 'a', quantity: 1 }] })).toEqual({ amountFen: 3333, lines: [{ lineId: 'a', quantity: 1, amountFen: 3333 }] });
-    expect(planRefund([line('a', 3333, 3, { quantity: 2, fen: 6666 }, 10000)], { lines: [{ lineId: 'a', quantity: 1 }] }).amountFen).toBe(3334);
+    expect(planRefund([l], { lines: [{ lineId: 'a', quantity: 1 }] })).toEqual({
+      amountFen: 3333,
+      lines: [{ lineId: 'a', quantity: 1, amountFen: 3333 }],
+    });
+    expect(
+      planRefund([line('a', 3333, 3, { quantity: 2, fen: 6666 }, 10000)], { lines: [{ lineId: 'a', quantity: 1 }] })
+        .amountFen,
+    ).toBe(3334);
     expect(planRefund([l], { lines: [{ lineId: 'a', quantity: 3 }] }).amountFen).toBe(10000);
     // After an amount refund took part of the line, units never refund more than is left.
-    expect(planRefund([line('a', 3333, 3, { quantity: 0, fen: 9000 }, 10000)], { lines: [{ lineId: 'a', quantity: 1 }] }).amountFen).toBe(1000);
+    expect(
+      planRefund([line('a', 3333, 3, { quantity: 0, fen: 9000 }, 10000)], { lines: [{ lineId: 'a', quantity: 1 }] })
+        .amountFen,
+    ).toBe(1000);
   });
 
   it('splits an amount by largest remainder over what is left of each line, never above it', () => {
@@ -55,8 +70,19 @@ describe('planRefund', () => {
     expect(codeOf(() => planRefund(lines, { amountFen: 16666 }))).toBe('no error');
     expect(codeOf(() => planRefund(lines, { lines: [{ lineId: 'b', quantity: 3 }] }))).toBe('422 REFUND_EXCEEDS_PAID');
     expect(codeOf(() => planRefund(lines, { lines: [{ lineId: 'x', quantity: 1 }] }))).toBe('422 REFUND_LINE_UNKNOWN');
-    expect(codeOf(() => planRefund(lines, { lines: [{ lineId: 'a', quantity: 1 }, { lineId: 'a', quantity: 1 }] }))).toBe('400 REFUND_LINE_REPEATED');
-    expect(codeOf(() => planRefund(lines, { lines: [{ lineId: 'a', quantity: 1 }], amountFen: 1 }))).toBe('400 REFUND_SPEC_INVALID');
+    expect(
+      codeOf(() =>
+        planRefund(lines, {
+          lines: [
+            { lineId: 'a', quantity: 1 },
+            { lineId: 'a', quantity: 1 },
+          ],
+        }),
+      ),
+    ).toBe('400 REFUND_LINE_REPEATED');
+    expect(codeOf(() => planRefund(lines, { lines: [{ lineId: 'a', quantity: 1 }], amountFen: 1 }))).toBe(
+      '400 REFUND_SPEC_INVALID',
+    );
     const done = [line('a', 100, 1, { quantity: 1, fen: 100 })];
     expect(codeOf(() => planRefund(done, {}))).toBe('422 REFUND_NOTHING_LEFT');
     expect(codeOf(() => planRefund(done, { amountFen: 1 }))).toBe('422 REFUND_EXCEEDS_PAID');
@@ -64,12 +90,29 @@ describe('planRefund', () => {
 
   it('property: a plan refunds exactly what was asked, within each line, and emptied lines return their units', () => {
     const linesArb = fc
-      .array(fc.record({ unit: fc.integer({ min: 1, max: 50_000 }), quantity: fc.integer({ min: 1, max: 6 }), claimedUnits: fc.nat(6), extraFen: fc.nat(3) }), { minLength: 1, maxLength: 5 })
+      .array(
+        fc.record({
+          unit: fc.integer({ min: 1, max: 50_000 }),
+          quantity: fc.integer({ min: 1, max: 6 }),
+          claimedUnits: fc.nat(6),
+          extraFen: fc.nat(3),
+        }),
+        { minLength: 1, maxLength: 5 },
+      )
       .map((rows) =>
         rows.map((r, i) => {
           const amountFen = r.unit * r.quantity;
           const claimedQuantity = Math.min(r.claimedUnits, r.quantity);
-          return line(`l${i}`, r.unit, r.quantity, { quantity: claimedQuantity, fen: Math.min(claimedQuantity * r.unit + (claimedQuantity < r.quantity ? r.extraFen : 0), amountFen) }, amountFen);
+          return line(
+            `l${i}`,
+            r.unit,
+            r.quantity,
+            {
+              quantity: claimedQuantity,
+              fen: Math.min(claimedQuantity * r.unit + (claimedQuantity < r.quantity ? r.extraFen : 0), amountFen),
+            },
+            amountFen,
+          );
         }),
       );
     fc.assert(

@@ -14,7 +14,8 @@ beforeAll(async () => {
 });
 afterAll(async () => stack?.close());
 
-const sql = <T = any>(query: string, params: unknown[] = []) => withSql(stack.databaseUrl, async (c) => ((await c.query(query, params)) as any)[0] as T[]);
+const sql = <T = any>(query: string, params: unknown[] = []) =>
+  withSql(stack.databaseUrl, async (c) => ((await c.query(query, params)) as any)[0] as T[]);
 const memberRow = async (id: string) => (await sql('SELECT * FROM members WHERE id = ?', [id]))[0];
 const registrationRows = (memberId: string) => sql('SELECT * FROM member_registrations WHERE memberId = ?', [memberId]);
 const phoneCode = (phone = '13800138000') => `phone:${phone}.${randomUUID()}`;
@@ -49,7 +50,12 @@ describe('POST /api/members/register', () => {
     const member = await memberRow(buyer.memberId);
     expect(member).toMatchObject({ phone: '13912345678', openingGuideId: guide.id, serviceGuideId: guide.id });
     expect(await registrationRows(buyer.memberId)).toEqual([
-      expect.objectContaining({ openingGuideId: guide.id, openingStoreId: guide.storeId, touchGuideId: guide.id, shareCode: card.code }),
+      expect.objectContaining({
+        openingGuideId: guide.id,
+        openingStoreId: guide.storeId,
+        touchGuideId: guide.id,
+        shareCode: card.code,
+      }),
     ]);
   });
 
@@ -57,11 +63,22 @@ describe('POST /api/members/register', () => {
     const guide = brand.guides[2];
     const { buyer, card } = await touchedBy(guide);
     // A touch that left the member unbound (as one recorded before binding existed would).
-    await sql('UPDATE members SET openingGuideId = NULL, serviceGuideId = NULL, serviceStoreId = NULL, boundAt = NULL WHERE id = ?', [buyer.memberId]);
+    await sql(
+      'UPDATE members SET openingGuideId = NULL, serviceGuideId = NULL, serviceStoreId = NULL, boundAt = NULL WHERE id = ?',
+      [buyer.memberId],
+    );
     const res = await register(buyer.token, { phoneCode: phoneCode() });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ openingGuideId: guide.id, serviceGuideId: guide.id, serviceStoreId: brand.stores[1].id });
-    expect((await registrationRows(buyer.memberId))[0]).toMatchObject({ openingGuideId: guide.id, openingStoreId: brand.stores[1].id, shareCode: card.code });
+    expect(res.body).toMatchObject({
+      openingGuideId: guide.id,
+      serviceGuideId: guide.id,
+      serviceStoreId: brand.stores[1].id,
+    });
+    expect((await registrationRows(buyer.memberId))[0]).toMatchObject({
+      openingGuideId: guide.id,
+      openingStoreId: brand.stores[1].id,
+      shareCode: card.code,
+    });
   });
 
   it('keeps the first guide met as opening guide when the member registers through another guide’s card', async () => {
@@ -72,19 +89,35 @@ describe('POST /api/members/register', () => {
     const res = await register(buyer.token, { phoneCode: phoneCode() });
     expect(res.status).toBe(201);
     // Set once (DESIGN.md rule 5): no rebinding across stores, the opening guide stays.
-    expect(res.body).toMatchObject({ openingGuideId: first.id, serviceGuideId: first.id, serviceStoreId: first.storeId });
+    expect(res.body).toMatchObject({
+      openingGuideId: first.id,
+      serviceGuideId: first.id,
+      serviceStoreId: first.storeId,
+    });
     // The registering touch is kept as evidence.
-    expect((await registrationRows(buyer.memberId))[0]).toMatchObject({ openingGuideId: first.id, openingStoreId: first.storeId, touchGuideId: other.id, shareCode: card.code });
+    expect((await registrationRows(buyer.memberId))[0]).toMatchObject({
+      openingGuideId: first.id,
+      openingStoreId: first.storeId,
+      touchGuideId: other.id,
+      shareCode: card.code,
+    });
   });
 
   it('ignores a touch older than the online window and registers a member who never met a guide without one', async () => {
     const { buyer } = await touchedBy(brand.guides[1]);
-    await sql('UPDATE members SET openingGuideId = NULL, serviceGuideId = NULL, serviceStoreId = NULL, boundAt = NULL WHERE id = ?', [buyer.memberId]);
+    await sql(
+      'UPDATE members SET openingGuideId = NULL, serviceGuideId = NULL, serviceStoreId = NULL, boundAt = NULL WHERE id = ?',
+      [buyer.memberId],
+    );
     await sql('UPDATE visits SET visitedAt = DATE_SUB(visitedAt, INTERVAL 8 DAY) WHERE memberId = ?', [buyer.memberId]);
     const res = await register(buyer.token, { phoneCode: phoneCode() });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ openingGuideId: null, serviceGuideId: null, serviceStoreId: null });
-    expect((await registrationRows(buyer.memberId))[0]).toMatchObject({ openingGuideId: null, touchGuideId: null, shareCode: null });
+    expect((await registrationRows(buyer.memberId))[0]).toMatchObject({
+      openingGuideId: null,
+      touchGuideId: null,
+      shareCode: null,
+    });
 
     const loner = await consumer(stack);
     const alone = await register(loner.token, { phoneCode: phoneCode('13700000000') });
@@ -114,7 +147,9 @@ describe('POST /api/members/register', () => {
 
   it('settles concurrent first registrations on one: a single 201 and a single registration row', async () => {
     const { buyer } = await touchedBy(brand.guides[0]);
-    const replies = await Promise.all(Array.from({ length: 6 }, (_, i) => register(buyer.token, { phoneCode: phoneCode(`1380000000${i}`) })));
+    const replies = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => register(buyer.token, { phoneCode: phoneCode(`1380000000${i}`) })),
+    );
     expect(replies.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 201]);
     const winner = replies.find((r) => r.status === 201)!.body;
     for (const r of replies) expect(r.body).toEqual(winner);

@@ -12,7 +12,13 @@ describe('business days (Intl, BUSINESS_TZ)', () => {
     expect(startOfBusinessDay('2026-03-02', 'Asia/Shanghai').toISOString()).toBe('2026-03-01T16:00:00.000Z');
     expect(businessDate(new Date('2026-03-01T15:59:59.999Z'), 'Asia/Shanghai')).toBe('2026-03-01');
     expect(businessDate(new Date('2026-03-01T16:00:00.000Z'), 'Asia/Shanghai')).toBe('2026-03-02');
-    expect(businessDays('2026-02-28', '2026-03-01', 'Asia/Shanghai').map((d) => [d.date, d.start.toISOString(), d.end.toISOString()])).toEqual([
+    expect(
+      businessDays('2026-02-28', '2026-03-01', 'Asia/Shanghai').map((d) => [
+        d.date,
+        d.start.toISOString(),
+        d.end.toISOString(),
+      ]),
+    ).toEqual([
       ['2026-02-28', '2026-02-27T16:00:00.000Z', '2026-02-28T16:00:00.000Z'],
       ['2026-03-01', '2026-02-28T16:00:00.000Z', '2026-03-01T16:00:00.000Z'],
     ]);
@@ -20,7 +26,8 @@ describe('business days (Intl, BUSINESS_TZ)', () => {
   });
 
   it('follows daylight saving, including a zone whose midnight is skipped', () => {
-    const hours = (from: string, to: string, tz: string) => businessDays(from, to, tz).map((d) => (d.end.getTime() - d.start.getTime()) / 3_600_000);
+    const hours = (from: string, to: string, tz: string) =>
+      businessDays(from, to, tz).map((d) => (d.end.getTime() - d.start.getTime()) / 3_600_000);
     expect(hours('2024-03-09', '2024-03-11', 'America/New_York')).toEqual([24, 23, 24]);
     // Beirut springs forward at midnight: 31 March 2024 begins at 01:00 local (22:00 UTC the day before).
     expect(startOfBusinessDay('2024-03-31', 'Asia/Beirut').toISOString()).toBe('2024-03-30T22:00:00.000Z');
@@ -62,9 +69,11 @@ describe('with a hand-computed fixture', () => {
     feb: '2026-02-01T04:00:00.000Z',
   };
 
-  const sql = <R = any>(query: string, params: unknown[] = []) => withSql(stack.databaseUrl, async (c) => ((await c.query(query, params)) as any)[0] as R[]);
+  const sql = <R = any>(query: string, params: unknown[] = []) =>
+    withSql(stack.databaseUrl, async (c) => ((await c.query(query, params)) as any)[0] as R[]);
   /** An ISO instant as a MariaDB DATETIME(6) literal (UTC), optionally shifted. */
-  const at = (iso: string, deltaMs = 0) => new Date(new Date(iso).getTime() + deltaMs).toISOString().replace('T', ' ').replace('Z', '');
+  const at = (iso: string, deltaMs = 0) =>
+    new Date(new Date(iso).getTime() + deltaMs).toISOString().replace('T', ' ').replace('Z', '');
   const plus = (iso: string, deltaMs: number) => new Date(new Date(iso).getTime() + deltaMs).toISOString();
   const MIN = 60_000;
 
@@ -74,7 +83,8 @@ describe('with a hand-computed fixture', () => {
   async function moveVisits(memberId: string, code: string, ...whens: string[]) {
     const rows = await sql('SELECT id FROM visits WHERE memberId = ? AND shareCode = ? ORDER BY id', [memberId, code]);
     expect(rows).toHaveLength(whens.length);
-    for (const [i, row] of rows.entries()) await sql('UPDATE visits SET visitedAt = ? WHERE id = ?', [at(whens[i]!, i), row.id]);
+    for (const [i, row] of rows.entries())
+      await sql('UPDATE visits SET visitedAt = ? WHERE id = ?', [at(whens[i]!, i), row.id]);
   }
   /** A sale paid/sold at `when`: an online order was created 5 min before, a counter sale recorded 10 min after. */
   async function moveSale(orderId: string, when: string, createdAt?: string) {
@@ -89,7 +99,11 @@ describe('with a hand-computed fixture', () => {
   }
 
   async function register(token: string) {
-    const res = await stack.client.post('/api/members/register', { phoneCode: `phone:13800138000.${randomUUID()}` }, token);
+    const res = await stack.client.post(
+      '/api/members/register',
+      { phoneCode: `phone:13800138000.${randomUUID()}` },
+      token,
+    );
     expect(res.status).toBe(201);
   }
   async function paidOrder(token: string, body: Record<string, unknown>) {
@@ -107,19 +121,34 @@ describe('with a hand-computed fixture', () => {
     const code = await stack.client.get('/api/members/me/code', token);
     expect(code.status).toBe(200);
     const receiptNo = `R${randomUUID().slice(0, 12)}`;
-    const res = await stack.client.post('/api/pos/redemptions', { memberCode: code.body.code, receiptNo, amountFen }, undefined, { 'x-store-key': key });
+    const res = await stack.client.post(
+      '/api/pos/redemptions',
+      { memberCode: code.body.code, receiptNo, amountFen },
+      undefined,
+      { 'x-store-key': key },
+    );
     expect(res.status).toBe(201);
     return { ...res.body, receiptNo };
   }
 
   /** A partial refund through WeChat Pay: accepted, then completed by the simulator's REFUND.SUCCESS notify. */
   async function refundOnline(orderId: string, amountFen: number) {
-    const res = await stack.client.post(`/api/orders/${orderId}/refunds`, { amountFen, reason: '尺码不合适' }, brand.admin, { 'idempotency-key': `refund-${randomUUID()}` });
+    const res = await stack.client.post(
+      `/api/orders/${orderId}/refunds`,
+      { amountFen, reason: '尺码不合适' },
+      brand.admin,
+      { 'idempotency-key': `refund-${randomUUID()}` },
+    );
     expect(res.status).toBe(201);
     expect(await stack.sim.completeRefund(res.body.outRefundNo, 'SUCCESS')).toBe(204);
   }
   async function refundAtCounter(key: string, sale: { receiptNo: string }, amountFen: number) {
-    const res = await stack.client.post('/api/pos/refunds', { receiptNo: sale.receiptNo, refundNo: `F${randomUUID().slice(0, 12)}`, amountFen }, undefined, { 'x-store-key': key });
+    const res = await stack.client.post(
+      '/api/pos/refunds',
+      { receiptNo: sale.receiptNo, refundNo: `F${randomUUID().slice(0, 12)}`, amountFen },
+      undefined,
+      { 'x-store-key': key },
+    );
     expect(res.status).toBe(201);
   }
 
@@ -128,9 +157,14 @@ describe('with a hand-computed fixture', () => {
     brand = await createBrand(stack, { productRateBps: 800, categoryRateBps: 500 });
     [g0, g1, g2] = brand.guides;
     [S0, S1] = brand.stores.map((s) => s.id);
-    const staff = await stack.client.post('/api/admin/staff', { username: 'finance1', password: 'finance-password-1', role: 'finance' }, brand.admin);
+    const staff = await stack.client.post(
+      '/api/admin/staff',
+      { username: 'finance1', password: 'finance-password-1', role: 'finance' },
+      brand.admin,
+    );
     expect(staff.status).toBe(201);
-    finance = (await stack.client.post('/api/auth/staff', { username: 'finance1', password: 'finance-password-1' })).body.token;
+    finance = (await stack.client.post('/api/auth/staff', { username: 'finance1', password: 'finance-password-1' }))
+      .body.token;
     const key0 = await storeKey(S0);
     const key1 = await storeKey(S1);
 
@@ -140,7 +174,16 @@ describe('with a hand-computed fixture', () => {
     const C = await share(stack, g0.token, 'product', brand.product.id);
     const E = await share(stack, g1.token, 'product', brand.product.id);
     const now = Date.now();
-    const live = await stack.client.post('/api/admin/lives', { title: '春季直播', storeId: S1, startsAt: new Date(now - 3_600_000).toISOString(), endsAt: new Date(now + 3_600_000).toISOString() }, brand.admin);
+    const live = await stack.client.post(
+      '/api/admin/lives',
+      {
+        title: '春季直播',
+        storeId: S1,
+        startsAt: new Date(now - 3_600_000).toISOString(),
+        endsAt: new Date(now + 3_600_000).toISOString(),
+      },
+      brand.admin,
+    );
     expect(live.status).toBe(201);
     const F = await share(stack, g2.token, 'live', live.body.id);
 
@@ -164,7 +207,10 @@ describe('with a hand-computed fixture', () => {
     const m3 = await consumer(stack);
     await visit(stack, m3.token, C.code);
     await visit(stack, m3.token, F.code);
-    const O3 = await paidOrder(m3.token, { lines: [{ skuId: brand.product.skuId, quantity: 2 }], liveId: live.body.id });
+    const O3 = await paidOrder(m3.token, {
+      lines: [{ skuId: brand.product.skuId, quantity: 2 }],
+      liveId: live.body.id,
+    });
 
     // m4: opens A, then buys 5000 at the Hangzhou counter (R1): an indirect sale credited to guide 0.
     const m4 = await consumer(stack);
@@ -189,7 +235,13 @@ describe('with a hand-computed fixture', () => {
     const R3 = await counterSale(key0, m7.token, 2000);
 
     // Attribution as the fixture assumes it (decided by the orders and counter modules).
-    const attribution = async (id: string) => (await sql('SELECT attrRule AS rule, attrGuideId AS guideId, attrStoreId AS storeId, channel FROM orders WHERE id = ?', [id]))[0];
+    const attribution = async (id: string) =>
+      (
+        await sql(
+          'SELECT attrRule AS rule, attrGuideId AS guideId, attrStoreId AS storeId, channel FROM orders WHERE id = ?',
+          [id],
+        )
+      )[0];
     expect(await attribution(O1.id)).toEqual({ rule: 'share', guideId: g0.id, storeId: S0, channel: 'online' });
     expect(await attribution(O2.id)).toEqual({ rule: 'share', guideId: g0.id, storeId: S0, channel: 'online' });
     expect(await attribution(O3.id)).toEqual({ rule: 'live_share', guideId: g2.id, storeId: S1, channel: 'online' });
@@ -203,9 +255,18 @@ describe('with a hand-computed fixture', () => {
     await refundAtCounter(key0, R2, 4000);
     // The refunds as the fixture assumes them: refundedFen on the order, one reversal each (499 − 333 = 166; 40).
     const refunded = await sql('SELECT id, refundedFen FROM orders WHERE id IN (?, ?)', [O2.id, R2.id]);
-    expect(Object.fromEntries(refunded.map((r) => [r.id, Number(r.refundedFen)]))).toEqual({ [O2.id]: 3333, [R2.id]: 4000 });
-    const reversals = await sql(`SELECT orderId, amountFen FROM ledger_entries WHERE kind = 'reversal' AND orderId IN (?, ?)`, [O2.id, R2.id]);
-    expect(Object.fromEntries(reversals.map((r) => [r.orderId, Number(r.amountFen)]))).toEqual({ [O2.id]: -166, [R2.id]: -40 });
+    expect(Object.fromEntries(refunded.map((r) => [r.id, Number(r.refundedFen)]))).toEqual({
+      [O2.id]: 3333,
+      [R2.id]: 4000,
+    });
+    const reversals = await sql(
+      `SELECT orderId, amountFen FROM ledger_entries WHERE kind = 'reversal' AND orderId IN (?, ?)`,
+      [O2.id, R2.id],
+    );
+    expect(Object.fromEntries(reversals.map((r) => [r.orderId, Number(r.amountFen)]))).toEqual({
+      [O2.id]: -166,
+      [R2.id]: -40,
+    });
 
     // Move everything to the fixture's instants.
     await moveShare(A.code, T.shareA);
@@ -233,7 +294,11 @@ describe('with a hand-computed fixture', () => {
     await moveSale(R3.id, T.d2Afternoon);
     await moveSale(O8.id, T.after);
     await sql('UPDATE orders SET createdAt = ? WHERE id = ?', [at(T.d1Evening), unpaid.body.id]);
-    await sql(`UPDATE ledger_entries SET createdAt = ? WHERE kind = 'reversal' AND orderId IN (?, ?)`, [at(T.d2Afternoon), O2.id, R2.id]);
+    await sql(`UPDATE ledger_entries SET createdAt = ? WHERE kind = 'reversal' AND orderId IN (?, ?)`, [
+      at(T.d2Afternoon),
+      O2.id,
+      R2.id,
+    ]);
   }, 60_000);
   afterAll(async () => stack?.close());
 
@@ -254,9 +319,18 @@ describe('with a hand-computed fixture', () => {
     ordersByRule: { share: 0, live_share: 0, service_guide: 0 },
     commissionFen: 0,
   };
-  type Figs = Omit<typeof zero, 'gmvFenByRule' | 'ordersByRule'> & { gmvFenByRule: typeof zero.gmvFenByRule; ordersByRule: typeof zero.ordersByRule };
-  const figs = (f: Partial<Figs>): Figs => ({ ...zero, ...f, gmvFenByRule: { ...zero.gmvFenByRule, ...f.gmvFenByRule }, ordersByRule: { ...zero.ordersByRule, ...f.ordersByRule } });
-  const pick = (row: Record<string, unknown>): Figs => Object.fromEntries(Object.keys(zero).map((k) => [k, row[k]])) as Figs;
+  type Figs = Omit<typeof zero, 'gmvFenByRule' | 'ordersByRule'> & {
+    gmvFenByRule: typeof zero.gmvFenByRule;
+    ordersByRule: typeof zero.ordersByRule;
+  };
+  const figs = (f: Partial<Figs>): Figs => ({
+    ...zero,
+    ...f,
+    gmvFenByRule: { ...zero.gmvFenByRule, ...f.gmvFenByRule },
+    ordersByRule: { ...zero.ordersByRule, ...f.ordersByRule },
+  });
+  const pick = (row: Record<string, unknown>): Figs =>
+    Object.fromEntries(Object.keys(zero).map((k) => [k, row[k]])) as Figs;
   const ratio = (numerator: number, denominator: number, bps: number | null) => ({ numerator, denominator, bps });
 
   /*
@@ -280,44 +354,114 @@ describe('with a hand-computed fixture', () => {
    */
   const expected = {
     g0: figs({
-      shares: 2, visits: 4, visitors: 3, newMembers: 1, buyers: 3, orders: 3, onlineOrders: 2, storeOrders: 1,
-      onlineGmvFen: 16666, storeGmvFen: 5000, gmvFen: 21666, refundedFen: 3333,
-      gmvFenByRule: { share: 21666, live_share: 0, service_guide: 0 }, ordersByRule: { share: 3, live_share: 0, service_guide: 0 },
+      shares: 2,
+      visits: 4,
+      visitors: 3,
+      newMembers: 1,
+      buyers: 3,
+      orders: 3,
+      onlineOrders: 2,
+      storeOrders: 1,
+      onlineGmvFen: 16666,
+      storeGmvFen: 5000,
+      gmvFen: 21666,
+      refundedFen: 3333,
+      gmvFenByRule: { share: 21666, live_share: 0, service_guide: 0 },
+      ordersByRule: { share: 3, live_share: 0, service_guide: 0 },
       commissionFen: 1283,
     }),
     g1: figs({
-      shares: 1, visits: 1, visitors: 1, newMembers: 1, buyers: 1, orders: 1, onlineOrders: 1,
-      onlineGmvFen: 10000, gmvFen: 10000, refundedFen: 4000,
-      gmvFenByRule: { share: 0, live_share: 0, service_guide: 10000 }, ordersByRule: { share: 0, live_share: 0, service_guide: 1 },
+      shares: 1,
+      visits: 1,
+      visitors: 1,
+      newMembers: 1,
+      buyers: 1,
+      orders: 1,
+      onlineOrders: 1,
+      onlineGmvFen: 10000,
+      gmvFen: 10000,
+      refundedFen: 4000,
+      gmvFenByRule: { share: 0, live_share: 0, service_guide: 10000 },
+      ordersByRule: { share: 0, live_share: 0, service_guide: 1 },
       commissionFen: 100,
     }),
     g2: figs({
-      shares: 1, visits: 1, visitors: 1, buyers: 1, orders: 1, onlineOrders: 1, onlineGmvFen: 20000, gmvFen: 20000,
-      gmvFenByRule: { share: 0, live_share: 20000, service_guide: 0 }, ordersByRule: { share: 0, live_share: 1, service_guide: 0 },
+      shares: 1,
+      visits: 1,
+      visitors: 1,
+      buyers: 1,
+      orders: 1,
+      onlineOrders: 1,
+      onlineGmvFen: 20000,
+      gmvFen: 20000,
+      gmvFenByRule: { share: 0, live_share: 20000, service_guide: 0 },
+      ordersByRule: { share: 0, live_share: 1, service_guide: 0 },
       commissionFen: 1600,
     }),
     S0: figs({
-      shares: 3, visits: 5, visitors: 3, newMembers: 2, buyers: 4, orders: 4, onlineOrders: 3, storeOrders: 1,
-      onlineGmvFen: 26666, storeGmvFen: 5000, gmvFen: 31666, refundedFen: 7333,
-      gmvFenByRule: { share: 21666, live_share: 0, service_guide: 10000 }, ordersByRule: { share: 3, live_share: 0, service_guide: 1 },
+      shares: 3,
+      visits: 5,
+      visitors: 3,
+      newMembers: 2,
+      buyers: 4,
+      orders: 4,
+      onlineOrders: 3,
+      storeOrders: 1,
+      onlineGmvFen: 26666,
+      storeGmvFen: 5000,
+      gmvFen: 31666,
+      refundedFen: 7333,
+      gmvFenByRule: { share: 21666, live_share: 0, service_guide: 10000 },
+      ordersByRule: { share: 3, live_share: 0, service_guide: 1 },
       commissionFen: 1383,
     }),
     brand: figs({
-      shares: 4, visits: 6, visitors: 4, newMembers: 2, buyers: 5, orders: 5, onlineOrders: 4, storeOrders: 1,
-      onlineGmvFen: 46666, storeGmvFen: 5000, gmvFen: 51666, refundedFen: 7333,
-      gmvFenByRule: { share: 21666, live_share: 20000, service_guide: 10000 }, ordersByRule: { share: 3, live_share: 1, service_guide: 1 },
+      shares: 4,
+      visits: 6,
+      visitors: 4,
+      newMembers: 2,
+      buyers: 5,
+      orders: 5,
+      onlineOrders: 4,
+      storeOrders: 1,
+      onlineGmvFen: 46666,
+      storeGmvFen: 5000,
+      gmvFen: 51666,
+      refundedFen: 7333,
+      gmvFenByRule: { share: 21666, live_share: 20000, service_guide: 10000 },
+      ordersByRule: { share: 3, live_share: 1, service_guide: 1 },
       commissionFen: 2983,
     }),
     day1: figs({
-      shares: 2, visits: 4, visitors: 3, newMembers: 1, buyers: 2, orders: 2, onlineOrders: 2,
-      onlineGmvFen: 20000, gmvFen: 20000, refundedFen: 4000,
-      gmvFenByRule: { share: 10000, live_share: 0, service_guide: 10000 }, ordersByRule: { share: 1, live_share: 0, service_guide: 1 },
+      shares: 2,
+      visits: 4,
+      visitors: 3,
+      newMembers: 1,
+      buyers: 2,
+      orders: 2,
+      onlineOrders: 2,
+      onlineGmvFen: 20000,
+      gmvFen: 20000,
+      refundedFen: 4000,
+      gmvFenByRule: { share: 10000, live_share: 0, service_guide: 10000 },
+      ordersByRule: { share: 1, live_share: 0, service_guide: 1 },
       commissionFen: 940,
     }),
     day2: figs({
-      shares: 2, visits: 2, visitors: 2, newMembers: 1, buyers: 3, orders: 3, onlineOrders: 2, storeOrders: 1,
-      onlineGmvFen: 26666, storeGmvFen: 5000, gmvFen: 31666, refundedFen: 3333,
-      gmvFenByRule: { share: 11666, live_share: 20000, service_guide: 0 }, ordersByRule: { share: 2, live_share: 1, service_guide: 0 },
+      shares: 2,
+      visits: 2,
+      visitors: 2,
+      newMembers: 1,
+      buyers: 3,
+      orders: 3,
+      onlineOrders: 2,
+      storeOrders: 1,
+      onlineGmvFen: 26666,
+      storeGmvFen: 5000,
+      gmvFen: 31666,
+      refundedFen: 3333,
+      gmvFenByRule: { share: 11666, live_share: 20000, service_guide: 0 },
+      ordersByRule: { share: 2, live_share: 1, service_guide: 0 },
       commissionFen: 2043,
     }),
   };
@@ -334,9 +478,27 @@ describe('with a hand-computed fixture', () => {
       expect(pick(row(g1.id))).toEqual(expected.g1);
       expect(pick(row(g2.id))).toEqual(expected.g2);
       // Sharer vs server: credit through the guide's cards vs as a member's service guide.
-      expect(row(g0.id).sharerVsServer).toEqual({ shareGmvFen: 21666, serviceGmvFen: 0, shareOrders: 3, serviceOrders: 0, shareOfCredit: ratio(21666, 21666, 10000) });
-      expect(row(g1.id).sharerVsServer).toEqual({ shareGmvFen: 0, serviceGmvFen: 10000, shareOrders: 0, serviceOrders: 1, shareOfCredit: ratio(0, 10000, 0) });
-      expect(row(g2.id).sharerVsServer).toEqual({ shareGmvFen: 20000, serviceGmvFen: 0, shareOrders: 1, serviceOrders: 0, shareOfCredit: ratio(20000, 20000, 10000) });
+      expect(row(g0.id).sharerVsServer).toEqual({
+        shareGmvFen: 21666,
+        serviceGmvFen: 0,
+        shareOrders: 3,
+        serviceOrders: 0,
+        shareOfCredit: ratio(21666, 21666, 10000),
+      });
+      expect(row(g1.id).sharerVsServer).toEqual({
+        shareGmvFen: 0,
+        serviceGmvFen: 10000,
+        shareOrders: 0,
+        serviceOrders: 1,
+        shareOfCredit: ratio(0, 10000, 0),
+      });
+      expect(row(g2.id).sharerVsServer).toEqual({
+        shareGmvFen: 20000,
+        serviceGmvFen: 0,
+        shareOrders: 1,
+        serviceOrders: 0,
+        shareOfCredit: ratio(20000, 20000, 10000),
+      });
     });
 
     it('gives per-store figures and the private-domain share of revenue, brand-wide and by day', async () => {
@@ -346,23 +508,53 @@ describe('with a hand-computed fixture', () => {
       expect(pick(store(S0))).toEqual(expected.S0);
       // S0's own sales: 31666 credited to its guides (26666 online + 5000 in store) and R3 (2000, no guide).
       // floor(31666 × 10000 / 33666) = 9405
-      expect(store(S0).privateDomain).toEqual({ onlineGmvFen: 26666, storeGmvFen: 5000, creditedGmvFen: 31666, totalGmvFen: 33666, share: ratio(31666, 33666, 9405) });
+      expect(store(S0).privateDomain).toEqual({
+        onlineGmvFen: 26666,
+        storeGmvFen: 5000,
+        creditedGmvFen: 31666,
+        totalGmvFen: 33666,
+        share: ratio(31666, 33666, 9405),
+      });
       // R1 was rung up at the Hangzhou counter but is credited to guide 0 of Shanghai: it counts for S0.
       expect(pick(store(S1))).toEqual(expected.g2);
-      expect(store(S1).privateDomain).toEqual({ onlineGmvFen: 20000, storeGmvFen: 0, creditedGmvFen: 20000, totalGmvFen: 20000, share: ratio(20000, 20000, 10000) });
+      expect(store(S1).privateDomain).toEqual({
+        onlineGmvFen: 20000,
+        storeGmvFen: 0,
+        creditedGmvFen: 20000,
+        totalGmvFen: 20000,
+        share: ratio(20000, 20000, 10000),
+      });
 
       const { brand: b } = res.body;
       expect(pick(b)).toEqual(expected.brand);
       expect(b.registrations).toBe(3);
       // All sales 56999 = 51666 credited + O6 3333 (nobody) + R3 2000 (store only); floor(51666 × 10000 / 56999) = 9064.
-      expect(b.privateDomain).toEqual({ onlineGmvFen: 46666, storeGmvFen: 5000, creditedGmvFen: 51666, totalGmvFen: 56999, share: ratio(51666, 56999, 9064) });
+      expect(b.privateDomain).toEqual({
+        onlineGmvFen: 46666,
+        storeGmvFen: 5000,
+        creditedGmvFen: 51666,
+        totalGmvFen: 56999,
+        share: ratio(51666, 56999, 9064),
+      });
       expect(b.unassignedGmvFen).toBe(3333);
       expect(b.days.map((d: any) => d.date)).toEqual([FROM, TO]);
       expect(pick(b.days[0])).toEqual(expected.day1);
       expect(pick(b.days[1])).toEqual(expected.day2);
-      expect(b.days[0].privateDomain).toEqual({ onlineGmvFen: 20000, storeGmvFen: 0, creditedGmvFen: 20000, totalGmvFen: 20000, share: ratio(20000, 20000, 10000) });
+      expect(b.days[0].privateDomain).toEqual({
+        onlineGmvFen: 20000,
+        storeGmvFen: 0,
+        creditedGmvFen: 20000,
+        totalGmvFen: 20000,
+        share: ratio(20000, 20000, 10000),
+      });
       // floor(31666 × 10000 / 36999) = 8558
-      expect(b.days[1].privateDomain).toEqual({ onlineGmvFen: 26666, storeGmvFen: 5000, creditedGmvFen: 31666, totalGmvFen: 36999, share: ratio(31666, 36999, 8558) });
+      expect(b.days[1].privateDomain).toEqual({
+        onlineGmvFen: 26666,
+        storeGmvFen: 5000,
+        creditedGmvFen: 31666,
+        totalGmvFen: 36999,
+        share: ratio(31666, 36999, 8558),
+      });
       // Distinct visitors over the period are not the sum of the days (m2 came on both).
       expect(b.days[0].visitors + b.days[1].visitors).toBe(5);
     });
@@ -377,7 +569,16 @@ describe('with a hand-computed fixture', () => {
       const mar3 = await stack.client.get('/api/reports/guides?from=2026-03-03&to=2026-03-03', brand.admin);
       // O8, paid at 3 March 00:00:00.000 exactly.
       expect(pick(mar3.body.brand)).toEqual(
-        figs({ orders: 1, onlineOrders: 1, buyers: 1, onlineGmvFen: 10000, gmvFen: 10000, gmvFenByRule: { share: 10000, live_share: 0, service_guide: 0 }, ordersByRule: { share: 1, live_share: 0, service_guide: 0 }, commissionFen: 800 }),
+        figs({
+          orders: 1,
+          onlineOrders: 1,
+          buyers: 1,
+          onlineGmvFen: 10000,
+          gmvFen: 10000,
+          gmvFenByRule: { share: 10000, live_share: 0, service_guide: 0 },
+          ordersByRule: { share: 1, live_share: 0, service_guide: 0 },
+          commissionFen: 800,
+        }),
       );
     });
 
@@ -389,12 +590,17 @@ describe('with a hand-computed fixture', () => {
       expect(pick(res.body.guides[0])).toEqual(expected.g2);
       expect(res.body.stores.map((s: any) => s.storeId)).toEqual([S1]);
       expect(pick(res.body.brand)).toEqual(expected.brand);
-      const unknown = await stack.client.get(`/api/reports/guides?from=${FROM}&to=${TO}&storeId=${randomUUID()}`, brand.admin);
+      const unknown = await stack.client.get(
+        `/api/reports/guides?from=${FROM}&to=${TO}&storeId=${randomUUID()}`,
+        brand.admin,
+      );
       expect(unknown.status).toBe(404);
     });
 
     it('exports the guide rows as CSV with a BOM and Chinese headers', async () => {
-      const res = await fetch(`${stack.url}/api/reports/guides.csv?from=${FROM}&to=${TO}`, { headers: { authorization: `Bearer ${finance}` } });
+      const res = await fetch(`${stack.url}/api/reports/guides.csv?from=${FROM}&to=${TO}`, {
+        headers: { authorization: `Bearer ${finance}` },
+      });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
       expect(res.headers.get('content-disposition')).toBe(`attachment; filename="guide-report-${FROM}-${TO}.csv"`);
@@ -404,14 +610,62 @@ describe('with a hand-computed fixture', () => {
       expect(lines).toHaveLength(4);
       const header = lines[0]!.split(',');
       expect(header).toEqual([
-        '开始日期', '结束日期', '导购ID', '导购', '门店', '状态', '分享次数', '访问次数', '访客数', '新开卡会员', '成交人数', '成交订单数', '线上订单数', '门店订单数',
-        '线上成交额(元)', '门店成交额(元)', '成交总额(元)', '退款额(元)', '分享成交额(元)', '直播分享成交额(元)', '服务成交额(元)', '分享成交占比(%)', '佣金(元)',
+        '开始日期',
+        '结束日期',
+        '导购ID',
+        '导购',
+        '门店',
+        '状态',
+        '分享次数',
+        '访问次数',
+        '访客数',
+        '新开卡会员',
+        '成交人数',
+        '成交订单数',
+        '线上订单数',
+        '门店订单数',
+        '线上成交额(元)',
+        '门店成交额(元)',
+        '成交总额(元)',
+        '退款额(元)',
+        '分享成交额(元)',
+        '直播分享成交额(元)',
+        '服务成交额(元)',
+        '分享成交占比(%)',
+        '佣金(元)',
       ]);
       const g0Row = lines.find((l) => l.includes(g0.id))!.split(',');
-      expect(g0Row).toEqual([FROM, TO, g0.id, '导购0', '上海店', '在职', '2', '4', '3', '1', '3', '3', '2', '1', '166.66', '50.00', '216.66', '33.33', '216.66', '0.00', '0.00', '100.00', '12.83']);
+      expect(g0Row).toEqual([
+        FROM,
+        TO,
+        g0.id,
+        '导购0',
+        '上海店',
+        '在职',
+        '2',
+        '4',
+        '3',
+        '1',
+        '3',
+        '3',
+        '2',
+        '1',
+        '166.66',
+        '50.00',
+        '216.66',
+        '33.33',
+        '216.66',
+        '0.00',
+        '0.00',
+        '100.00',
+        '12.83',
+      ]);
       const g1Row = lines.find((l) => l.includes(g1.id))!.split(',');
       expect(g1Row.slice(-9)).toEqual(['100.00', '0.00', '100.00', '40.00', '0.00', '0.00', '100.00', '0.00', '1.00']);
-      expect((await fetch(`${stack.url}/api/reports/guides.csv`, { headers: { authorization: `Bearer ${g0.token}` } })).status).toBe(403);
+      expect(
+        (await fetch(`${stack.url}/api/reports/guides.csv`, { headers: { authorization: `Bearer ${g0.token}` } }))
+          .status,
+      ).toBe(403);
     });
   });
 
@@ -425,12 +679,37 @@ describe('with a hand-computed fixture', () => {
       expect(res.body.days.map((d: any) => d.date)).toEqual([FROM, TO]);
       // 1 March: A; m1 ×2 and m4; m1 registered; O1 (23:30). 2 March: B; m2; O2 (created 23:50 the day before, paid 00:40), R1; +499 −166 +150.
       expect(pick(res.body.days[0])).toEqual(
-        figs({ shares: 1, visits: 3, visitors: 2, newMembers: 1, buyers: 1, orders: 1, onlineOrders: 1, onlineGmvFen: 10000, gmvFen: 10000, gmvFenByRule: { share: 10000, live_share: 0, service_guide: 0 }, ordersByRule: { share: 1, live_share: 0, service_guide: 0 }, commissionFen: 800 }),
+        figs({
+          shares: 1,
+          visits: 3,
+          visitors: 2,
+          newMembers: 1,
+          buyers: 1,
+          orders: 1,
+          onlineOrders: 1,
+          onlineGmvFen: 10000,
+          gmvFen: 10000,
+          gmvFenByRule: { share: 10000, live_share: 0, service_guide: 0 },
+          ordersByRule: { share: 1, live_share: 0, service_guide: 0 },
+          commissionFen: 800,
+        }),
       );
       expect(pick(res.body.days[1])).toEqual(
         figs({
-          shares: 1, visits: 1, visitors: 1, buyers: 2, orders: 2, onlineOrders: 1, storeOrders: 1, onlineGmvFen: 6666, storeGmvFen: 5000, gmvFen: 11666, refundedFen: 3333,
-          gmvFenByRule: { share: 11666, live_share: 0, service_guide: 0 }, ordersByRule: { share: 2, live_share: 0, service_guide: 0 }, commissionFen: 483,
+          shares: 1,
+          visits: 1,
+          visitors: 1,
+          buyers: 2,
+          orders: 2,
+          onlineOrders: 1,
+          storeOrders: 1,
+          onlineGmvFen: 6666,
+          storeGmvFen: 5000,
+          gmvFen: 11666,
+          refundedFen: 3333,
+          gmvFenByRule: { share: 11666, live_share: 0, service_guide: 0 },
+          ordersByRule: { share: 2, live_share: 0, service_guide: 0 },
+          commissionFen: 483,
         }),
       );
       const mine1 = await stack.client.get(`/api/guides/me/stats?from=${FROM}&to=${TO}`, g1.token);
@@ -465,7 +744,9 @@ describe('with a hand-computed fixture', () => {
       expect((await stack.client.get('/api/guides/me/stats')).status).toBe(401);
       expect((await stack.client.get(`/api/reports/guides?from=${FROM}&to=${TO}`, g0.token)).status).toBe(403);
       expect((await stack.client.get(`/api/reports/guides?from=${FROM}&to=${TO}`, buyer.token)).status).toBe(403);
-      expect((await stack.client.get(`/api/reports/guides?from=${FROM}&to=${TO}&storeId=nope`, brand.admin)).status).toBe(400);
+      expect(
+        (await stack.client.get(`/api/reports/guides?from=${FROM}&to=${TO}&storeId=nope`, brand.admin)).status,
+      ).toBe(400);
     });
   });
 });

@@ -25,11 +25,18 @@ describe('MySQL schema', () => {
   });
 
   it('keeps idempotency in unique constraints, not in code', async () => {
-    const [rows] = (await dataSource.query(
-      `SELECT TABLE_NAME AS t, INDEX_NAME AS i FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND NON_UNIQUE = 0 AND INDEX_NAME <> 'PRIMARY' GROUP BY TABLE_NAME, INDEX_NAME`,
-    ).then((r: unknown) => [r])) as [Array<{ t: string; i: string }>];
+    const [rows] = (await dataSource
+      .query(
+        `SELECT TABLE_NAME AS t, INDEX_NAME AS i FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND NON_UNIQUE = 0 AND INDEX_NAME <> 'PRIMARY' GROUP BY TABLE_NAME, INDEX_NAME`,
+      )
+      .then((r: unknown) => [r])) as [Array<{ t: string; i: string }>];
     const tables = rows.map((r) => r.t);
     expect(tables).toEqual(expect.arrayContaining(['payments', 'ledger_entries', 'orders']));
-    expect(rows.filter((r) => r.t === 'orders').map((r) => r.i).sort()).toEqual(['uq_orders_member_idempotency', 'uq_orders_store_receipt']);
+    expect(
+      rows
+        .filter((r) => r.t === 'orders')
+        .map((r) => r.i)
+        .sort(),
+    ).toEqual(['uq_orders_member_idempotency', 'uq_orders_store_receipt']);
   });
 });

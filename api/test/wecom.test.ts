@@ -18,8 +18,10 @@ beforeAll(async () => {
 });
 afterAll(async () => stack?.close());
 
-const sql = <T = any>(query: string, params: unknown[] = []) => withSql(stack.databaseUrl, async (c) => ((await c.query(query, params)) as any)[0] as T[]);
-const card = (token: string | undefined, externalUserId: string) => stack.client.get(`/api/wecom/customers/${encodeURIComponent(externalUserId)}`, token);
+const sql = <T = any>(query: string, params: unknown[] = []) =>
+  withSql(stack.databaseUrl, async (c) => ((await c.query(query, params)) as any)[0] as T[]);
+const card = (token: string | undefined, externalUserId: string) =>
+  stack.client.get(`/api/wecom/customers/${encodeURIComponent(externalUserId)}`, token);
 const syncFollowers = async () => {
   const res = await stack.client.post('/api/admin/wecom/followers/sync', {}, brand.admin);
   expect(res.status).toBe(200);
@@ -34,13 +36,27 @@ async function fullCustomer() {
   const buyer = await consumer(stack, key);
   const shared = await share(stack, g0.token, 'product', brand.product.id);
   await visit(stack, buyer.token, shared.code);
-  const reg = await stack.client.post('/api/members/register', { phoneCode: `phone:13800138000.${randomUUID()}` }, buyer.token);
+  const reg = await stack.client.post(
+    '/api/members/register',
+    { phoneCode: `phone:13800138000.${randomUUID()}` },
+    buyer.token,
+  );
   expect(reg.status).toBe(201);
   const created = await order(stack, buyer.token, { lines: [{ skuId: brand.product.skuId, quantity: 2 }] });
   expect((await payOrder(stack, buyer.token, created.body.id)).notifyStatus).toBe(204);
   stack.sim.addFollower({ userKey: key });
-  const contact = stack.sim.addExternalContact({ userKey: key, name: '王女士', followUsers: [{ userId: g0.wecomUserId }, { userId: g2.wecomUserId }] });
-  return { key, buyer, orderId: created.body.id as string, externalUserId: contact.external_userid, registeredAt: reg.body.registeredAt as string };
+  const contact = stack.sim.addExternalContact({
+    userKey: key,
+    name: '王女士',
+    followUsers: [{ userId: g0.wecomUserId }, { userId: g2.wecomUserId }],
+  });
+  return {
+    key,
+    buyer,
+    orderId: created.body.id as string,
+    externalUserId: contact.external_userid,
+    registeredAt: reg.body.registeredAt as string,
+  };
 }
 
 describe('GET /api/wecom/customers/:externalUserId', () => {
@@ -48,7 +64,8 @@ describe('GET /api/wecom/customers/:externalUserId', () => {
     const [g0] = brand.guides;
     const c = await fullCustomer();
     await syncFollowers();
-    const lastVisit = (await sql('SELECT MAX(visitedAt) AS at FROM visits WHERE memberId = ?', [c.buyer.memberId]))[0].at as Date;
+    const lastVisit = (await sql('SELECT MAX(visitedAt) AS at FROM visits WHERE memberId = ?', [c.buyer.memberId]))[0]
+      .at as Date;
 
     const res = await card(g0.token, c.externalUserId);
     expect(res.status).toBe(200);
@@ -70,7 +87,12 @@ describe('GET /api/wecom/customers/:externalUserId', () => {
     });
 
     // A refund lowers the lifetime GMV; an unpaid order does not count.
-    const refund = await stack.client.post(`/api/orders/${c.orderId}/refunds`, { amountFen: 7500, reason: '退一件' }, brand.admin, { 'idempotency-key': `refund-${randomUUID()}` });
+    const refund = await stack.client.post(
+      `/api/orders/${c.orderId}/refunds`,
+      { amountFen: 7500, reason: '退一件' },
+      brand.admin,
+      { 'idempotency-key': `refund-${randomUUID()}` },
+    );
     expect(refund.status).toBe(201);
     expect(await stack.sim.completeRefund(refund.body.outRefundNo, 'SUCCESS')).toBe(204);
     await order(stack, c.buyer.token, { lines: [{ skuId: brand.cheap.skuId, quantity: 1 }] });
@@ -84,7 +106,12 @@ describe('GET /api/wecom/customers/:externalUserId', () => {
     // g2 works in the Hangzhou store; the customer is served by the Shanghai store.
     const other = await card(g2.token, c.externalUserId);
     expect(other.status).toBe(200);
-    expect(other.body).toMatchObject({ isMember: true, serviceStore: { id: brand.stores[0].id }, serviceGuide: { id: g0.id }, lifetimeGmvFen: 20000 });
+    expect(other.body).toMatchObject({
+      isMember: true,
+      serviceStore: { id: brand.stores[0].id },
+      serviceGuide: { id: g0.id },
+      lifetimeGmvFen: 20000,
+    });
     // g1 is in the customer's own service store but not among the contact's follow users.
     const stranger = await card(g1.token, c.externalUserId);
     expect(stranger.status).toBe(403);
@@ -94,7 +121,12 @@ describe('GET /api/wecom/customers/:externalUserId', () => {
   it('answers "not yet a customer" for a contact without a unionid', async () => {
     const [g0] = brand.guides;
     const externalUserId = `wm${randomUUID().replace(/-/g, '')}`;
-    stack.sim.addExternalContact({ externalUserId, name: '张先生', unionid: null, followUsers: [{ userId: g0.wecomUserId }] });
+    stack.sim.addExternalContact({
+      externalUserId,
+      name: '张先生',
+      unionid: null,
+      followUsers: [{ userId: g0.wecomUserId }],
+    });
     const res = await card(g0.token, externalUserId);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
@@ -174,7 +206,11 @@ describe('GET /api/wecom/customers/:externalUserId', () => {
     expect((await card(undefined, c.externalUserId)).status).toBe(401);
 
     // A departed guide's token still verifies for a while; the card refuses it.
-    const leaver = await stack.client.post('/api/admin/guides', { storeId: brand.stores[0].id, name: '离职导购', wecomUserId: `leaver-${randomUUID().slice(0, 8)}` }, brand.admin);
+    const leaver = await stack.client.post(
+      '/api/admin/guides',
+      { storeId: brand.stores[0].id, name: '离职导购', wecomUserId: `leaver-${randomUUID().slice(0, 8)}` },
+      brand.admin,
+    );
     const login = await stack.client.post('/api/auth/guide', { code: `${leaver.body.wecomUserId}.1` });
     stack.sim.addExternalContact({ userKey: c.key, followUsers: [{ userId: leaver.body.wecomUserId }] });
     expect((await card(login.body.token, c.externalUserId)).status).toBe(200);
@@ -194,22 +230,36 @@ describe('Official Account follower sync', () => {
     expect(first.listed).toBe(stack.sim.state.followers.size);
     expect(first.withoutUnionid).toBeGreaterThanOrEqual(1);
     expect(first.stored).toBe(first.listed - first.withoutUnionid);
-    const stored = await sql('SELECT unionid, oaOpenid, subscribed FROM oa_followers WHERE unionid IN (?, ?)', keys.map((k) => stack.sim.user(k).unionid));
+    const stored = await sql(
+      'SELECT unionid, oaOpenid, subscribed FROM oa_followers WHERE unionid IN (?, ?)',
+      keys.map((k) => stack.sim.user(k).unionid),
+    );
     expect(stored).toHaveLength(2);
     expect(stored.every((r) => r.subscribed === 1)).toBe(true);
     expect(stored.map((r) => r.oaOpenid).sort()).toEqual(keys.map((k) => stack.sim.user(k).oaOpenid).sort());
-    expect(await sql('SELECT * FROM oa_followers WHERE oaOpenid = ?', [stack.sim.user(noUnion).oaOpenid])).toHaveLength(0);
+    expect(await sql('SELECT * FROM oa_followers WHERE oaOpenid = ?', [stack.sim.user(noUnion).oaOpenid])).toHaveLength(
+      0,
+    );
 
     // keys[0] unfollows; the next sync notices.
     stack.sim.state.followers.delete(stack.sim.user(keys[0]).oaOpenid);
     const second = await syncFollowers();
     expect(second.unfollowed).toBe(1);
-    const rows = await sql('SELECT unionid, subscribed FROM oa_followers WHERE unionid IN (?, ?)', keys.map((k) => stack.sim.user(k).unionid));
-    expect(Object.fromEntries(rows.map((r) => [r.unionid, r.subscribed]))).toEqual({ [stack.sim.user(keys[0]).unionid!]: 0, [stack.sim.user(keys[1]).unionid!]: 1 });
+    const rows = await sql(
+      'SELECT unionid, subscribed FROM oa_followers WHERE unionid IN (?, ?)',
+      keys.map((k) => stack.sim.user(k).unionid),
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.unionid, r.subscribed]))).toEqual({
+      [stack.sim.user(keys[0]).unionid!]: 0,
+      [stack.sim.user(keys[1]).unionid!]: 1,
+    });
     // Following again brings them back.
     stack.sim.addFollower({ userKey: keys[0] });
     expect((await syncFollowers()).unfollowed).toBe(0);
-    expect((await sql('SELECT subscribed FROM oa_followers WHERE unionid = ?', [stack.sim.user(keys[0]).unionid]))[0].subscribed).toBe(1);
+    expect(
+      (await sql('SELECT subscribed FROM oa_followers WHERE unionid = ?', [stack.sim.user(keys[0]).unionid]))[0]
+        .subscribed,
+    ).toBe(1);
   });
 
   it('pages through user/get and batches user/info/batchget', async () => {
@@ -222,7 +272,10 @@ describe('Official Account follower sync', () => {
       const repo = stack.app.get(DataSource).getRepository(OaFollowerEntity);
       const result = await new OaFollowersService(repo, client).sync();
       expect(result).toMatchObject({ listed: 7, stored: 7, withoutUnionid: 0 });
-      const rows = await sql(`SELECT unionid FROM oa_followers WHERE unionid IN (${keys.map(() => '?').join(',')})`, keys.map((k) => sim.user(k).unionid));
+      const rows = await sql(
+        `SELECT unionid FROM oa_followers WHERE unionid IN (${keys.map(() => '?').join(',')})`,
+        keys.map((k) => sim.user(k).unionid),
+      );
       expect(rows).toHaveLength(7);
     } finally {
       await sim.close();

@@ -1,27 +1,25 @@
-import path from 'node:path'
-import { defineConfig, type UserConfigExport } from '@tarojs/cli'
-import devConfig from './dev'
-import prodConfig from './prod'
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
 
 // Taro sets TARO_ENV from `--type` before this file is evaluated.
-const platform = process.env.TARO_ENV || 'weapp'
+const platform = process.env.TARO_ENV || 'weapp';
 
 // weapp talks to the API by absolute URL (a build-time constant); H5 is served by the API itself,
 // so it uses relative `/api` unless H5_API_BASE says otherwise (e.g. a static dev server).
-const apiBase = platform === 'h5'
-  ? (process.env.H5_API_BASE ?? '')
-  : (process.env.API_BASE || 'http://127.0.0.1:3000')
+const apiBase = platform === 'h5' ? (process.env.H5_API_BASE ?? '') : process.env.API_BASE || 'http://127.0.0.1:3000';
 // Where a scanned poster QR should open the H5 storefront (the API serves it).
-const h5Origin = process.env.H5_ORIGIN || process.env.API_BASE || 'http://127.0.0.1:3000'
+const h5Origin = process.env.H5_ORIGIN || process.env.API_BASE || 'http://127.0.0.1:3000';
 
 // Shared TypeScript sources of the workspace, compiled by Taro's babel like our own code.
-const packagesDir = path.resolve(__dirname, '../../packages')
-const contractsSrc = path.join(packagesDir, 'contracts/src/index.ts')
+const packagesDir = path.resolve(__dirname, '../../packages');
+const contractsSrc = path.join(packagesDir, 'contracts/src/index.ts');
 
 function webpackChain(chain: any) {
-  chain.resolve.alias.set('@guideshare/contracts$', contractsSrc)
+  chain.resolve.alias.set('@guideshare/contracts$', contractsSrc);
   // packages/ use NodeNext-style imports ("./money.js" for ./money.ts).
-  chain.merge({ resolve: { extensionAlias: { '.js': ['.ts', '.tsx', '.js'] } } })
+  chain.merge({ resolve: { extensionAlias: { '.js': ['.ts', '.tsx', '.js'] } } });
 }
 
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -45,7 +43,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       compile: { include: [packagesDir] },
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
       webpackChain,
     },
@@ -65,11 +66,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
       webpackChain,
     },
-  }
-  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig)
-  return merge({}, baseConfig, prodConfig)
-})
+  };
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig);
+  return merge({}, baseConfig, prodConfig);
+});

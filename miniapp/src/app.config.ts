@@ -24,4 +24,4 @@ export default defineAppConfig({
     navigationBarTitleText: 'GuideShare 优选',
     navigationBarTextStyle: 'black',
   },
-})
+});

@@ -1,23 +1,23 @@
-import { __mock, type MockRequest, type MockResponse } from './mocks/taro'
-import { KEYS } from '../src/lib/storage'
+import { __mock, type MockRequest, type MockResponse } from './mocks/taro';
+import { KEYS } from '../src/lib/storage';
 
 /** A route's answer: plain data (200), `reply(...)`, or a function of the request. */
-export type Route = unknown | ((req: MockRequest & { params: Record<string, string> }) => unknown)
+export type Route = unknown | ((req: MockRequest & { params: Record<string, string> }) => unknown);
 
-const REPLY = Symbol('reply')
+const REPLY = Symbol('reply');
 export function reply(statusCode: number, data: unknown): MockResponse {
-  return { statusCode, data, [REPLY]: true } as MockResponse
+  return { statusCode, data, [REPLY]: true } as MockResponse;
 }
 export function apiError(statusCode: number, code: string, message: string): MockResponse {
-  return reply(statusCode, { error: { code, message } })
+  return reply(statusCode, { error: { code, message } });
 }
 /** A response that never arrives (to look at loading states). */
 export function never(): Promise<MockResponse> {
-  return new Promise(() => undefined)
+  return new Promise(() => undefined);
 }
 
 function isReply(v: unknown): v is MockResponse {
-  return typeof v === 'object' && v !== null && (v as Record<symbol, unknown>)[REPLY] === true
+  return typeof v === 'object' && v !== null && (v as Record<symbol, unknown>)[REPLY] === true;
 }
 
 /**
@@ -29,46 +29,48 @@ export function installApi(routes: Record<string, Route>) {
     'POST /api/auth/wechat': { token: 'consumer-token', member: { id: 'member-0001', openid: 'o-1' } },
     ...routes,
   }).map(([key, route]) => {
-    const [method, pattern] = key.split(' ')
-    const names: string[] = []
+    const [method, pattern] = key.split(' ');
+    const names: string[] = [];
     const re = new RegExp(
       `^${pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:(\w+)/g, (_m, n) => {
-        names.push(n)
-        return '([^/]+)'
+        names.push(n);
+        return '([^/]+)';
       })}$`,
-    )
-    return { method, re, names, route }
-  })
+    );
+    return { method, re, names, route };
+  });
   __mock.setHandler(async (req) => {
-    const path = req.url.replace(/^https?:\/\/[^/]+/, '').split('?')[0]
+    const path = req.url.replace(/^https?:\/\/[^/]+/, '').split('?')[0];
     for (const { method, re, names, route } of table) {
-      const m = method === req.method ? re.exec(path) : null
-      if (!m) continue
-      const params = Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1])]))
-      const out = typeof route === 'function' ? await (route as (r: unknown) => unknown)({ ...req, params }) : route
-      const res = await out
-      return isReply(res) ? res : { statusCode: 200, data: res }
+      const m = method === req.method ? re.exec(path) : null;
+      if (!m) continue;
+      const params = Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1])]));
+      const out = typeof route === 'function' ? await (route as (r: unknown) => unknown)({ ...req, params }) : route;
+      const res = await out;
+      return isReply(res) ? res : { statusCode: 200, data: res };
     }
-    return apiError(404, 'NOT_FOUND', `no mock for ${req.method} ${path}`)
-  })
+    return apiError(404, 'NOT_FOUND', `no mock for ${req.method} ${path}`);
+  });
 }
 
 export function requestsTo(method: string, path: string): MockRequest[] {
-  return __mock.state.requests.filter((r) => r.method === method && r.url.replace(/^https?:\/\/[^/]+/, '').split('?')[0] === path)
+  return __mock.state.requests.filter(
+    (r) => r.method === method && r.url.replace(/^https?:\/\/[^/]+/, '').split('?')[0] === path,
+  );
 }
 
 export function loginAsConsumer(token = 'consumer-token') {
-  __mock.state.storage.set(KEYS.consumerToken, token)
-  __mock.state.storage.set(KEYS.member, { id: 'member-0001', openid: 'o-1' })
+  __mock.state.storage.set(KEYS.consumerToken, token);
+  __mock.state.storage.set(KEYS.member, { id: 'member-0001', openid: 'o-1' });
 }
 
 export function loginAsGuide(token = 'guide-token') {
-  __mock.state.storage.set(KEYS.guideToken, token)
-  __mock.state.storage.set(KEYS.guide, { id: 'guide-1', storeId: 'store-0001', name: '小林' })
+  __mock.state.storage.set(KEYS.guideToken, token);
+  __mock.state.storage.set(KEYS.guide, { id: 'guide-1', storeId: 'store-0001', name: '小林' });
 }
 
-export const CODE = 'AbCdEfGhIjKlMn12345678' // 22 base62 characters: a well-formed share code
-export const OTHER_CODE = 'ZyXwVuTsRqPoNm87654321'
+export const CODE = 'AbCdEfGhIjKlMn12345678'; // 22 base62 characters: a well-formed share code
+export const OTHER_CODE = 'ZyXwVuTsRqPoNm87654321';
 
 export const products = [
   {
@@ -88,4 +90,4 @@ export const products = [
     imageUrl: 'https://img.test/p2.png',
     skus: [{ id: 'sku-2a', name: '标准款', priceFen: 25900, stock: 3 }],
   },
-]
+];

@@ -1,22 +1,22 @@
-import '@testing-library/jest-dom'
-import { act, cleanup } from '@testing-library/react'
-import { __mock } from './mocks/taro'
-import { resetRecordedVisits } from '../src/lib/entry'
-import { resetCatalogCache } from '../src/hooks/useCatalog'
+import '@testing-library/jest-dom';
+import { act, cleanup } from '@testing-library/react';
+import { __mock } from './mocks/taro';
+import { resetRecordedVisits } from '../src/lib/entry';
+import { resetCatalogCache } from '../src/hooks/useCatalog';
 
 beforeEach(() => {
-  __mock.reset()
-  resetRecordedVisits()
-  resetCatalogCache()
-  process.env.TARO_ENV = 'weapp'
-})
+  __mock.reset();
+  resetRecordedVisits();
+  resetCatalogCache();
+  process.env.TARO_ENV = 'weapp';
+});
 
 afterEach(async () => {
-  jest.useRealTimers()
+  jest.useRealTimers();
   // Let already-answered mock requests settle inside act before unmounting.
   await act(async () => {
-    await new Promise((r) => setTimeout(r, 0))
-  })
-  cleanup()
-  jest.clearAllMocks()
-})
+    await new Promise((r) => setTimeout(r, 0));
+  });
+  cleanup();
+  jest.clearAllMocks();
+});

@@ -5,7 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '25' }, inclusive: { type: 'string' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { top: { type: 'string', default: '25' }, inclusive: { type: 'string' } },
+});
 const profile = JSON.parse(readFileSync(positionals[0], 'utf8'));
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map();
@@ -14,9 +17,12 @@ for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n
 // Sample time per node.
 const self = new Map();
 const times = profile.timeDeltas;
-for (let i = 0; i < profile.samples.length; i++) self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + (times[i] ?? 0));
+for (let i = 0; i < profile.samples.length; i++)
+  self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + (times[i] ?? 0));
 const total = [...self.values()].reduce((a, b) => a + b, 0);
-const idleIds = new Set(profile.nodes.filter((n) => ['(idle)', '(program)'].includes(n.callFrame.functionName)).map((n) => n.id));
+const idleIds = new Set(
+  profile.nodes.filter((n) => ['(idle)', '(program)'].includes(n.callFrame.functionName)).map((n) => n.id),
+);
 const idle = [...idleIds].reduce((a, id) => a + (self.get(id) ?? 0), 0);
 const busy = total - idle;
 
@@ -40,11 +46,15 @@ for (const [id, t] of self) {
 }
 const pct = (t) => `${((100 * t) / busy).toFixed(1)}%`;
 const top = Number(values.top);
-console.log(`busy ${(busy / 1e6).toFixed(2)} s of ${(total / 1e6).toFixed(2)} s sampled (idle ${((100 * idle) / total).toFixed(0)}%)\n`);
+console.log(
+  `busy ${(busy / 1e6).toFixed(2)} s of ${(total / 1e6).toFixed(2)} s sampled (idle ${((100 * idle) / total).toFixed(0)}%)\n`,
+);
 console.log('self time by package / area:');
-for (const [k, t] of [...areaSelf].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${pct(t).padStart(6)}  ${k}`);
+for (const [k, t] of [...areaSelf].sort((a, b) => b[1] - a[1]).slice(0, top))
+  console.log(`  ${pct(t).padStart(6)}  ${k}`);
 console.log('\nself time by function:');
-for (const [k, t] of [...fnSelf].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${pct(t).padStart(6)}  ${k}`);
+for (const [k, t] of [...fnSelf].sort((a, b) => b[1] - a[1]).slice(0, top))
+  console.log(`  ${pct(t).padStart(6)}  ${k}`);
 
 if (values.inclusive) {
   console.log('\ninclusive time (each sample counted once per matching frame name):');

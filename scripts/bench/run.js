@@ -10,7 +10,17 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startWechatSimulator } from '@guideshare/wechat';
 import { client, setupBrand } from './lib/api.js';
-import { ROOT, createDatabase, generateKeys, makeTempDir, removeDir, serverInfo, startApi, startBareFastify, tail } from './lib/env.js';
+import {
+  ROOT,
+  createDatabase,
+  generateKeys,
+  makeTempDir,
+  removeDir,
+  serverInfo,
+  startApi,
+  startBareFastify,
+  tail,
+} from './lib/env.js';
 import { markdown } from './lib/report.js';
 import { loadSchema, seedPopulation } from './lib/seed.js';
 import { benchVisits } from './phases/visits.js';
@@ -40,7 +50,11 @@ const opts = {
   warmup: quick ? 1 : 3,
   connections: Number(args.connections ?? 32),
   flowConnections: Math.max(1, Math.floor(Number(args.connections ?? 32) / 2)),
-  touchLevels: args['touch-levels'] ? args['touch-levels'].split(',').map(Number) : quick ? [1e3, 1e4, 1e5] : [1e3, 1e5, 1e6],
+  touchLevels: args['touch-levels']
+    ? args['touch-levels'].split(',').map(Number)
+    : quick
+      ? [1e3, 1e4, 1e5]
+      : [1e3, 1e5, 1e6],
   ledgerLevels: args['ledger-levels'] ? args['ledger-levels'].split(',').map(Number) : quick ? [1e4, 1e5] : [1e5, 1e6],
   probes: quick ? 100 : 200,
   heavyProbes: quick ? 20 : 50,
@@ -84,7 +98,9 @@ async function main() {
   const api = Object.assign(apiProc, client(apiProc.url));
   const bare = only.includes('visits') ? await startBareFastify({ dir }) : null;
   if (bare) cleanups.push(() => bare.stop());
-  log(`  API (NODE_ENV=production, pid ${api.pid}) at ${api.url}; simulator at ${sim.url}${bare ? `; bare Fastify (pid ${bare.pid})` : ''}`);
+  log(
+    `  API (NODE_ENV=production, pid ${api.pid}) at ${api.url}; simulator at ${sim.url}${bare ? `; bare Fastify (pid ${bare.pid})` : ''}`,
+  );
 
   const pool = db.pool(Math.max(opts.flowConnections, 8));
   cleanups.push(() => pool.end());
@@ -118,7 +134,11 @@ async function main() {
   await attempt('orders', () => benchOrders(ctx));
   await attempt('redemptions', () => benchRedemptions(ctx));
   if (only.includes('attribution') || only.includes('settlement')) {
-    ctx.population = await seedPopulation(pool, schema, { stores: 100, guides: 1000, productId: brand.skus[0].productId });
+    ctx.population = await seedPopulation(pool, schema, {
+      stores: 100,
+      guides: 1000,
+      productId: brand.skus[0].productId,
+    });
   }
   await attempt('attribution', () => benchAttribution(ctx));
   await attempt('settlement', () => benchSettlement(ctx));
@@ -136,7 +156,10 @@ async function main() {
       mariadb: await serverInfo(),
       commit: (() => {
         try {
-          return execSync('git rev-parse --short HEAD', { cwd: ROOT }).toString().trim() + (execSync('git status --porcelain api packages', { cwd: ROOT }).toString().trim() ? '+dirty' : '');
+          return (
+            execSync('git rev-parse --short HEAD', { cwd: ROOT }).toString().trim() +
+            (execSync('git status --porcelain api packages', { cwd: ROOT }).toString().trim() ? '+dirty' : '')
+          );
         } catch {
           return null;
         }
@@ -144,7 +167,8 @@ async function main() {
     },
     setup: {
       api: 'api/dist/main.js in a child process, NODE_ENV=production, fresh RSA merchant/platform keys + APIv3 key per run, MariaDB bench database per run',
-      simulator: 'startWechatSimulator({ keys }) in the bench process (prepay); notifications built by the simulator, delivered by autocannon',
+      simulator:
+        'startWechatSimulator({ keys }) in the bench process (prepay); notifications built by the simulator, delivered by autocannon',
       loadGenerator: `autocannon ${opts.connections} connections (flows: ${opts.flowConnections}), ${opts.rounds} interleaved rounds of ${opts.duration} s per side after a ${opts.warmup} s warm-up, 127.0.0.1 only`,
       cpu: 'Two cores shared by the API process, MariaDB and the bench process (autocannon + simulator + raw mysql2 baselines); each row records the cores each used',
     },

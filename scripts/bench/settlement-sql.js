@@ -23,7 +23,9 @@ try {
   let t = Date.now();
   await seedLedger(pool, schema, population, { count, period });
   await pool.query('ANALYZE TABLE ledger_entries');
-  console.log(`seeded ${count} entries in ${((Date.now() - t) / 1000).toFixed(1)} s; MariaDB ${JSON.stringify(await serverInfo())}`);
+  console.log(
+    `seeded ${count} entries in ${((Date.now() - t) / 1000).toFixed(1)} s; MariaDB ${JSON.stringify(await serverInfo())}`,
+  );
   const [[size]] = await pool.query(
     "SELECT ROUND(data_length/1048576) AS dataMb, ROUND(index_length/1048576) AS indexMb FROM information_schema.TABLES WHERE table_schema = ? AND table_name = 'ledger_entries'",
     [db.name],
@@ -34,16 +36,37 @@ try {
   const step = async (label, sql, params) => {
     t = Date.now();
     const [r] = await conn.query(sql, params);
-    console.log(`${label.padEnd(64)} ${((Date.now() - t) / 1000).toFixed(2).padStart(7)} s  (${r.affectedRows ?? r.length} rows)`);
+    console.log(
+      `${label.padEnd(64)} ${((Date.now() - t) / 1000).toFixed(2).padStart(7)} s  (${r.affectedRows ?? r.length} rows)`,
+    );
   };
-  const held = 'EXISTS (SELECT 1 FROM ledger_holds h WHERE h.orderId = ledger_entries.orderId AND h.releasedAt IS NULL)';
-  await step('plain aggregate of the available entries (the bench baseline)', `SELECT guideId, kind, SUM(amountFen), COUNT(*) FROM ledger_entries WHERE settlementId IS NULL AND availableAt < ? GROUP BY guideId, kind`, [cutoff]);
-  await step('the same, again (warm)', `SELECT guideId, kind, SUM(amountFen), COUNT(*) FROM ledger_entries WHERE settlementId IS NULL AND availableAt < ? GROUP BY guideId, kind`, [cutoff]);
+  const held =
+    'EXISTS (SELECT 1 FROM ledger_holds h WHERE h.orderId = ledger_entries.orderId AND h.releasedAt IS NULL)';
+  await step(
+    'plain aggregate of the available entries (the bench baseline)',
+    `SELECT guideId, kind, SUM(amountFen), COUNT(*) FROM ledger_entries WHERE settlementId IS NULL AND availableAt < ? GROUP BY guideId, kind`,
+    [cutoff],
+  );
+  await step(
+    'the same, again (warm)',
+    `SELECT guideId, kind, SUM(amountFen), COUNT(*) FROM ledger_entries WHERE settlementId IS NULL AND availableAt < ? GROUP BY guideId, kind`,
+    [cutoff],
+  );
   await conn.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
   await conn.query('START TRANSACTION');
-  await step('UPDATE … SET settlementId (as LedgerService.assignToSettlement)', `UPDATE ledger_entries SET settlementId = 'bench' WHERE settlementId IS NULL AND availableAt < ? AND NOT ${held}`, [cutoff]);
-  await step('read them back by settlementId (entriesOfSettlement)', "SELECT * FROM ledger_entries WHERE settlementId = 'bench' ORDER BY id");
-  await step('or sum them by guide and kind in SQL', "SELECT guideId, kind, SUM(amountFen), COUNT(*) FROM ledger_entries WHERE settlementId = 'bench' GROUP BY guideId, kind");
+  await step(
+    'UPDATE … SET settlementId (as LedgerService.assignToSettlement)',
+    `UPDATE ledger_entries SET settlementId = 'bench' WHERE settlementId IS NULL AND availableAt < ? AND NOT ${held}`,
+    [cutoff],
+  );
+  await step(
+    'read them back by settlementId (entriesOfSettlement)',
+    "SELECT * FROM ledger_entries WHERE settlementId = 'bench' ORDER BY id",
+  );
+  await step(
+    'or sum them by guide and kind in SQL',
+    "SELECT guideId, kind, SUM(amountFen), COUNT(*) FROM ledger_entries WHERE settlementId = 'bench' GROUP BY guideId, kind",
+  );
   await step('ROLLBACK', 'ROLLBACK');
   conn.release();
   await pool.end();

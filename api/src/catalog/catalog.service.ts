@@ -36,13 +36,22 @@ export class CatalogService {
   ) {}
 
   async createCategory(input: CreateCategoryDto): Promise<Category> {
-    const category = { id: newId(), name: input.name, commissionRateBps: input.commissionRateBps ?? null, createdAt: new Date() };
+    const category = {
+      id: newId(),
+      name: input.name,
+      commissionRateBps: input.commissionRateBps ?? null,
+      createdAt: new Date(),
+    };
     await this.categories.insert(category);
     return { id: category.id, name: category.name, commissionRateBps: category.commissionRateBps };
   }
 
   async listCategories(): Promise<Category[]> {
-    return (await this.categories.find({ order: { name: 'ASC' } })).map(({ id, name, commissionRateBps }) => ({ id, name, commissionRateBps }));
+    return (await this.categories.find({ order: { name: 'ASC' } })).map(({ id, name, commissionRateBps }) => ({
+      id,
+      name,
+      commissionRateBps,
+    }));
   }
 
   async createProduct(input: CreateProductDto): Promise<Product> {
@@ -90,8 +99,12 @@ export class CatalogService {
     const skus = await em.getRepository(SkuEntity).findBy({ id: In(skuIds) });
     const missing = skuIds.filter((id) => !skus.some((s) => s.id === id));
     if (missing.length) throw AppError.badRequest('SKU_NOT_FOUND', `Unknown SKU ${missing.join(', ')}`);
-    const products = await em.getRepository(ProductEntity).findBy({ id: In([...new Set(skus.map((s) => s.productId))]) });
-    const categories = await em.getRepository(CategoryEntity).findBy({ id: In([...new Set(products.map((p) => p.categoryId))]) });
+    const products = await em
+      .getRepository(ProductEntity)
+      .findBy({ id: In([...new Set(skus.map((s) => s.productId))]) });
+    const categories = await em
+      .getRepository(CategoryEntity)
+      .findBy({ id: In([...new Set(products.map((p) => p.categoryId))]) });
     const result = new Map<string, SkuForSale>();
     for (const sku of skus) {
       const product = products.find((p) => p.id === sku.productId)!;

@@ -38,8 +38,16 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 function localParts(t: number, timeZone: string) {
   const parts: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(new Date(t))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour! % 24, minute: parts.minute!, second: parts.second! };
+  for (const p of formatter(timeZone).formatToParts(new Date(t)))
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  return {
+    year: parts.year!,
+    month: parts.month!,
+    day: parts.day!,
+    hour: parts.hour! % 24,
+    minute: parts.minute!,
+    second: parts.second!,
+  };
 }
 
 /** Local wall time minus UTC at instant `t`, in ms (+8 h for Shanghai). */
@@ -134,7 +142,8 @@ export function monthRange(period: string, timeZone: string): { start: Date; end
   if (!m) throw new RangeError(`not a period YYYY-MM: ${period}`);
   const year = Number(m[1]);
   const month = Number(m[2]);
-  const next = month === 12 ? `${String(year + 1).padStart(4, '0')}-01` : `${m[1]}-${String(month + 1).padStart(2, '0')}`;
+  const next =
+    month === 12 ? `${String(year + 1).padStart(4, '0')}-01` : `${m[1]}-${String(month + 1).padStart(2, '0')}`;
   return { start: startOfBusinessDay(`${period}-01`, timeZone), end: startOfBusinessDay(`${next}-01`, timeZone) };
 }
 

@@ -34,7 +34,9 @@ export class ErrorFilter implements ExceptionFilter {
     const fastifyStatus = (exception as { statusCode?: number })?.statusCode;
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
       const message = (exception as Error).message;
-      return reply.status(fastifyStatus).send({ error: { code: CODE_BY_STATUS[fastifyStatus] ?? 'BAD_REQUEST', message } });
+      return reply
+        .status(fastifyStatus)
+        .send({ error: { code: CODE_BY_STATUS[fastifyStatus] ?? 'BAD_REQUEST', message } });
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     return reply

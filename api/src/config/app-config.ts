@@ -110,9 +110,12 @@ function assertProductionReady(config: AppConfig, demo: DemoDefaults) {
     ['WECHATPAY_APIV3_KEY', config.wechatPay.apiV3Key, demo.apiV3Key],
     ['WECOM_SECRET', config.wecom.secret, demo.corpSecret],
   ];
-  for (const [name, value, demoValue] of demoValues) if (value === demoValue) problems.push(`${name} is the demo value`);
+  for (const [name, value, demoValue] of demoValues)
+    if (value === demoValue) problems.push(`${name} is the demo value`);
   if (demo.isDemoKey(config.wechatPay.privateKeyPem)) problems.push('WECHATPAY_MCH_PRIVATE_KEY_FILE is the demo key');
-  if (demo.isDemoKey(config.wechatPay.platformPublicKeyPem)) problems.push('WECHATPAY_PLATFORM_PUBLIC_KEY_FILE is the demo key');
-  if (!/^(mysql|mariadb):\/\//.test(config.databaseUrl)) problems.push('DATABASE_URL must be a mysql:// (or mariadb://) URL');
+  if (demo.isDemoKey(config.wechatPay.platformPublicKeyPem))
+    problems.push('WECHATPAY_PLATFORM_PUBLIC_KEY_FILE is the demo key');
+  if (!/^(mysql|mariadb):\/\//.test(config.databaseUrl))
+    problems.push('DATABASE_URL must be a mysql:// (or mariadb://) URL');
   if (problems.length) throw new ConfigError(`Refusing to start in production:\n - ${problems.join('\n - ')}`);
 }

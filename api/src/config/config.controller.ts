@@ -10,7 +10,11 @@ export class ConfigController {
   @Public()
   @Get('config')
   get() {
-    return { appId: this.config.wechat.appId, businessTz: this.config.businessTz, simulatorUrl: this.config.simulatorUrl };
+    return {
+      appId: this.config.wechat.appId,
+      businessTz: this.config.businessTz,
+      simulatorUrl: this.config.simulatorUrl,
+    };
   }
 
   @Public()

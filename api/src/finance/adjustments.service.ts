@@ -46,14 +46,28 @@ export class AdjustmentsService {
    * With an Idempotency-Key a retry lands once: the same key and body answer the first entry, another
    * body is a 409.
    */
-  async create(input: CreateAdjustmentDto, idempotencyKey: string | null): Promise<{ entry: AdjustmentView; replayed: boolean }> {
+  async create(
+    input: CreateAdjustmentDto,
+    idempotencyKey: string | null,
+  ): Promise<{ entry: AdjustmentView; replayed: boolean }> {
     const dedupeKey = `adjustment:${idempotencyKey ?? newId()}`;
     const previous = idempotencyKey ? await this.replay(dedupeKey, input) : null;
     if (previous) return { entry: previous, replayed: true };
     const guide = await this.guides.require(input.guideId);
     try {
       const entry = await this.tx.run((em) =>
-        this.ledger.adjust(em, { guideId: guide.id, storeId: guide.storeId, amountFen: input.amountFen, reason: input.reason, dedupeKey, orderId: input.orderId ?? null }, new Date()),
+        this.ledger.adjust(
+          em,
+          {
+            guideId: guide.id,
+            storeId: guide.storeId,
+            amountFen: input.amountFen,
+            reason: input.reason,
+            dedupeKey,
+            orderId: input.orderId ?? null,
+          },
+          new Date(),
+        ),
       );
       return { entry: toView(entry), replayed: false };
     } catch (e) {
@@ -67,8 +81,13 @@ export class AdjustmentsService {
   private async replay(dedupeKey: string, input: CreateAdjustmentDto): Promise<AdjustmentView | null> {
     const existing = await this.ledger.byDedupeKey(dedupeKey);
     if (!existing) return null;
-    const same = existing.guideId === input.guideId && existing.amountFen === input.amountFen && existing.reason === input.reason && existing.orderId === (input.orderId ?? null);
-    if (!same) throw AppError.conflict('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request');
+    const same =
+      existing.guideId === input.guideId &&
+      existing.amountFen === input.amountFen &&
+      existing.reason === input.reason &&
+      existing.orderId === (input.orderId ?? null);
+    if (!same)
+      throw AppError.conflict('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request');
     return toView(existing);
   }
 }

@@ -21,9 +21,16 @@ export class FinanceController {
   /** A signed correction for a guide; an optional Idempotency-Key makes a retry land once. */
   @Roles('finance')
   @Post('adjustments')
-  async adjust(@Body() body: CreateAdjustmentDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+  async adjust(
+    @Body() body: CreateAdjustmentDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     if (key !== undefined && !KEY_SHAPE.test(key)) {
-      throw AppError.badRequest('IDEMPOTENCY_KEY_INVALID', 'Idempotency-Key must be 8–64 characters of letters, digits, _ - : .');
+      throw AppError.badRequest(
+        'IDEMPOTENCY_KEY_INVALID',
+        'Idempotency-Key must be 8–64 characters of letters, digits, _ - : .',
+      );
     }
     const { entry, replayed } = await this.adjustments.create(body, key ?? null);
     reply.status(replayed ? 200 : 201);
@@ -66,8 +73,10 @@ export class FinanceController {
   @Post('reconciliations')
   @HttpCode(200)
   reconcile(@Body() body: unknown, @Query('billDate') billDate?: string) {
-    if (typeof body !== 'string') throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the WeChat Pay trade bill as text/csv');
-    if (billDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(billDate)) throw AppError.badRequest('BILL_DATE_INVALID', 'billDate must be YYYY-MM-DD');
+    if (typeof body !== 'string')
+      throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the WeChat Pay trade bill as text/csv');
+    if (billDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(billDate))
+      throw AppError.badRequest('BILL_DATE_INVALID', 'billDate must be YYYY-MM-DD');
     return this.reconciliation.reconcileCsv(body, billDate);
   }
 

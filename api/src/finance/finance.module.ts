@@ -12,7 +12,14 @@ import { SettlementEntity, StatementEntity } from './settlement.entities.js';
 import { SettlementsService } from './settlements.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SettlementEntity, StatementEntity]), LedgerModule, GuidesModule, StoresModule, OrdersModule, RefundsModule],
+  imports: [
+    TypeOrmModule.forFeature([SettlementEntity, StatementEntity]),
+    LedgerModule,
+    GuidesModule,
+    StoresModule,
+    OrdersModule,
+    RefundsModule,
+  ],
   controllers: [FinanceController],
   providers: [SettlementsService, AdjustmentsService, ReconciliationService],
   exports: [SettlementsService],

@@ -67,7 +67,8 @@ export interface ReconciliationReport {
 /** The bill's day in China time (WeChat Pay's bills are China business days, whatever BUSINESS_TZ is). */
 function chinaDay(billDate: string): { from: Date; to: Date } {
   const from = Date.parse(`${billDate}T00:00:00+08:00`);
-  if (Number.isNaN(from)) throw AppError.badRequest('BILL_DATE_INVALID', `billDate must be YYYY-MM-DD, got ${billDate}`);
+  if (Number.isNaN(from))
+    throw AppError.badRequest('BILL_DATE_INVALID', `billDate must be YYYY-MM-DD, got ${billDate}`);
   return { from: new Date(from), to: new Date(from + DAY_MS) };
 }
 
@@ -86,7 +87,9 @@ export class ReconciliationService {
       bill = parseTradeBillStrict(csv);
     } catch (e) {
       if (e instanceof TradeBillFormatError) {
-        throw AppError.badRequest('TRADE_BILL_MALFORMED', `The trade bill is malformed at ${e.message}`, [{ field: `line ${e.line}`, message: e.problem }]);
+        throw AppError.badRequest('TRADE_BILL_MALFORMED', `The trade bill is malformed at ${e.message}`, [
+          { field: `line ${e.line}`, message: e.problem },
+        ]);
       }
       throw e;
     }
@@ -94,7 +97,8 @@ export class ReconciliationService {
       throw AppError.badRequest('TRADE_BILL_MALFORMED', `The bill is for ${bill.billDate}, not ${billDateHint}`);
     }
     const billDate = bill.billDate ?? billDateHint;
-    if (!billDate) throw AppError.badRequest('BILL_DATE_REQUIRED', 'The bill has no transactions: pass ?billDate=YYYY-MM-DD');
+    if (!billDate)
+      throw AppError.badRequest('BILL_DATE_REQUIRED', 'The bill has no transactions: pass ?billDate=YYYY-MM-DD');
     return this.reconcile(bill, billDate);
   }
 
@@ -107,9 +111,13 @@ export class ReconciliationService {
     } catch (e) {
       // WeChat has no file for a day without transactions: then everything of ours is missing in the bill.
       if (e instanceof WechatApiError && e.errcode === 'NO_STATEMENT_EXIST') {
-        return this.reconcile({ billDate, entries: [], ignored: [], summary: { totalCount: 0, settlementTotalFen: 0, refundTotalFen: 0 } }, billDate);
+        return this.reconcile(
+          { billDate, entries: [], ignored: [], summary: { totalCount: 0, settlementTotalFen: 0, refundTotalFen: 0 } },
+          billDate,
+        );
       }
-      if (e instanceof WechatApiError) throw AppError.upstream('WECHATPAY_REJECTED', `WeChat Pay refused the bill download: ${e.errcode} ${e.errmsg}`);
+      if (e instanceof WechatApiError)
+        throw AppError.upstream('WECHATPAY_REJECTED', `WeChat Pay refused the bill download: ${e.errcode} ${e.errmsg}`);
       throw e;
     }
     return this.reconcileCsv(csv, billDate);
@@ -124,11 +132,19 @@ export class ReconciliationService {
       missingInBill: [],
       amountMismatch: [],
       ignored: bill.ignored,
-      totals: { bill: { payments: 0, paymentsFen: 0, refunds: 0, refundsFen: 0 }, ledger: { payments: 0, paymentsFen: 0, refunds: 0, refundsFen: 0 } },
+      totals: {
+        bill: { payments: 0, paymentsFen: 0, refunds: 0, refundsFen: 0 },
+        ledger: { payments: 0, paymentsFen: 0, refunds: 0, refundsFen: 0 },
+      },
     };
     const payments = bill.entries.filter((e) => e.kind === 'payment');
     const refundLines = bill.entries.filter((e) => e.kind === 'refund');
-    const missing = (e: BillEntry, reason: MissingInLedger['reason'], orderId: string | null, ledgerStatus: string | null): MissingInLedger => ({
+    const missing = (
+      e: BillEntry,
+      reason: MissingInLedger['reason'],
+      orderId: string | null,
+      ledgerStatus: string | null,
+    ): MissingInLedger => ({
       type: e.kind,
       line: e.line,
       reason,
@@ -165,9 +181,20 @@ export class ReconciliationService {
       const order = byTransaction.get(p.transactionId);
       if (!order) {
         const sameOrder = byId.get(fromOutTradeNo(p.outTradeNo) ?? '');
-        report.missingInLedger.push(missing(p, sameOrder ? 'NOT_SUCCESSFUL' : 'UNKNOWN', sameOrder?.id ?? null, sameOrder?.status ?? null));
+        report.missingInLedger.push(
+          missing(p, sameOrder ? 'NOT_SUCCESSFUL' : 'UNKNOWN', sameOrder?.id ?? null, sameOrder?.status ?? null),
+        );
       } else if (order.paidFen !== p.amountFen) {
-        report.amountMismatch.push({ type: 'payment', line: p.line, orderId: order.id, transactionId: p.transactionId, refundId: null, outRefundNo: null, billFen: p.amountFen, ledgerFen: order.paidFen });
+        report.amountMismatch.push({
+          type: 'payment',
+          line: p.line,
+          orderId: order.id,
+          transactionId: p.transactionId,
+          refundId: null,
+          outRefundNo: null,
+          billFen: p.amountFen,
+          ledgerFen: order.paidFen,
+        });
       } else {
         report.matched++;
       }
@@ -176,7 +203,16 @@ export class ReconciliationService {
       report.totals.ledger.payments++;
       report.totals.ledger.paymentsFen += o.paidFen;
       if (o.transactionId && seenTransactions.has(o.transactionId)) continue;
-      report.missingInBill.push({ type: 'payment', orderId: o.id, transactionId: o.transactionId, outTradeNo: toOutTradeNo(o.id), refundId: null, outRefundNo: null, amountFen: o.paidFen, at: o.paidAt!.toISOString() });
+      report.missingInBill.push({
+        type: 'payment',
+        orderId: o.id,
+        transactionId: o.transactionId,
+        outTradeNo: toOutTradeNo(o.id),
+        refundId: null,
+        outRefundNo: null,
+        amountFen: o.paidFen,
+        at: o.paidAt!.toISOString(),
+      });
     }
 
     // ---- refunds: by refund_id, else by out_refund_no
@@ -194,23 +230,44 @@ export class ReconciliationService {
     for (const line of refundLines) {
       report.totals.bill.refunds++;
       report.totals.bill.refundsFen += line.amountFen;
-      const refund = (line.refundId ? byRefundId.get(line.refundId) : undefined) ?? (line.outRefundNo ? byOutRefundNo.get(line.outRefundNo) : undefined);
+      const refund =
+        (line.refundId ? byRefundId.get(line.refundId) : undefined) ??
+        (line.outRefundNo ? byOutRefundNo.get(line.outRefundNo) : undefined);
       if (refund && seenRefunds.has(refund.id)) {
         report.missingInLedger.push(missing(line, 'DUPLICATE', refund.orderId, refund.status));
         continue;
       }
       if (refund) seenRefunds.add(refund.id);
       if (!refund) report.missingInLedger.push(missing(line, 'UNKNOWN', null, null));
-      else if (refund.status !== 'SUCCESS') report.missingInLedger.push(missing(line, 'NOT_SUCCESSFUL', refund.orderId, refund.status));
+      else if (refund.status !== 'SUCCESS')
+        report.missingInLedger.push(missing(line, 'NOT_SUCCESSFUL', refund.orderId, refund.status));
       else if (refund.amountFen !== line.amountFen) {
-        report.amountMismatch.push({ type: 'refund', line: line.line, orderId: refund.orderId, transactionId: line.transactionId, refundId: line.refundId, outRefundNo: line.outRefundNo, billFen: line.amountFen, ledgerFen: refund.amountFen });
+        report.amountMismatch.push({
+          type: 'refund',
+          line: line.line,
+          orderId: refund.orderId,
+          transactionId: line.transactionId,
+          refundId: line.refundId,
+          outRefundNo: line.outRefundNo,
+          billFen: line.amountFen,
+          ledgerFen: refund.amountFen,
+        });
       } else report.matched++;
     }
     for (const r of await this.refunds.succeededOnlineBetween(from, to)) {
       report.totals.ledger.refunds++;
       report.totals.ledger.refundsFen += r.amountFen;
       if (seenRefunds.has(r.id)) continue;
-      report.missingInBill.push({ type: 'refund', orderId: r.orderId, transactionId: null, outTradeNo: toOutTradeNo(r.orderId), refundId: r.wechatRefundId, outRefundNo: r.outRefundNo, amountFen: r.amountFen, at: r.completedAt!.toISOString() });
+      report.missingInBill.push({
+        type: 'refund',
+        orderId: r.orderId,
+        transactionId: null,
+        outTradeNo: toOutTradeNo(r.orderId),
+        refundId: r.wechatRefundId,
+        outRefundNo: r.outRefundNo,
+        amountFen: r.amountFen,
+        at: r.completedAt!.toISOString(),
+      });
     }
     return report;
   }

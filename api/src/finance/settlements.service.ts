@@ -31,7 +31,12 @@ export interface SettlementView {
   statements?: StatementView[];
 }
 
-const toStatementView = ({ id: _id, settlementId: _settlementId, period: _period, ...view }: StatementEntity): StatementView => view;
+const toStatementView = ({
+  id: _id,
+  settlementId: _settlementId,
+  period: _period,
+  ...view
+}: StatementEntity): StatementView => view;
 
 const toView = (s: SettlementEntity, statements?: StatementEntity[]): SettlementView => ({
   id: s.id,
@@ -84,7 +89,8 @@ export class SettlementsService {
   ) {}
 
   private range(period: string) {
-    if (!isPeriod(period)) throw AppError.badRequest('PERIOD_INVALID', `period must be YYYY-MM, got ${JSON.stringify(period)}`);
+    if (!isPeriod(period))
+      throw AppError.badRequest('PERIOD_INVALID', `period must be YYYY-MM, got ${JSON.stringify(period)}`);
     return monthRange(period, this.config.businessTz);
   }
 
@@ -97,9 +103,11 @@ export class SettlementsService {
    */
   async close(period: string, closedBy: string | null, now = new Date()): Promise<SettlementView> {
     const { start, end } = this.range(period);
-    if (now.getTime() < start.getTime()) throw AppError.unprocessable('PERIOD_NOT_STARTED', `Period ${period} has not begun in ${this.config.businessTz}`);
+    if (now.getTime() < start.getTime())
+      throw AppError.unprocessable('PERIOD_NOT_STARTED', `Period ${period} has not begun in ${this.config.businessTz}`);
     const cutoffAt = new Date(Math.min(end.getTime(), now.getTime()));
-    if (await this.settlements.existsBy({ period })) throw AppError.conflict('SETTLEMENT_ALREADY_CLOSED', `Period ${period} is already closed`);
+    if (await this.settlements.existsBy({ period }))
+      throw AppError.conflict('SETTLEMENT_ALREADY_CLOSED', `Period ${period} is already closed`);
     try {
       return await this.tx.run((em) => this.closeIn(em, period, { end, cutoffAt, now, closedBy }));
     } catch (e) {
@@ -108,7 +116,11 @@ export class SettlementsService {
     }
   }
 
-  private async closeIn(em: EntityManager, period: string, t: { end: Date; cutoffAt: Date; now: Date; closedBy: string | null }): Promise<SettlementView> {
+  private async closeIn(
+    em: EntityManager,
+    period: string,
+    t: { end: Date; cutoffAt: Date; now: Date; closedBy: string | null },
+  ): Promise<SettlementView> {
     const id = newId(t.now.getTime());
     const settlement: SettlementEntity = {
       id,
@@ -128,26 +140,48 @@ export class SettlementsService {
     // A locking read of the other settlements: waits for a close of another period still in flight,
     // so openings always come from a committed previous settlement (the loser of a deadlock retries).
     const mysql = em.connection.options.type !== 'sqljs';
-    const othersQuery = em.getRepository(SettlementEntity).createQueryBuilder('s').where('s.period <> :period', { period }).orderBy('s.period', 'DESC');
+    const othersQuery = em
+      .getRepository(SettlementEntity)
+      .createQueryBuilder('s')
+      .where('s.period <> :period', { period })
+      .orderBy('s.period', 'DESC');
     const others = await (mysql ? othersQuery.setLock('pessimistic_write') : othersQuery).getMany();
     const later = others.find((o) => o.period > period);
-    if (later) throw AppError.conflict('SETTLEMENT_OUT_OF_ORDER', `Period ${later.period} is already closed; ${period} can no longer be closed`);
+    if (later)
+      throw AppError.conflict(
+        'SETTLEMENT_OUT_OF_ORDER',
+        `Period ${later.period} is already closed; ${period} can no longer be closed`,
+      );
     const previous = others[0];
-    const carried = previous ? await em.getRepository(StatementEntity).findBy({ settlementId: previous.id, carriedForwardFen: LessThan(0) }) : [];
+    const carried = previous
+      ? await em.getRepository(StatementEntity).findBy({ settlementId: previous.id, carriedForwardFen: LessThan(0) })
+      : [];
     const openingFenByGuide = Object.fromEntries(carried.map((s) => [s.guideId, s.carriedForwardFen]));
 
     await this.ledger.assignToSettlement(em, id, { before: t.end, asOf: t.now });
     // Sums per (guide, kind) from the database: memory stays flat however many entries settle.
     const totalsRows = await this.ledger.totalsOfSettlement(em, id);
     if (totalsRows.some((r) => r.badSigns > 0)) throw new RangeError('ledger entries break the sign convention');
-    const entries = totalsRows.map((r) => ({ id: `${r.guideId}:${r.kind}`, guideId: r.guideId, storeId: r.storeId, amountFen: r.amountFen, kind: r.kind }));
+    const entries = totalsRows.map((r) => ({
+      id: `${r.guideId}:${r.kind}`,
+      guideId: r.guideId,
+      storeId: r.storeId,
+      amountFen: r.amountFen,
+      kind: r.kind,
+    }));
 
     const guideIds = new Set([...entries.map((e) => e.guideId), ...Object.keys(openingFenByGuide)]);
     const refs = await this.guides.refs(guideIds, em);
     const storeIdByGuide: Record<string, string> = {};
     for (const guideId of guideIds) if (refs[guideId]) storeIdByGuide[guideId] = refs[guideId].storeId;
     const result = buildStatements({
-      entries: entries.map((e) => ({ id: e.id, guideId: e.guideId, storeId: e.storeId ?? '', amountFen: e.amountFen, kind: e.kind })),
+      entries: entries.map((e) => ({
+        id: e.id,
+        guideId: e.guideId,
+        storeId: e.storeId ?? '',
+        amountFen: e.amountFen,
+        kind: e.kind,
+      })),
       openingFenByGuide,
       storeIdByGuide,
     });
@@ -189,7 +223,10 @@ export class SettlementsService {
 
   async get(period: string): Promise<SettlementView> {
     const settlement = await this.require(period);
-    const statements = await this.statements.find({ where: { settlementId: settlement.id }, order: { guideId: 'ASC' } });
+    const statements = await this.statements.find({
+      where: { settlementId: settlement.id },
+      order: { guideId: 'ASC' },
+    });
     return toView(settlement, statements);
   }
 
@@ -213,7 +250,11 @@ export class SettlementsService {
     async function* records() {
       let after = '';
       for (;;) {
-        const page = await statements.find({ where: { settlementId: settlement.id, guideId: MoreThan(after) }, order: { guideId: 'ASC' }, take: CHUNK });
+        const page = await statements.find({
+          where: { settlementId: settlement.id, guideId: MoreThan(after) },
+          order: { guideId: 'ASC' },
+          take: CHUNK,
+        });
         for (const s of page) {
           yield {
             period: settlement.period,
@@ -235,7 +276,13 @@ export class SettlementsService {
         after = page[page.length - 1]!.guideId;
       }
     }
-    const csv = stringify({ bom: true, header: true, quoted: true, record_delimiter: 'windows', columns: CSV_COLUMNS.map((c) => ({ key: c.key, header: c.header })) });
+    const csv = stringify({
+      bom: true,
+      header: true,
+      quoted: true,
+      record_delimiter: 'windows',
+      columns: CSV_COLUMNS.map((c) => ({ key: c.key, header: c.header })),
+    });
     const source = Readable.from(records());
     source.on('error', (e) => csv.destroy(e));
     return { filename: `guide-statements-${settlement.period}.csv`, stream: source.pipe(csv) };

@@ -49,7 +49,8 @@ export class GuidesService {
     try {
       await this.guides.insert(guide);
     } catch (e) {
-      if (isDuplicateKey(e)) throw AppError.conflict('GUIDE_EXISTS', `A guide with WeCom user ${input.wecomUserId} exists`);
+      if (isDuplicateKey(e))
+        throw AppError.conflict('GUIDE_EXISTS', `A guide with WeCom user ${input.wecomUserId} exists`);
       throw e;
     }
     return toGuide(guide);
@@ -104,10 +105,12 @@ export class GuidesService {
     return this.tx.run(async (em) => {
       const repo = em.getRepository(GuideEntity);
       const guide = await this.require(guideId, em);
-      if (guide.status === 'departed') throw AppError.conflict('GUIDE_ALREADY_DEPARTED', 'This guide has already departed');
+      if (guide.status === 'departed')
+        throw AppError.conflict('GUIDE_ALREADY_DEPARTED', 'This guide has already departed');
       let successor: GuideEntity | null = null;
       if (successorGuideId) {
-        if (successorGuideId === guideId) throw AppError.badRequest('SUCCESSOR_INVALID', 'A guide cannot succeed themselves');
+        if (successorGuideId === guideId)
+          throw AppError.badRequest('SUCCESSOR_INVALID', 'A guide cannot succeed themselves');
         successor = await this.require(successorGuideId, em);
         if (successor.status !== 'active') throw AppError.badRequest('SUCCESSOR_INVALID', 'The successor has departed');
       }
@@ -116,8 +119,15 @@ export class GuidesService {
         { status: 'departed', successorGuideId: successor?.id ?? null, departedAt: new Date() },
       );
       if (!updated.affected) throw AppError.conflict('GUIDE_ALREADY_DEPARTED', 'This guide has already departed');
-      const membersMoved = await this.members.handOver(em, guideId, successor ? { guideId: successor.id, storeId: successor.storeId } : null);
-      return { guide: toGuide({ ...guide, status: 'departed', successorGuideId: successor?.id ?? null }), membersMoved };
+      const membersMoved = await this.members.handOver(
+        em,
+        guideId,
+        successor ? { guideId: successor.id, storeId: successor.storeId } : null,
+      );
+      return {
+        guide: toGuide({ ...guide, status: 'departed', successorGuideId: successor?.id ?? null }),
+        membersMoved,
+      };
     });
   }
 }

@@ -15,7 +15,8 @@ import { TokenService } from '../auth/tokens.js';
 
 /** WeChat rejects a code it does not know (40029), has seen (40163) or is rate-limiting (45011). */
 function loginFailure(e: unknown): AppError {
-  if (e instanceof WechatApiError) return AppError.unauthorized(`WeChat refused the login code (${e.errcode})`, 'LOGIN_CODE_INVALID');
+  if (e instanceof WechatApiError)
+    return AppError.unauthorized(`WeChat refused the login code (${e.errcode})`, 'LOGIN_CODE_INVALID');
   return AppError.upstream('WECHAT_UNAVAILABLE', 'WeChat could not be reached; try again');
 }
 
@@ -64,7 +65,10 @@ export class IdentityService implements OnApplicationBootstrap {
   async loginStaff(username: string, password: string): Promise<AuthStaffResponse> {
     const account = await this.staff.findOneBy({ username });
     // Compare even for unknown users so timing does not reveal which usernames exist.
-    const ok = await verifyPassword(password, account?.passwordHash ?? 'scrypt$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
+    const ok = await verifyPassword(
+      password,
+      account?.passwordHash ?? 'scrypt$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
+    );
     if (!account || !ok) throw AppError.unauthorized('Wrong username or password', 'LOGIN_FAILED');
     return { token: await this.tokens.issue({ sub: account.id, role: account.role }), role: account.role };
   }

@@ -19,7 +19,11 @@ export class RegistrationController {
   /** 201 when this call registered the member; 200 with the same member when already registered. */
   @Roles('consumer')
   @Post('register')
-  async register(@CurrentUser() user: Principal, @Body() body: RegisterMemberDto, @Res({ passthrough: true }) reply: FastifyReply) {
+  async register(
+    @CurrentUser() user: Principal,
+    @Body() body: RegisterMemberDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const { member, created } = await this.registration.register(user.sub, body.phoneCode);
     reply.status(created ? 201 : 200);
     return member;

@@ -69,11 +69,16 @@ export class RegistrationService {
     const created = await this.tx.run(async (em) => {
       if (!(await this.members.completeRegistration(em, memberId, phone, at))) return false;
       const policy = await this.policy.current(em);
-      const touches = await this.shares.touchesSince(em, memberId, new Date(at.getTime() - policy.onlineWindowHours * HOUR));
+      const touches = await this.shares.touchesSince(
+        em,
+        memberId,
+        new Date(at.getTime() - policy.onlineWindowHours * HOUR),
+      );
       const touch = latestTouchWithinWindow(touches, at.getTime(), policy.onlineWindowHours);
       const touchGuide = touch ? await this.guides.require(touch.guideId, em) : null;
       // A departed guide's old card still brings people in, but binds them to nobody (as on a visit).
-      if (touchGuide?.status === 'active') await this.members.bindIfUnbound(em, memberId, touchGuide.id, touchGuide.storeId, at);
+      if (touchGuide?.status === 'active')
+        await this.members.bindIfUnbound(em, memberId, touchGuide.id, touchGuide.storeId, at);
       const member = await this.members.require(memberId, em);
       const opening = member.openingGuideId ? await this.guides.require(member.openingGuideId, em) : null;
       await em.insert(MemberRegistrationEntity, {
@@ -96,7 +101,10 @@ export class RegistrationService {
       return info.phoneNumber || info.purePhoneNumber;
     } catch (e) {
       if (e instanceof WechatApiError && BAD_CODE.has(e.errcode)) {
-        throw AppError.badRequest('PHONE_CODE_INVALID', `WeChat refused the phone number code (${e.errcode}); ask the user again`);
+        throw AppError.badRequest(
+          'PHONE_CODE_INVALID',
+          `WeChat refused the phone number code (${e.errcode}); ask the user again`,
+        );
       }
       throw AppError.upstream('WECHAT_UNAVAILABLE', 'WeChat could not give the phone number; try again');
     }

@@ -112,7 +112,9 @@ export class LedgerService {
    */
   async reverse(em: EntityManager, refund: RefundForReversal, at: Date): Promise<number> {
     if (!refund.lines.length) return 0;
-    const accruals = await em.getRepository(LedgerEntryEntity).findBy({ dedupeKey: In(refund.lines.map((l) => `accrual:${l.orderLineId}`)) });
+    const accruals = await em
+      .getRepository(LedgerEntryEntity)
+      .findBy({ dedupeKey: In(refund.lines.map((l) => `accrual:${l.orderLineId}`)) });
     const byLine = new Map(accruals.map((a) => [a.orderLineId, a]));
     const rows: LedgerEntryEntity[] = [];
     for (const line of refund.lines) {
@@ -148,7 +150,8 @@ export class LedgerService {
 
   /** A signed manual correction by finance, available at once. */
   async adjust(em: EntityManager, input: AdjustmentInput, at: Date): Promise<LedgerEntryEntity> {
-    if (!Number.isSafeInteger(input.amountFen) || input.amountFen === 0) throw new RangeError(`adjustment must be a non-zero integer of fen, got ${input.amountFen}`);
+    if (!Number.isSafeInteger(input.amountFen) || input.amountFen === 0)
+      throw new RangeError(`adjustment must be a non-zero integer of fen, got ${input.amountFen}`);
     const row: LedgerEntryEntity = {
       id: newId(at.getTime()),
       dedupeKey: input.dedupeKey,
@@ -198,7 +201,11 @@ export class LedgerService {
    * means `availableAt < before` (the end of the period, exclusive) and `availableAt ≤ asOf` (the
    * moment of closing). Returns how many entries were taken.
    */
-  async assignToSettlement(em: EntityManager, settlementId: string, window: { before: Date; asOf: Date }): Promise<number> {
+  async assignToSettlement(
+    em: EntityManager,
+    settlementId: string,
+    window: { before: Date; asOf: Date },
+  ): Promise<number> {
     const result = await em
       .createQueryBuilder()
       .update(LedgerEntryEntity)
@@ -216,16 +223,34 @@ export class LedgerService {
    * memory proportional to guides, not entries. `badSigns` counts entries breaking the sign
    * convention (accruals < 0, reversals > 0), which buildStatements would refuse one by one.
    */
-  async totalsOfSettlement(em: EntityManager, settlementId: string): Promise<Array<{ guideId: string; kind: LedgerEntryKind; storeId: string | null; amountFen: number; entries: number; badSigns: number }>> {
+  async totalsOfSettlement(
+    em: EntityManager,
+    settlementId: string,
+  ): Promise<
+    Array<{
+      guideId: string;
+      kind: LedgerEntryKind;
+      storeId: string | null;
+      amountFen: number;
+      entries: number;
+      badSigns: number;
+    }>
+  > {
     const rows = await em.query(
       `SELECT guideId, kind, MAX(storeId) AS storeId, SUM(amountFen) AS amountFen, COUNT(*) AS entries,
               SUM(CASE WHEN (kind = 'accrual' AND amountFen < 0) OR (kind = 'reversal' AND amountFen > 0) THEN 1 ELSE 0 END) AS badSigns
          FROM ledger_entries WHERE settlementId = ? GROUP BY guideId, kind`,
       [settlementId],
     );
-    return rows.map((r: Record<string, unknown>) => ({ guideId: r.guideId as string, kind: r.kind as LedgerEntryKind, storeId: (r.storeId as string | null) ?? null, amountFen: safeInteger(r.amountFen), entries: Number(r.entries), badSigns: Number(r.badSigns) }));
+    return rows.map((r: Record<string, unknown>) => ({
+      guideId: r.guideId as string,
+      kind: r.kind as LedgerEntryKind,
+      storeId: (r.storeId as string | null) ?? null,
+      amountFen: safeInteger(r.amountFen),
+      entries: Number(r.entries),
+      badSigns: Number(r.badSigns),
+    }));
   }
-
 
   async forOrder(orderId: string): Promise<LedgerEntryEntity[]> {
     return this.entries.find({ where: { orderId }, order: { createdAt: 'ASC', id: 'ASC' } });

@@ -36,7 +36,14 @@ export class LivesService {
     const endsAt = new Date(input.endsAt);
     if (!(endsAt > startsAt)) throw AppError.badRequest('LIVE_TIMES_INVALID', 'endsAt must be after startsAt');
     await this.stores.require(input.storeId);
-    const live: LiveEntity = { id: newId(), title: input.title, storeId: input.storeId, startsAt, endsAt, createdAt: new Date() };
+    const live: LiveEntity = {
+      id: newId(),
+      title: input.title,
+      storeId: input.storeId,
+      startsAt,
+      endsAt,
+      createdAt: new Date(),
+    };
     await this.lives.insert(live);
     return toLive(live);
   }

@@ -85,14 +85,24 @@ export class MemberAccountsService {
   }
 
   /** Explicit, audited change of the member's service guide (and store) by an admin. */
-  async reassign(memberId: string, input: { guideId: string; reason: string }, actorId: string): Promise<{ member: MemberView; change: BindingChangeView | null }> {
+  async reassign(
+    memberId: string,
+    input: { guideId: string; reason: string },
+    actorId: string,
+  ): Promise<{ member: MemberView; change: BindingChangeView | null }> {
     const { member, audit } = await this.tx.run(async (em) => {
       const guide = await this.guides.require(input.guideId, em).catch((e: unknown) => {
-        if (e instanceof AppError && e.code === 'GUIDE_NOT_FOUND') throw AppError.badRequest('GUIDE_NOT_FOUND', `No guide ${input.guideId}`);
+        if (e instanceof AppError && e.code === 'GUIDE_NOT_FOUND')
+          throw AppError.badRequest('GUIDE_NOT_FOUND', `No guide ${input.guideId}`);
         throw e;
       });
-      if (guide.status !== 'active') throw AppError.badRequest('GUIDE_DEPARTED', 'A departed guide cannot serve members');
-      return this.members.reassignServiceGuide(em, memberId, guide, { actorId, reason: input.reason.trim(), at: new Date() });
+      if (guide.status !== 'active')
+        throw AppError.badRequest('GUIDE_DEPARTED', 'A departed guide cannot serve members');
+      return this.members.reassignServiceGuide(em, memberId, guide, {
+        actorId,
+        reason: input.reason.trim(),
+        at: new Date(),
+      });
     });
     return { member: await this.view(member), change: audit ? toChange(audit) : null };
   }

@@ -33,7 +33,11 @@ export class MembersController {
   @Roles('admin')
   @Post('admin/members/:id/service-guide')
   @HttpCode(200)
-  reassign(@CurrentUser() user: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReassignServiceGuideDto) {
+  reassign(
+    @CurrentUser() user: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ReassignServiceGuideDto,
+  ) {
     return this.accounts.reassign(id, body, user.sub);
   }
 }

@@ -37,7 +37,8 @@ export class MemberCodeService {
     const reading = readMemberCode(this.secret, code, now);
     const member = reading ? await this.members.findByCodeNo(reading.memberNo) : null;
     if (!reading || !member) throw AppError.badRequest('MEMBER_CODE_INVALID', 'This member code is not one we issued');
-    if (!isFresh(reading)) throw AppError.badRequest('MEMBER_CODE_EXPIRED', 'This member code has expired; ask the customer to refresh it');
+    if (!isFresh(reading))
+      throw AppError.badRequest('MEMBER_CODE_EXPIRED', 'This member code has expired; ask the customer to refresh it');
     return member;
   }
 

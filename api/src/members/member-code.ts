@@ -127,7 +127,12 @@ export interface MemberCodeReading {
  * The member number and issue step of an authentic code issued at most `lookbackSteps` ago (or one
  * step ahead), else null. Says nothing about freshness: see `isFresh`.
  */
-export function readMemberCode(secret: string, code: unknown, now: number, lookbackSteps = EXPIRED_LOOKBACK_STEPS): MemberCodeReading | null {
+export function readMemberCode(
+  secret: string,
+  code: unknown,
+  now: number,
+  lookbackSteps = EXPIRED_LOOKBACK_STEPS,
+): MemberCodeReading | null {
   if (typeof code !== 'string' || !SHAPE.test(code)) return null;
   const k = keys(secret);
   const plain = decipher(k.fpe, code.slice(MEMBER_CODE_PREFIX.length));
@@ -139,7 +144,8 @@ export function readMemberCode(secret: string, code: unknown, now: number, lookb
   // ten steps back.
   const latest = nowStep + 1 - ((((nowStep + 1 - residue) % 10) + 10) % 10);
   for (let step = latest; nowStep - step <= lookbackSteps; step -= 10) {
-    if (timingSafeEqual(Buffer.from(tag(k.tag, memberNo, step)), claimed)) return { memberNo, step, ageSteps: nowStep - step };
+    if (timingSafeEqual(Buffer.from(tag(k.tag, memberNo, step)), claimed))
+      return { memberNo, step, ageSteps: nowStep - step };
   }
   return null;
 }

@@ -102,7 +102,13 @@ export class MembersService {
    * (and as opening guide if they have none). A member with a service guide is never rebound. The
    * WHERE clause makes "never rebind" a property of the database, not of whoever called first.
    */
-  async bindIfUnbound(em: EntityManager, memberId: string, guideId: string, storeId: string, at: Date): Promise<boolean> {
+  async bindIfUnbound(
+    em: EntityManager,
+    memberId: string,
+    guideId: string,
+    storeId: string,
+    at: Date,
+  ): Promise<boolean> {
     const result = await em
       .createQueryBuilder()
       .update(MemberEntity)
@@ -112,7 +118,11 @@ export class MembersService {
         openingGuideId: () => 'COALESCE(openingGuideId, :guideId)',
         boundAt: at,
       })
-      .where('id = :memberId AND serviceGuideId IS NULL AND (serviceStoreId IS NULL OR serviceStoreId = :storeId)', { memberId, guideId, storeId })
+      .where('id = :memberId AND serviceGuideId IS NULL AND (serviceStoreId IS NULL OR serviceStoreId = :storeId)', {
+        memberId,
+        guideId,
+        storeId,
+      })
       .execute();
     return (result.affected ?? 0) > 0;
   }
@@ -121,11 +131,21 @@ export class MembersService {
    * Departure hand-over: members served by `fromGuideId` pass to the successor, else stay with
    * their store without a guide. Each moved member gets a `handover` audit row.
    */
-  async handOver(em: EntityManager, fromGuideId: string, to: { guideId: string; storeId: string } | null): Promise<number> {
+  async handOver(
+    em: EntityManager,
+    fromGuideId: string,
+    to: { guideId: string; storeId: string } | null,
+  ): Promise<number> {
     const repo = em.getRepository(MemberEntity);
-    const served = await repo.find({ select: { id: true, serviceStoreId: true }, where: { serviceGuideId: fromGuideId } });
+    const served = await repo.find({
+      select: { id: true, serviceStoreId: true },
+      where: { serviceGuideId: fromGuideId },
+    });
     if (!served.length) return 0;
-    const result = await repo.update({ serviceGuideId: fromGuideId }, to ? { serviceGuideId: to.guideId, serviceStoreId: to.storeId } : { serviceGuideId: null });
+    const result = await repo.update(
+      { serviceGuideId: fromGuideId },
+      to ? { serviceGuideId: to.guideId, serviceStoreId: to.storeId } : { serviceGuideId: null },
+    );
     const at = new Date();
     const rows: MemberBindingAuditEntity[] = served.map((m) => ({
       id: newId(at.getTime()),
@@ -136,10 +156,13 @@ export class MembersService {
       toGuideId: to?.guideId ?? null,
       toStoreId: to ? to.storeId : m.serviceStoreId,
       actorId: null,
-      reason: to ? `guide ${fromGuideId} departed; handed to successor` : `guide ${fromGuideId} departed without successor; kept by the store`,
+      reason: to
+        ? `guide ${fromGuideId} departed; handed to successor`
+        : `guide ${fromGuideId} departed without successor; kept by the store`,
       createdAt: at,
     }));
-    for (let i = 0; i < rows.length; i += AUDIT_CHUNK) await em.insert(MemberBindingAuditEntity, rows.slice(i, i + AUDIT_CHUNK));
+    for (let i = 0; i < rows.length; i += AUDIT_CHUNK)
+      await em.insert(MemberBindingAuditEntity, rows.slice(i, i + AUDIT_CHUNK));
     return result.affected ?? served.length;
   }
 
@@ -156,11 +179,18 @@ export class MembersService {
   ): Promise<{ member: MemberEntity; audit: MemberBindingAuditEntity | null }> {
     const member = await this.require(memberId, em);
     if (member.serviceGuideId === guide.id && member.serviceStoreId === guide.storeId) return { member, audit: null };
-    const updated = await em.getRepository(MemberEntity).update(
-      { id: memberId, serviceGuideId: member.serviceGuideId ?? IsNull(), serviceStoreId: member.serviceStoreId ?? IsNull() },
-      { serviceGuideId: guide.id, serviceStoreId: guide.storeId, boundAt: member.boundAt ?? change.at },
-    );
-    if (!updated.affected) throw AppError.conflict('MEMBER_CHANGED', "The member's binding changed meanwhile; try again");
+    const updated = await em
+      .getRepository(MemberEntity)
+      .update(
+        {
+          id: memberId,
+          serviceGuideId: member.serviceGuideId ?? IsNull(),
+          serviceStoreId: member.serviceStoreId ?? IsNull(),
+        },
+        { serviceGuideId: guide.id, serviceStoreId: guide.storeId, boundAt: member.boundAt ?? change.at },
+      );
+    if (!updated.affected)
+      throw AppError.conflict('MEMBER_CHANGED', "The member's binding changed meanwhile; try again");
     const audit: MemberBindingAuditEntity = {
       id: newId(change.at.getTime()),
       memberId,
@@ -175,7 +205,12 @@ export class MembersService {
     };
     await em.insert(MemberBindingAuditEntity, audit);
     return {
-      member: { ...member, serviceGuideId: guide.id, serviceStoreId: guide.storeId, boundAt: member.boundAt ?? change.at },
+      member: {
+        ...member,
+        serviceGuideId: guide.id,
+        serviceStoreId: guide.storeId,
+        boundAt: member.boundAt ?? change.at,
+      },
       audit,
     };
   }
@@ -193,7 +228,9 @@ export class MembersService {
    * member was already registered. Binding is not touched here (see `bindIfUnbound`).
    */
   async completeRegistration(em: EntityManager, memberId: string, phone: string, registeredAt: Date): Promise<boolean> {
-    const result = await em.getRepository(MemberEntity).update({ id: memberId, registeredAt: IsNull() }, { phone, registeredAt });
+    const result = await em
+      .getRepository(MemberEntity)
+      .update({ id: memberId, registeredAt: IsNull() }, { phone, registeredAt });
     return (result.affected ?? 0) > 0;
   }
 }

@@ -15,7 +15,16 @@ import { StoreOrdersService } from './store-orders.service.js';
 const EXPIRY_SWEEP_MS = 60_000;
 
 @Module({
-  imports: [TypeOrmModule.forFeature([OrderEntity, OrderLineEntity]), CatalogModule, SharesModule, MembersModule, GuidesModule, PolicyModule, LivesModule, LedgerModule],
+  imports: [
+    TypeOrmModule.forFeature([OrderEntity, OrderLineEntity]),
+    CatalogModule,
+    SharesModule,
+    MembersModule,
+    GuidesModule,
+    PolicyModule,
+    LivesModule,
+    LedgerModule,
+  ],
   controllers: [OrdersController],
   providers: [OrdersService, StoreOrdersService],
   exports: [OrdersService, StoreOrdersService],

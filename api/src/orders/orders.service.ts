@@ -49,7 +49,11 @@ export class OrdersService {
    * of each line. A retry with the same Idempotency-Key and body returns the first order; the
    * (member, key) unique constraint settles concurrent retries.
    */
-  async create(memberId: string, idempotencyKey: string, input: CreateOrderDto): Promise<{ order: Order; replayed: boolean }> {
+  async create(
+    memberId: string,
+    idempotencyKey: string,
+    input: CreateOrderDto,
+  ): Promise<{ order: Order; replayed: boolean }> {
     const hash = requestHash({ lines: input.lines, shareCode: input.shareCode, liveId: input.liveId });
     const previous = await this.replay(memberId, idempotencyKey, hash);
     if (previous) return { order: previous, replayed: true };
@@ -75,13 +79,20 @@ export class OrdersService {
     return toOrder(existing, await this.lines.findBy({ orderId: existing.id }));
   }
 
-  private async insertOrder(em: EntityManager, memberId: string, idempotencyKey: string, hash: string, input: CreateOrderDto) {
+  private async insertOrder(
+    em: EntityManager,
+    memberId: string,
+    idempotencyKey: string,
+    hash: string,
+    input: CreateOrderDto,
+  ) {
     const now = new Date();
     const quantities = new Map<string, number>();
     for (const line of input.lines) quantities.set(line.skuId, (quantities.get(line.skuId) ?? 0) + line.quantity);
     const skus = await this.catalog.skusForSale(em, [...quantities.keys()]);
     // A stable lock order (by SKU id) keeps two multi-line orders from deadlocking each other.
-    for (const skuId of [...quantities.keys()].sort()) await this.catalog.reserveStock(em, skuId, quantities.get(skuId)!);
+    for (const skuId of [...quantities.keys()].sort())
+      await this.catalog.reserveStock(em, skuId, quantities.get(skuId)!);
 
     if (input.shareCode) await this.shares.touchWithinOrder(em, memberId, input.shareCode, now);
     const decision = await this.decide(em, memberId, now, input.liveId ?? null);
@@ -98,7 +109,14 @@ export class OrdersService {
         quantity: line.quantity,
         unitPriceFen: sku.priceFen,
         amountFen,
-        rateBps: decision.commissionable ? resolveRateBps({ rule: decision.rule, productRateBps: sku.productRateBps, categoryRateBps: sku.categoryRateBps, ...decision.rates }) : 0,
+        rateBps: decision.commissionable
+          ? resolveRateBps({
+              rule: decision.rule,
+              productRateBps: sku.productRateBps,
+              categoryRateBps: sku.categoryRateBps,
+              ...decision.rates,
+            })
+          : 0,
         refundedQuantity: 0,
         refundedFen: 0,
         lineNo: i + 1,
@@ -139,14 +157,23 @@ export class OrdersService {
     const binding = bindingOf(member);
     const guideIds = [...touches.map((t) => t.guideId), binding.serviceGuideId].filter((id): id is string => !!id);
     const guides = await this.guides.refs(guideIds, em);
-    const decision = decideOnlineAttribution({ buyerMemberId: memberId, orderAt: at.getTime(), touches, member: binding, live, policy, guides });
+    const decision = decideOnlineAttribution({
+      buyerMemberId: memberId,
+      orderAt: at.getTime(),
+      touches,
+      member: binding,
+      live,
+      policy,
+      guides,
+    });
     return { ...decision, rates: { defaultRateBps: policy.defaultRateBps, serviceRateBps: policy.serviceRateBps } };
   }
 
   async get(principal: Principal, id: string): Promise<Order> {
     const order = await this.orders.findOneBy({ id });
     if (!order) throw AppError.notFound('ORDER_NOT_FOUND', `No order ${id}`);
-    if (principal.role === 'consumer' && order.memberId !== principal.sub) throw AppError.forbidden('This is not your order', 'NOT_YOUR_ORDER');
+    if (principal.role === 'consumer' && order.memberId !== principal.sub)
+      throw AppError.forbidden('This is not your order', 'NOT_YOUR_ORDER');
     return toOrder(order, await this.lines.findBy({ orderId: id }));
   }
 
@@ -163,7 +190,12 @@ export class OrdersService {
     const orders = await this.orders.find({ where, order: { createdAt: 'DESC' }, take: query.limit ?? 50 });
     if (!orders.length) return [];
     const lines = await this.lines.findBy({ orderId: In(orders.map((o) => o.id)) });
-    return orders.map((o) => toOrder(o, lines.filter((l) => l.orderId === o.id)));
+    return orders.map((o) =>
+      toOrder(
+        o,
+        lines.filter((l) => l.orderId === o.id),
+      ),
+    );
   }
 
   // ---- used by payments, refunds and the counter, inside their transactions ----
@@ -180,8 +212,15 @@ export class OrdersService {
   }
 
   /** Applies a state-machine transition as a conditional update; false when another event won. */
-  async transition(em: EntityManager, id: string, to: OrderStatus, changes: Partial<OrderEntity> = {}): Promise<boolean> {
-    const result = await em.getRepository(OrderEntity).update({ id, status: In(sourcesOf(to)) }, { ...changes, status: to });
+  async transition(
+    em: EntityManager,
+    id: string,
+    to: OrderStatus,
+    changes: Partial<OrderEntity> = {},
+  ): Promise<boolean> {
+    const result = await em
+      .getRepository(OrderEntity)
+      .update({ id, status: In(sourcesOf(to)) }, { ...changes, status: to });
     return (result.affected ?? 0) > 0;
   }
 
@@ -193,8 +232,10 @@ export class OrdersService {
   async cancel(principal: Principal, id: string): Promise<Order> {
     await this.tx.run(async (em) => {
       const { order, lines } = await this.requireWithLines(em, id);
-      if (principal.role === 'consumer' && order.memberId !== principal.sub) throw AppError.forbidden('This is not your order', 'NOT_YOUR_ORDER');
-      if (!(await this.transition(em, id, 'CANCELLED'))) throw AppError.conflict('ORDER_NOT_CANCELLABLE', `An order in status ${order.status} cannot be cancelled`);
+      if (principal.role === 'consumer' && order.memberId !== principal.sub)
+        throw AppError.forbidden('This is not your order', 'NOT_YOUR_ORDER');
+      if (!(await this.transition(em, id, 'CANCELLED')))
+        throw AppError.conflict('ORDER_NOT_CANCELLABLE', `An order in status ${order.status} cannot be cancelled`);
       for (const line of lines) if (line.skuId) await this.catalog.releaseStock(em, line.skuId, line.quantity);
     });
     return this.get(principal, id);
@@ -203,7 +244,11 @@ export class OrdersService {
   /** Cancels online orders left unpaid past their expiry; returns how many. */
   async expireUnpaid(now = new Date()): Promise<number> {
     const stale = await this.orders.find({
-      where: { status: 'PENDING_PAYMENT', channel: 'online', createdAt: LessThanOrEqual(new Date(now.getTime() - UNPAID_ORDER_TTL_MS)) },
+      where: {
+        status: 'PENDING_PAYMENT',
+        channel: 'online',
+        createdAt: LessThanOrEqual(new Date(now.getTime() - UNPAID_ORDER_TTL_MS)),
+      },
       take: 500,
     });
     let expired = 0;
@@ -229,7 +274,9 @@ export class OrdersService {
    */
   async lockWithLines(em: EntityManager, id: string): Promise<OrderWithLines> {
     const mysql = em.connection.options.type !== 'sqljs';
-    const order = await em.getRepository(OrderEntity).findOne({ where: { id }, ...(mysql ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const order = await em
+      .getRepository(OrderEntity)
+      .findOne({ where: { id }, ...(mysql ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!order) throw AppError.notFound('ORDER_NOT_FOUND', `No order ${id}`);
     const lines = await em.getRepository(OrderLineEntity).find({ where: { orderId: id }, order: { lineNo: 'ASC' } });
     return { order, lines };
@@ -262,13 +309,24 @@ export class OrdersService {
         throw AppError.unprocessable('REFUND_EXCEEDS_PAID', `Line ${line.id} cannot be refunded past what was paid`);
       }
       // Conditional on the values read: a concurrent writer makes this affect nothing, and we stop.
-      const result = await lineRepo.update({ id: line.id, refundedFen: line.refundedFen, refundedQuantity: line.refundedQuantity }, { refundedFen, refundedQuantity });
+      const result = await lineRepo.update(
+        { id: line.id, refundedFen: line.refundedFen, refundedQuantity: line.refundedQuantity },
+        { refundedFen, refundedQuantity },
+      );
       if (!result.affected) throw AppError.conflict('ORDER_CHANGED', `Line ${line.id} changed concurrently`);
     }
     const refundedFen = order.refundedFen + refund.amountFen;
-    if (refundedFen > order.paidFen) throw AppError.unprocessable('REFUND_EXCEEDS_PAID', `Order ${orderId} cannot be refunded past the ${order.paidFen} fen paid`);
+    if (refundedFen > order.paidFen)
+      throw AppError.unprocessable(
+        'REFUND_EXCEEDS_PAID',
+        `Order ${orderId} cannot be refunded past the ${order.paidFen} fen paid`,
+      );
     const status = statusAfterRefund(order.paidFen, refundedFen);
-    if (!(await this.transition(em, orderId, status, { refundedFen }))) throw AppError.conflict('ORDER_NOT_REFUNDABLE', `Order ${orderId} in status ${order.status} cannot take this refund`);
+    if (!(await this.transition(em, orderId, status, { refundedFen })))
+      throw AppError.conflict(
+        'ORDER_NOT_REFUNDABLE',
+        `Order ${orderId} in status ${order.status} cannot take this refund`,
+      );
     return status;
   }
 

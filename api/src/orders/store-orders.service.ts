@@ -36,7 +36,12 @@ export interface StoreSale {
  * What makes two redemptions of one (store, receiptNo) the same: the member (not the code, which
  * changes every minute), the amounts and lines, and the sale time as sent (absent stays absent).
  */
-export function storeSaleHash(input: { memberId: string | null; amountFen: number; lines?: StoreSale['lines']; soldAt?: string }): string {
+export function storeSaleHash(input: {
+  memberId: string | null;
+  amountFen: number;
+  lines?: StoreSale['lines'];
+  soldAt?: string;
+}): string {
   return requestHash({
     memberId: input.memberId,
     amountFen: input.amountFen,
@@ -72,7 +77,10 @@ export class StoreOrdersService {
     const existing = await this.orders.findOneBy({ storeId, receiptNo, channel: 'store' });
     if (!existing) return null;
     if (existing.requestHash !== hash) {
-      throw AppError.conflict('RECEIPT_CONFLICT', `Receipt ${receiptNo} was already redeemed at this store with a different body`);
+      throw AppError.conflict(
+        'RECEIPT_CONFLICT',
+        `Receipt ${receiptNo} was already redeemed at this store with a different body`,
+      );
     }
     return toOrder(existing, await this.lines.findBy({ orderId: existing.id }));
   }
@@ -100,19 +108,41 @@ export class StoreOrdersService {
     }
   }
 
-  private async insert(em: EntityManager, sale: StoreSale, policy: Awaited<ReturnType<PolicyService['current']>>): Promise<Order> {
+  private async insert(
+    em: EntityManager,
+    sale: StoreSale,
+    policy: Awaited<ReturnType<PolicyService['current']>>,
+  ): Promise<Order> {
     const now = new Date();
     const soldAt = sale.soldAt.getTime();
 
     // Attribution, decided once from the evidence as of the sale (touches after it never count).
-    const touches = await this.shares.touchesSince(em, sale.memberId, new Date(soldAt - policy.storeWindowHours * HOUR));
+    const touches = await this.shares.touchesSince(
+      em,
+      sale.memberId,
+      new Date(soldAt - policy.storeWindowHours * HOUR),
+    );
     const binding = bindingOf(await this.members.require(sale.memberId, em));
     const guideIds = [...touches.map((t) => t.guideId), binding.serviceGuideId].filter((id): id is string => !!id);
     const guides = await this.guides.refs(guideIds, em);
-    const decision = decideStoreAttribution({ buyerMemberId: sale.memberId, soldAt, touches, member: binding, redeemingStoreId: sale.storeId, policy, guides });
+    const decision = decideStoreAttribution({
+      buyerMemberId: sale.memberId,
+      soldAt,
+      touches,
+      member: binding,
+      redeemingStoreId: sale.storeId,
+      policy,
+      guides,
+    });
     const rate = (productRateBps: number | null, categoryRateBps: number | null) =>
       decision.commissionable
-        ? resolveRateBps({ rule: decision.rule, productRateBps, categoryRateBps, defaultRateBps: policy.defaultRateBps, serviceRateBps: policy.serviceRateBps })
+        ? resolveRateBps({
+            rule: decision.rule,
+            productRateBps,
+            categoryRateBps,
+            defaultRateBps: policy.defaultRateBps,
+            serviceRateBps: policy.serviceRateBps,
+          })
         : 0;
 
     const orderId = newId(now.getTime());
@@ -137,7 +167,15 @@ export class StoreOrdersService {
       });
     } else {
       // Amount-only receipt: one unitemised line at the policy's default (or service) rate.
-      lines = [{ ...blankLine(orderId, now, 0), quantity: 1, unitPriceFen: sale.amountFen, amountFen: sale.amountFen, rateBps: rate(null, null) }];
+      lines = [
+        {
+          ...blankLine(orderId, now, 0),
+          quantity: 1,
+          unitPriceFen: sale.amountFen,
+          amountFen: sale.amountFen,
+          rateBps: rate(null, null),
+        },
+      ];
     }
 
     const order: OrderEntity = {

@@ -2,7 +2,13 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import type { RequestPaymentParams } from '@guideshare/contracts';
-import { verifyNotification, WechatApiError, WechatPayClient, WechatPayVerificationError, type Transaction } from '@guideshare/wechat';
+import {
+  verifyNotification,
+  WechatApiError,
+  WechatPayClient,
+  WechatPayVerificationError,
+  type Transaction,
+} from '@guideshare/wechat';
 import { AppError } from '../common/app-error.js';
 import { newId } from '../common/ids.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -41,7 +47,9 @@ export class PaymentsService {
     private readonly members: MembersService,
     private readonly ledger: LedgerService,
   ) {
-    this.handlers.set('TRANSACTION.SUCCESS', (resource) => this.onTransactionSuccess(resource as unknown as Transaction));
+    this.handlers.set('TRANSACTION.SUCCESS', (resource) =>
+      this.onTransactionSuccess(resource as unknown as Transaction),
+    );
   }
 
   onEvent(eventType: string, handler: NotifyHandler) {
@@ -51,7 +59,8 @@ export class PaymentsService {
   /** JSAPI prepay for the owner's unpaid order, and the signed `wx.requestPayment` parameters. */
   async prepay(principal: Principal, orderId: string): Promise<RequestPaymentParams & { outTradeNo: string }> {
     const order = await this.orders.get(principal, orderId);
-    if (order.status !== 'PENDING_PAYMENT') throw AppError.conflict('ORDER_NOT_PAYABLE', `An order in status ${order.status} cannot be paid`);
+    if (order.status !== 'PENDING_PAYMENT')
+      throw AppError.conflict('ORDER_NOT_PAYABLE', `An order in status ${order.status} cannot be paid`);
     const member = await this.members.require(order.memberId!);
     const outTradeNo = toOutTradeNo(order.id);
     const created = new Date(order.createdAt).getTime();
@@ -69,7 +78,8 @@ export class PaymentsService {
         payer: { openid: member.openid },
       }));
     } catch (e) {
-      if (e instanceof WechatApiError) throw AppError.upstream('WECHATPAY_REJECTED', `WeChat Pay refused the order: ${e.message}`);
+      if (e instanceof WechatApiError)
+        throw AppError.upstream('WECHATPAY_REJECTED', `WeChat Pay refused the order: ${e.message}`);
       throw e;
     }
     await this.orders.setPrepayId(order.id, prepayId);
@@ -80,7 +90,10 @@ export class PaymentsService {
    * The notify endpoint: signature (platform key, serial), 300 s clock skew, AES-256-GCM resource,
    * then the event's handler. Anything refused changes nothing.
    */
-  async handleNotify(headers: Record<string, string | string[] | undefined>, rawBody: Buffer | undefined): Promise<void> {
+  async handleNotify(
+    headers: Record<string, string | string[] | undefined>,
+    rawBody: Buffer | undefined,
+  ): Promise<void> {
     if (!rawBody?.length) throw new NotifyRejected(400, 'empty body');
     let verified: { envelope: { event_type: string }; resource: Record<string, unknown> };
     try {
@@ -109,12 +122,15 @@ export class PaymentsService {
       throw new NotifyRejected(400, 'appid/mchid do not match this merchant');
     }
     if (t.trade_state !== 'SUCCESS') return;
-    if (!Number.isSafeInteger(t.amount?.total) || !t.transaction_id) throw new NotifyRejected(400, 'transaction without amount or transaction_id');
+    if (!Number.isSafeInteger(t.amount?.total) || !t.transaction_id)
+      throw new NotifyRejected(400, 'transaction without amount or transaction_id');
     const orderId = fromOutTradeNo(t.out_trade_no);
     if (!orderId) throw new NotifyRejected(400, `unknown out_trade_no ${t.out_trade_no}`);
     const paidAt = t.success_time ? new Date(t.success_time) : new Date();
     try {
-      await this.tx.run(async (em) => this.recordPayment(em, orderId, t as Transaction & { amount: { total: number } }, paidAt));
+      await this.tx.run(async (em) =>
+        this.recordPayment(em, orderId, t as Transaction & { amount: { total: number } }, paidAt),
+      );
     } catch (e) {
       // A concurrent repeat of this notification got there first: already recorded, nothing to do.
       if (isDuplicateKey(e) && (await this.payments.existsBy({ transactionId: t.transaction_id }))) return;
@@ -122,7 +138,12 @@ export class PaymentsService {
     }
   }
 
-  private async recordPayment(em: EntityManager, orderId: string, t: Transaction & { amount: { total: number } }, paidAt: Date) {
+  private async recordPayment(
+    em: EntityManager,
+    orderId: string,
+    t: Transaction & { amount: { total: number } },
+    paidAt: Date,
+  ) {
     const { order, lines } = await this.orders.requireWithLines(em, orderId).catch(() => {
       throw new NotifyRejected(400, `no order for out_trade_no ${t.out_trade_no}`);
     });
@@ -144,7 +165,11 @@ export class PaymentsService {
       successTime: paidAt,
       createdAt: new Date(),
     });
-    const moved = await this.orders.transition(em, orderId, 'PAID', { paidFen: t.amount.total, paidAt, transactionId: t.transaction_id });
+    const moved = await this.orders.transition(em, orderId, 'PAID', {
+      paidFen: t.amount.total,
+      paidAt,
+      transactionId: t.transaction_id,
+    });
     if (!moved) throw new NotifyRejected(409, `order ${orderId} is ${order.status}, not payable`);
     await this.ledger.accrue(em, this.orders.accrualOf({ order, lines }), paidAt);
   }

@@ -14,7 +14,11 @@ export class PosController {
 
   /** 201 with the new store order; the same (store, receiptNo) and body again → 200 with the same order. */
   @Post('redemptions')
-  async redeem(@CounterStore() storeId: string, @Body() body: CreateRedemptionDto, @Res({ passthrough: true }) reply: FastifyReply) {
+  async redeem(
+    @CounterStore() storeId: string,
+    @Body() body: CreateRedemptionDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const { order, replayed } = await this.pos.redeem(storeId, body);
     reply.status(replayed ? 200 : 201);
     if (replayed) reply.header('Idempotent-Replayed', 'true');

@@ -1,5 +1,18 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 /** 100 million yuan: far above any receipt, far below the safe-integer limit. */
 export const MAX_RECEIPT_FEN = 10_000_000_000;
@@ -28,7 +41,9 @@ export class CreateRedemptionDto {
 
   /** The counter's receipt number: one redemption per (store, receiptNo). */
   @IsString()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9_\-.:/]{0,63}$/, { message: 'receiptNo must be 1–64 letters, digits, _ - . : / (starting with a letter or digit)' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_\-.:/]{0,63}$/, {
+    message: 'receiptNo must be 1–64 letters, digits, _ - . : / (starting with a letter or digit)',
+  })
   receiptNo!: string;
 
   @IsInt()

@@ -22,20 +22,31 @@ export class PosService {
    * order even after the code has expired (same member, amounts, lines and sale time → 200; anything
    * else → 409); a new receipt needs a fresh code.
    */
-  async redeem(storeId: string, input: CreateRedemptionDto, now = Date.now()): Promise<{ order: Order; replayed: boolean }> {
+  async redeem(
+    storeId: string,
+    input: CreateRedemptionDto,
+    now = Date.now(),
+  ): Promise<{ order: Order; replayed: boolean }> {
     if (input.lines && input.lines.reduce((sum, l) => sum + l.amountFen, 0) !== input.amountFen) {
       throw AppError.badRequest('LINES_TOTAL_MISMATCH', 'The lines must add up to amountFen');
     }
     const body = { amountFen: input.amountFen, lines: input.lines, soldAt: input.soldAt };
     if (await this.storeOrders.exists(storeId, input.receiptNo)) {
       const named = await this.codes.memberOf(input.memberCode, now);
-      const replay = await this.storeOrders.replay(storeId, input.receiptNo, storeSaleHash({ memberId: named?.id ?? null, ...body }));
+      const replay = await this.storeOrders.replay(
+        storeId,
+        input.receiptNo,
+        storeSaleHash({ memberId: named?.id ?? null, ...body }),
+      );
       if (replay) return { order: replay, replayed: true };
     }
 
     const soldAt = input.soldAt === undefined ? new Date(now) : new Date(input.soldAt);
     if (!(soldAt.getTime() <= now + SOLD_AT_MAX_AHEAD_MS && soldAt.getTime() >= now - SOLD_AT_MAX_AGE_MS)) {
-      throw AppError.badRequest('SOLD_AT_OUT_OF_RANGE', 'soldAt must be within the last 24 hours (and not in the future)');
+      throw AppError.badRequest(
+        'SOLD_AT_OUT_OF_RANGE',
+        'soldAt must be within the last 24 hours (and not in the future)',
+      );
     }
     const member = await this.codes.redeem(input.memberCode, now);
     return this.storeOrders.create({

@@ -53,15 +53,22 @@ export function planRefund(lines: readonly RefundableLine[], request: RefundRequ
     for (const want of request.lines) {
       const line = byId.get(want.lineId);
       if (!line) throw AppError.unprocessable('REFUND_LINE_UNKNOWN', `Line ${want.lineId} is not on this order`);
-      if (seen.has(want.lineId)) throw AppError.badRequest('REFUND_LINE_REPEATED', `Line ${want.lineId} is named twice`);
+      if (seen.has(want.lineId))
+        throw AppError.badRequest('REFUND_LINE_REPEATED', `Line ${want.lineId} is named twice`);
       seen.add(want.lineId);
-      if (!Number.isSafeInteger(want.quantity) || want.quantity < 1) throw AppError.badRequest('REFUND_QUANTITY_INVALID', 'quantity must be a positive integer');
+      if (!Number.isSafeInteger(want.quantity) || want.quantity < 1)
+        throw AppError.badRequest('REFUND_QUANTITY_INVALID', 'quantity must be a positive integer');
       const rest = left(line);
       if (want.quantity > rest.quantity) {
-        throw AppError.unprocessable('REFUND_EXCEEDS_PAID', `Line ${line.id} has ${rest.quantity} unit(s) left to refund, not ${want.quantity}`);
+        throw AppError.unprocessable(
+          'REFUND_EXCEEDS_PAID',
+          `Line ${line.id} has ${rest.quantity} unit(s) left to refund, not ${want.quantity}`,
+        );
       }
-      const amountFen = want.quantity === rest.quantity ? rest.fen : Math.min(line.unitPriceFen * want.quantity, rest.fen);
-      if (amountFen <= 0) throw AppError.unprocessable('REFUND_NOTHING_LEFT', `Nothing is left to refund on line ${line.id}`);
+      const amountFen =
+        want.quantity === rest.quantity ? rest.fen : Math.min(line.unitPriceFen * want.quantity, rest.fen);
+      if (amountFen <= 0)
+        throw AppError.unprocessable('REFUND_NOTHING_LEFT', `Nothing is left to refund on line ${line.id}`);
       planned.push({ lineId: line.id, quantity: want.quantity, amountFen });
     }
     return { amountFen: planned.reduce((s, p) => s + p.amountFen, 0), lines: planned };
@@ -74,7 +81,10 @@ export function planRefund(lines: readonly RefundableLine[], request: RefundRequ
     throw AppError.badRequest('REFUND_AMOUNT_INVALID', 'amountFen must be a positive integer');
   }
   if (amountFen > refundableFen) {
-    throw AppError.unprocessable('REFUND_EXCEEDS_PAID', `Refund of ${amountFen} fen exceeds the ${refundableFen} fen left to refund`);
+    throw AppError.unprocessable(
+      'REFUND_EXCEEDS_PAID',
+      `Refund of ${amountFen} fen exceeds the ${refundableFen} fen left to refund`,
+    );
   }
   if (amountFen === 0) throw AppError.unprocessable('REFUND_NOTHING_LEFT', 'Nothing is left to refund on this order');
   const parts = allocateProportionally(amountFen, remaining);

@@ -31,7 +31,9 @@ export function toRefundView(r: RefundEntity, lines: RefundLineEntity[], orderSt
     status: r.status,
     amountFen: r.amountFen,
     reason: r.reason,
-    lines: [...lines].sort((a, b) => a.lineNo - b.lineNo).map((l) => ({ lineId: l.orderLineId, quantity: l.quantity, amountFen: l.amountFen })),
+    lines: [...lines]
+      .sort((a, b) => a.lineNo - b.lineNo)
+      .map((l) => ({ lineId: l.orderLineId, quantity: l.quantity, amountFen: l.amountFen })),
     outRefundNo: r.outRefundNo,
     refundId: r.wechatRefundId,
     storeId: r.storeId,

@@ -41,7 +41,11 @@ export class RefundsController {
   @Public()
   @UseGuards(StoreKeyGuard)
   @Post('pos/refunds')
-  async counter(@CounterStore() storeId: string, @Body() body: PosRefundDto, @Res({ passthrough: true }) reply: FastifyReply) {
+  async counter(
+    @CounterStore() storeId: string,
+    @Body() body: PosRefundDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return answer(reply, await this.refunds.createAtCounter(storeId, body));
   }
 }

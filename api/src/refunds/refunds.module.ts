@@ -11,7 +11,13 @@ import { RefundsService } from './refunds.service.js';
 const SYNC_EVERY_MS = 60_000;
 
 @Module({
-  imports: [TypeOrmModule.forFeature([RefundEntity, RefundLineEntity]), OrdersModule, PaymentsModule, LedgerModule, StoresModule],
+  imports: [
+    TypeOrmModule.forFeature([RefundEntity, RefundLineEntity]),
+    OrdersModule,
+    PaymentsModule,
+    LedgerModule,
+    StoresModule,
+  ],
   controllers: [RefundsController],
   providers: [RefundsService],
   exports: [RefundsService],

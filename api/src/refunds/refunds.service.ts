@@ -68,7 +68,9 @@ export class RefundsService implements OnModuleInit {
 
   onModuleInit() {
     for (const event of REFUND_EVENTS) {
-      this.payments.onEvent(event, (resource, eventType) => this.onRefundNotify(resource as unknown as RefundNotificationResource, eventType));
+      this.payments.onEvent(event, (resource, eventType) =>
+        this.onRefundNotify(resource as unknown as RefundNotificationResource, eventType),
+      );
     }
   }
 
@@ -80,7 +82,12 @@ export class RefundsService implements OnModuleInit {
    * REFUND.SUCCESS arrives. A retry with the same Idempotency-Key and body returns this refund;
    * the (order, key) unique constraint settles concurrent retries.
    */
-  async createOnline(principal: Principal, orderId: string, idempotencyKey: string, body: CreateRefundDto): Promise<RefundResult> {
+  async createOnline(
+    principal: Principal,
+    orderId: string,
+    idempotencyKey: string,
+    body: CreateRefundDto,
+  ): Promise<RefundResult> {
     const request: RefundRequest & { reason: string } = {
       ...(body.lines ? { lines: body.lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity })) } : {}),
       ...(body.amountFen !== undefined ? { amountFen: body.amountFen } : {}),
@@ -96,7 +103,11 @@ export class RefundsService implements OnModuleInit {
     try {
       created = await this.tx.run(async (em) => {
         const { order, lines } = await this.orders.lockWithLines(em, orderId);
-        if (order.channel !== 'online') throw AppError.conflict('ORDER_NOT_ONLINE', 'A store sale is refunded at its counter (POST /api/pos/refunds)');
+        if (order.channel !== 'online')
+          throw AppError.conflict(
+            'ORDER_NOT_ONLINE',
+            'A store sale is refunded at its counter (POST /api/pos/refunds)',
+          );
         if (!REFUNDABLE.includes(order.status) || !order.transactionId) {
           throw AppError.conflict('ORDER_NOT_REFUNDABLE', `An order in status ${order.status} cannot be refunded`);
         }
@@ -136,12 +147,24 @@ export class RefundsService implements OnModuleInit {
     return { refund: await this.view(id), replayed: false };
   }
 
-  private async replayOnline(orderId: string, idempotencyKey: string, hash: string, mayResubmit: boolean): Promise<RefundResult | null> {
+  private async replayOnline(
+    orderId: string,
+    idempotencyKey: string,
+    hash: string,
+    mayResubmit: boolean,
+  ): Promise<RefundResult | null> {
     const existing = await this.refunds.findOneBy({ orderId, idempotencyKey });
     if (!existing) return null;
-    if (existing.requestHash !== hash) throw AppError.conflict('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request');
-    if (existing.status === 'FAILED') throw AppError.upstream('WECHATPAY_REJECTED', existing.note ?? 'WeChat Pay refused the refund');
-    if (mayResubmit && existing.status === 'PROCESSING' && !existing.submittedAt && Date.now() - existing.createdAt.getTime() >= RESUBMIT_AFTER_MS) {
+    if (existing.requestHash !== hash)
+      throw AppError.conflict('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request');
+    if (existing.status === 'FAILED')
+      throw AppError.upstream('WECHATPAY_REJECTED', existing.note ?? 'WeChat Pay refused the refund');
+    if (
+      mayResubmit &&
+      existing.status === 'PROCESSING' &&
+      !existing.submittedAt &&
+      Date.now() - existing.createdAt.getTime() >= RESUBMIT_AFTER_MS
+    ) {
       const { order } = await this.orders.requireWithLines(this.refunds.manager, orderId);
       await this.submit(existing, order);
     }
@@ -158,19 +181,33 @@ export class RefundsService implements OnModuleInit {
         notify_url: this.config.wechatPay.notifyUrl,
         amount: { refund: refund.amountFen, total: order.paidFen, currency: 'CNY' },
       });
-      await this.refunds.update({ id: refund.id, submittedAt: IsNull() }, { submittedAt: new Date(), wechatRefundId: answer.refund_id });
+      await this.refunds.update(
+        { id: refund.id, submittedAt: IsNull() },
+        { submittedAt: new Date(), wechatRefundId: answer.refund_id },
+      );
     } catch (e) {
       if (e instanceof WechatApiError && e.status >= 400 && e.status < 500 && e.status !== 429) {
         const note = `WeChat Pay refused the refund: ${e.errcode} ${e.errmsg}`.slice(0, 200);
         const at = new Date();
         await this.tx.run(async (em) => {
-          const failed = await em.getRepository(RefundEntity).update({ id: refund.id, status: 'PROCESSING', submittedAt: IsNull() }, { status: 'FAILED', note, completedAt: at });
+          const failed = await em
+            .getRepository(RefundEntity)
+            .update(
+              { id: refund.id, status: 'PROCESSING', submittedAt: IsNull() },
+              { status: 'FAILED', note, completedAt: at },
+            );
           if (failed.affected) await this.ledger.release(em, refundHoldKey(refund.id), at);
         });
         throw AppError.upstream('WECHATPAY_REJECTED', note);
       }
-      this.logger.warn(`Refund ${refund.id} not confirmed by WeChat Pay: ${e instanceof Error ? e.message : String(e)}`);
-      throw new AppError(503, 'WECHATPAY_UNAVAILABLE', 'WeChat Pay did not confirm the refund; retry with the same Idempotency-Key');
+      this.logger.warn(
+        `Refund ${refund.id} not confirmed by WeChat Pay: ${e instanceof Error ? e.message : String(e)}`,
+      );
+      throw new AppError(
+        503,
+        'WECHATPAY_UNAVAILABLE',
+        'WeChat Pay did not confirm the refund; retry with the same Idempotency-Key',
+      );
     }
   }
 
@@ -181,8 +218,10 @@ export class RefundsService implements OnModuleInit {
   private async onRefundNotify(r: RefundNotificationResource, eventType: string): Promise<void> {
     const status = eventType.slice('REFUND.'.length) as RefundStatus;
     if (r.mchid !== this.config.wechatPay.mchid) throw new NotifyRejected(400, 'mchid does not match this merchant');
-    if (r.refund_status !== undefined && r.refund_status !== status) throw new NotifyRejected(400, `${eventType} carries refund_status ${r.refund_status}`);
-    if (!r.out_refund_no || !r.refund_id) throw new NotifyRejected(400, 'refund notification without out_refund_no or refund_id');
+    if (r.refund_status !== undefined && r.refund_status !== status)
+      throw new NotifyRejected(400, `${eventType} carries refund_status ${r.refund_status}`);
+    if (!r.out_refund_no || !r.refund_id)
+      throw new NotifyRejected(400, 'refund notification without out_refund_no or refund_id');
     const known = await this.refunds.findOneBy({ outRefundNo: r.out_refund_no });
     if (!known) throw new NotifyRejected(404, `unknown out_refund_no ${r.out_refund_no}`);
     await this.settle(known, {
@@ -204,25 +243,53 @@ export class RefundsService implements OnModuleInit {
    */
   private async settle(
     known: RefundEntity,
-    report: { status: RefundStatus; refundId: string; transactionId?: string; amountFen?: number; successTime?: string; account?: string },
+    report: {
+      status: RefundStatus;
+      refundId: string;
+      transactionId?: string;
+      amountFen?: number;
+      successTime?: string;
+      account?: string;
+    },
   ): Promise<void> {
     const { status } = report;
     await this.tx.run(async (em) => {
       const { order, lines } = await this.orders.lockWithLines(em, known.orderId);
       const refund = await em.getRepository(RefundEntity).findOneByOrFail({ id: known.id });
-      if (refund.wechatRefundId && refund.wechatRefundId !== report.refundId) throw new NotifyRejected(409, `refund ${refund.id} is WeChat refund ${refund.wechatRefundId}, not ${report.refundId}`);
-      if (order.transactionId && report.transactionId && report.transactionId !== order.transactionId) throw new NotifyRejected(400, 'transaction_id does not match the order');
-      if (report.amountFen !== refund.amountFen) throw new NotifyRejected(400, `refund amount ${report.amountFen} does not match the requested ${refund.amountFen}`);
+      if (refund.wechatRefundId && refund.wechatRefundId !== report.refundId)
+        throw new NotifyRejected(
+          409,
+          `refund ${refund.id} is WeChat refund ${refund.wechatRefundId}, not ${report.refundId}`,
+        );
+      if (order.transactionId && report.transactionId && report.transactionId !== order.transactionId)
+        throw new NotifyRejected(400, 'transaction_id does not match the order');
+      if (report.amountFen !== refund.amountFen)
+        throw new NotifyRejected(
+          400,
+          `refund amount ${report.amountFen} does not match the requested ${refund.amountFen}`,
+        );
       if (refund.status === status) return; // a repeat
       if (!NEXT[refund.status].includes(status)) {
         this.logger.warn(`Ignoring REFUND.${status} for refund ${refund.id}, which is ${refund.status}`);
         return;
       }
       const at = new Date();
-      const completedAt = status === 'SUCCESS' && report.successTime && !Number.isNaN(Date.parse(report.successTime)) ? new Date(report.successTime) : at;
+      const completedAt =
+        status === 'SUCCESS' && report.successTime && !Number.isNaN(Date.parse(report.successTime))
+          ? new Date(report.successTime)
+          : at;
       const note =
-        status === 'ABNORMAL' ? `WeChat Pay reports the refund ABNORMAL (${report.account ?? 'no account'})`.slice(0, 200) : status === 'CLOSED' ? 'WeChat Pay closed the refund' : null;
-      const moved = await em.getRepository(RefundEntity).update({ id: refund.id, status: refund.status }, { status, wechatRefundId: report.refundId, completedAt, note });
+        status === 'ABNORMAL'
+          ? `WeChat Pay reports the refund ABNORMAL (${report.account ?? 'no account'})`.slice(0, 200)
+          : status === 'CLOSED'
+            ? 'WeChat Pay closed the refund'
+            : null;
+      const moved = await em
+        .getRepository(RefundEntity)
+        .update(
+          { id: refund.id, status: refund.status },
+          { status, wechatRefundId: report.refundId, completedAt, note },
+        );
       if (!moved.affected) return;
       if (status === 'SUCCESS') await this.applySuccess(em, { ...refund, status }, lines, at);
       await this.ledger.release(em, refundHoldKey(refund.id), at);
@@ -269,7 +336,12 @@ export class RefundsService implements OnModuleInit {
   }
 
   /** Money went back: the order's lines and status, then the reversals from the lines as they were before. */
-  private async applySuccess(em: EntityManager, refund: RefundEntity, orderLines: OrderLineEntity[], at: Date): Promise<OrderStatus> {
+  private async applySuccess(
+    em: EntityManager,
+    refund: RefundEntity,
+    orderLines: OrderLineEntity[],
+    at: Date,
+  ): Promise<OrderStatus> {
     const parts = await em.getRepository(RefundLineEntity).findBy({ refundId: refund.id });
     const before = new Map(orderLines.map((l) => [l.id, l.refundedFen]));
     const status = await this.orders.recordRefund(em, refund.orderId, {
@@ -281,7 +353,11 @@ export class RefundsService implements OnModuleInit {
       {
         orderId: refund.orderId,
         refundId: refund.id,
-        lines: parts.map((p) => ({ orderLineId: p.orderLineId, refundedBeforeFen: before.get(p.orderLineId) ?? 0, refundNowFen: p.amountFen })),
+        lines: parts.map((p) => ({
+          orderLineId: p.orderLineId,
+          refundedBeforeFen: before.get(p.orderLineId) ?? 0,
+          refundNowFen: p.amountFen,
+        })),
       },
       at,
     );
@@ -305,9 +381,11 @@ export class RefundsService implements OnModuleInit {
     try {
       orderStatus = await this.tx.run(async (em) => {
         const sale = await this.orders.findStoreOrder(em, storeId, body.receiptNo);
-        if (!sale) throw AppError.notFound('STORE_ORDER_NOT_FOUND', `No sale with receipt ${body.receiptNo} at this store`);
+        if (!sale)
+          throw AppError.notFound('STORE_ORDER_NOT_FOUND', `No sale with receipt ${body.receiptNo} at this store`);
         const { order, lines } = await this.orders.lockWithLines(em, sale.id);
-        if (!REFUNDABLE.includes(order.status)) throw AppError.conflict('ORDER_NOT_REFUNDABLE', `A sale in status ${order.status} cannot be refunded`);
+        if (!REFUNDABLE.includes(order.status))
+          throw AppError.conflict('ORDER_NOT_REFUNDABLE', `A sale in status ${order.status} cannot be refunded`);
         const plan = lines.length
           ? planRefund(await this.refundableLines(em, order.id, lines), { amountFen: body.amountFen })
           : this.planWithoutLines(order, body.amountFen);
@@ -346,14 +424,19 @@ export class RefundsService implements OnModuleInit {
   private async replayCounter(storeId: string, refundNo: string, hash: string): Promise<RefundResult | null> {
     const existing = await this.refunds.findOneBy({ storeId, refundNo });
     if (!existing) return null;
-    if (existing.requestHash !== hash) throw AppError.conflict('REFUND_NO_REUSED', `Refund number ${refundNo} was used for a different refund`);
+    if (existing.requestHash !== hash)
+      throw AppError.conflict('REFUND_NO_REUSED', `Refund number ${refundNo} was used for a different refund`);
     return { refund: await this.view(existing.id), replayed: true };
   }
 
   /** A sale recorded without lines: an order-level refund (no line carries commission then). */
   private planWithoutLines(order: OrderEntity, amountFen: number): RefundPlan {
     const left = order.paidFen - order.refundedFen;
-    if (amountFen > left) throw AppError.unprocessable('REFUND_EXCEEDS_PAID', `Refund of ${amountFen} fen exceeds the ${left} fen left to refund`);
+    if (amountFen > left)
+      throw AppError.unprocessable(
+        'REFUND_EXCEEDS_PAID',
+        `Refund of ${amountFen} fen exceeds the ${left} fen left to refund`,
+      );
     return { amountFen, lines: [] };
   }
 
@@ -362,7 +445,12 @@ export class RefundsService implements OnModuleInit {
   async listForOrder(orderId: string): Promise<RefundView[]> {
     const rows = await this.refunds.find({ where: { orderId }, order: { createdAt: 'ASC', id: 'ASC' } });
     const lines = rows.length ? await this.refundLines.findBy({ refundId: In(rows.map((r) => r.id)) }) : [];
-    return rows.map((r) => toRefundView(r, lines.filter((l) => l.refundId === r.id)));
+    return rows.map((r) =>
+      toRefundView(
+        r,
+        lines.filter((l) => l.refundId === r.id),
+      ),
+    );
   }
 
   async view(id: string, orderStatus?: OrderStatus): Promise<RefundView> {
@@ -391,7 +479,11 @@ export class RefundsService implements OnModuleInit {
   // ---------------------------------------------------------------- helpers
 
   /** The order's lines with what refunds (successful or still in flight) already claim of each. */
-  private async refundableLines(em: EntityManager, orderId: string, lines: OrderLineEntity[]): Promise<RefundableLine[]> {
+  private async refundableLines(
+    em: EntityManager,
+    orderId: string,
+    lines: OrderLineEntity[],
+  ): Promise<RefundableLine[]> {
     const claimed = await em
       .getRepository(RefundLineEntity)
       .createQueryBuilder('rl')
@@ -416,12 +508,24 @@ export class RefundsService implements OnModuleInit {
       }));
   }
 
-  private async insertLines(em: EntityManager, refundId: string, plan: RefundPlan, orderLines: OrderLineEntity[]): Promise<void> {
+  private async insertLines(
+    em: EntityManager,
+    refundId: string,
+    plan: RefundPlan,
+    orderLines: OrderLineEntity[],
+  ): Promise<void> {
     if (!plan.lines.length) return;
     const lineNo = new Map(orderLines.map((l) => [l.id, l.lineNo]));
     await em.insert(
       RefundLineEntity,
-      plan.lines.map((p) => ({ id: newId(), refundId, orderLineId: p.lineId, lineNo: lineNo.get(p.lineId) ?? 0, quantity: p.quantity, amountFen: p.amountFen })),
+      plan.lines.map((p) => ({
+        id: newId(),
+        refundId,
+        orderLineId: p.lineId,
+        lineNo: lineNo.get(p.lineId) ?? 0,
+        quantity: p.quantity,
+        amountFen: p.amountFen,
+      })),
     );
   }
 }

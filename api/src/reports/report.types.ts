@@ -112,7 +112,12 @@ export interface GuideReportResponse extends Period {
   storeId: string | null;
   guides: GuideReportRow[];
   stores: StoreReportRow[];
-  brand: Figures & { privateDomain: PrivateDomainShare; registrations: number; unassignedGmvFen: number; days: BrandDayFigures[] };
+  brand: Figures & {
+    privateDomain: PrivateDomainShare;
+    registrations: number;
+    unassignedGmvFen: number;
+    days: BrandDayFigures[];
+  };
 }
 
 export function ratio(numerator: number, denominator: number): Ratio {

@@ -7,8 +7,6 @@ import { OrderEntity } from '../orders/order.entities.js';
 import { ShareEntity, VisitEntity } from '../shares/share.entities.js';
 import type { BusinessDay } from '../common/business-time.js';
 
-
-
 /** Whose activity a query counts and over which business days. */
 export interface Scope {
   days: BusinessDay[];
@@ -147,7 +145,14 @@ export class ReportsReader {
   async buyers(scope: Scope, dims: Dim[]): Promise<DistinctRow[]> {
     const q = this.sql(scope);
     const cols = { guide: 'o.attrGuideId', store: 'o.attrStoreId', day: q.day('o.paidAt') };
-    return this.distinct(q, dims, cols, 'o.memberId', `${this.table(OrderEntity)} o`, `${this.salesWhere(q, false)} AND o.refundedFen < o.paidFen`);
+    return this.distinct(
+      q,
+      dims,
+      cols,
+      'o.memberId',
+      `${this.table(OrderEntity)} o`,
+      `${this.salesWhere(q, false)} AND o.refundedFen < o.paidFen`,
+    );
   }
 
   async commissions(scope: Scope): Promise<Array<CountRow>> {
@@ -174,12 +179,21 @@ export class ReportsReader {
   }
 
   private salesWhere(q: SqlBuilder, includeUncredited: boolean): string {
-    const who = includeUncredited ? `(${q.guides('o.attrGuideId')} OR o.attrGuideId IS NULL)` : q.guides('o.attrGuideId');
+    const who = includeUncredited
+      ? `(${q.guides('o.attrGuideId')} OR o.attrGuideId IS NULL)`
+      : q.guides('o.attrGuideId');
     // A range on `idx_orders_guide_paid` (attrGuideId, paidAt).
     return `${who} AND o.paidAt >= :r0 AND o.paidAt < :r1 AND o.paidFen > 0`;
   }
 
-  private async distinct(q: SqlBuilder, dims: Dim[], cols: Record<Dim, string>, member: string, from: string, where: string): Promise<DistinctRow[]> {
+  private async distinct(
+    q: SqlBuilder,
+    dims: Dim[],
+    cols: Record<Dim, string>,
+    member: string,
+    from: string,
+    where: string,
+  ): Promise<DistinctRow[]> {
     const alias = { guide: 'guideId', store: 'storeId', day: 'd' } as const;
     const select = dims.map((d) => `${cols[d]} AS ${alias[d]}`);
     const rows = await q.run(

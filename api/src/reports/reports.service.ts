@@ -97,7 +97,13 @@ class Tally {
   privateDomain(key: string): PrivateDomainShare {
     const d = this.domain.get(key) ?? { onlineGmvFen: 0, storeGmvFen: 0, totalGmvFen: 0 };
     const creditedGmvFen = d.onlineGmvFen + d.storeGmvFen;
-    return { onlineGmvFen: d.onlineGmvFen, storeGmvFen: d.storeGmvFen, creditedGmvFen, totalGmvFen: d.totalGmvFen, share: ratio(creditedGmvFen, d.totalGmvFen) };
+    return {
+      onlineGmvFen: d.onlineGmvFen,
+      storeGmvFen: d.storeGmvFen,
+      creditedGmvFen,
+      totalGmvFen: d.totalGmvFen,
+      share: ratio(creditedGmvFen, d.totalGmvFen),
+    };
   }
 
   private domainAt(key: string): DomainTally {
@@ -142,14 +148,17 @@ export class ReportsService {
     for (const field of ['from', 'to'] as const) {
       const value = query[field];
       if (value !== undefined && !isBusinessDate(value)) {
-        throw AppError.badRequest('VALIDATION_FAILED', 'The query is not valid', [{ field, message: `${field} must be a date YYYY-MM-DD` }]);
+        throw AppError.badRequest('VALIDATION_FAILED', 'The query is not valid', [
+          { field, message: `${field} must be a date YYYY-MM-DD` },
+        ]);
       }
     }
     const today = businessDate(now, tz);
     const to = query.to ?? (query.from && query.from > today ? query.from : today);
     const from = query.from ?? `${to.slice(0, 8)}01`;
     if (from > to) throw AppError.badRequest('PERIOD_INVALID', `from (${from}) is after to (${to})`);
-    if (addDays(from, MAX_PERIOD_DAYS - 1) < to) throw AppError.badRequest('PERIOD_INVALID', `A period covers at most ${MAX_PERIOD_DAYS} days`);
+    if (addDays(from, MAX_PERIOD_DAYS - 1) < to)
+      throw AppError.badRequest('PERIOD_INVALID', `A period covers at most ${MAX_PERIOD_DAYS} days`);
     return { from, to, days: businessDays(from, to, tz) };
   }
 
@@ -158,17 +167,18 @@ export class ReportsService {
     const { from, to, days } = this.period(query);
     const scope: Scope = { days, guideIds: [guideId], brandWide: false };
     const r = this.reader;
-    const [shares, visits, visitors, visitorsByDay, registrations, sales, buyers, buyersByDay, commissions] = await Promise.all([
-      r.shares(scope),
-      r.visits(scope),
-      r.visitors(scope, []),
-      r.visitors(scope, ['day']),
-      r.registrations(scope),
-      r.sales(scope),
-      r.buyers(scope, []),
-      r.buyers(scope, ['day']),
-      r.commissions(scope),
-    ]);
+    const [shares, visits, visitors, visitorsByDay, registrations, sales, buyers, buyersByDay, commissions] =
+      await Promise.all([
+        r.shares(scope),
+        r.visits(scope),
+        r.visitors(scope, []),
+        r.visitors(scope, ['day']),
+        r.registrations(scope),
+        r.sales(scope),
+        r.buyers(scope, []),
+        r.buyers(scope, ['day']),
+        r.commissions(scope),
+      ]);
     const t = new Tally();
     const keys = (row: { day?: number }) => ['all', dayKey(row)];
     t.counts(shares, 'shares', keys);
@@ -204,24 +214,42 @@ export class ReportsService {
     const [allGuides, allStores] = await Promise.all([this.guides.list(), this.stores.list()]);
     const scope: Scope = { days, guideIds: allGuides.map((g) => g.id), brandWide: true };
     const r = this.reader;
-    const [shares, visits, registrations, sales, commissions, visitorsByGuide, visitorsByStore, visitorsAll, visitorsByDay, buyersByGuide, buyersByStore, buyersAll, buyersByDay] =
-      await Promise.all([
-        r.shares(scope),
-        r.visits(scope),
-        r.registrations(scope),
-        r.sales(scope),
-        r.commissions(scope),
-        r.visitors(scope, ['guide']),
-        r.visitors(scope, ['store']),
-        r.visitors(scope, []),
-        r.visitors(scope, ['day']),
-        r.buyers(scope, ['guide']),
-        r.buyers(scope, ['store']),
-        r.buyers(scope, []),
-        r.buyers(scope, ['day']),
-      ]);
+    const [
+      shares,
+      visits,
+      registrations,
+      sales,
+      commissions,
+      visitorsByGuide,
+      visitorsByStore,
+      visitorsAll,
+      visitorsByDay,
+      buyersByGuide,
+      buyersByStore,
+      buyersAll,
+      buyersByDay,
+    ] = await Promise.all([
+      r.shares(scope),
+      r.visits(scope),
+      r.registrations(scope),
+      r.sales(scope),
+      r.commissions(scope),
+      r.visitors(scope, ['guide']),
+      r.visitors(scope, ['store']),
+      r.visitors(scope, []),
+      r.visitors(scope, ['day']),
+      r.buyers(scope, ['guide']),
+      r.buyers(scope, ['store']),
+      r.buyers(scope, []),
+      r.buyers(scope, ['day']),
+    ]);
     const t = new Tally();
-    const keys = (row: { guideId?: string | null; storeId?: string | null; day?: number }) => [guideKey(row), storeKey(row), 'all', dayKey(row)];
+    const keys = (row: { guideId?: string | null; storeId?: string | null; day?: number }) => [
+      guideKey(row),
+      storeKey(row),
+      'all',
+      dayKey(row),
+    ];
     t.counts(shares, 'shares', keys);
     t.counts(visits, 'visits', keys);
     t.counts(
@@ -250,17 +278,31 @@ export class ReportsService {
         .filter((g) => !query.storeId || g.storeId === query.storeId)
         .map((g) => {
           const f = t.at(`g:${g.id}`);
-          return { guideId: g.id, name: g.name, storeId: g.storeId, status: g.status, ...f, sharerVsServer: sharerVsServer(f) };
+          return {
+            guideId: g.id,
+            name: g.name,
+            storeId: g.storeId,
+            status: g.status,
+            ...f,
+            sharerVsServer: sharerVsServer(f),
+          };
         }),
       stores: allStores
         .filter((s) => !query.storeId || s.id === query.storeId)
-        .map((s) => ({ storeId: s.id, name: s.name, ...t.at(`s:${s.id}`), privateDomain: t.privateDomain(`s:${s.id}`) })),
+        .map((s) => ({
+          storeId: s.id,
+          name: s.name,
+          ...t.at(`s:${s.id}`),
+          privateDomain: t.privateDomain(`s:${s.id}`),
+        })),
       brand: {
         ...t.at('all'),
         registrations: registrations.reduce((sum, row) => sum + row.n, 0),
         privateDomain: brandDomain,
         // Sales credited to no store either (rule `none`): in the brand denominator only.
-        unassignedGmvFen: brandDomain.totalGmvFen - sales.filter((row) => row.storeId).reduce((sum, row) => sum + row.paidFen - row.refundedFen, 0),
+        unassignedGmvFen:
+          brandDomain.totalGmvFen -
+          sales.filter((row) => row.storeId).reduce((sum, row) => sum + row.paidFen - row.refundedFen, 0),
         days: days.map((d, i) => ({ date: d.date, ...t.at(`d:${i}`), privateDomain: t.privateDomain(`d:${i}`) })),
       },
     };
@@ -296,7 +338,12 @@ export class ReportsService {
       ['佣金(元)', (g) => formatFen(g.commissionFen)],
     ];
     const rows = report.guides.map((g) => columns.map(([, value]) => cell(value(g))));
-    const body = stringify(rows, { bom: true, header: true, columns: columns.map(([header]) => header), record_delimiter: 'windows' });
+    const body = stringify(rows, {
+      bom: true,
+      header: true,
+      columns: columns.map(([header]) => header),
+      record_delimiter: 'windows',
+    });
     const suffix = report.storeId ? `-${report.storeId.slice(0, 8)}` : '';
     return { filename: `guide-report-${report.from}-${report.to}${suffix}.csv`, body };
   }

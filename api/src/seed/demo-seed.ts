@@ -30,10 +30,36 @@ const CATEGORIES = [
 ];
 
 const PRODUCTS = [
-  { name: '玻尿酸保湿精华 30ml', category: 0, commissionRateBps: 1000, skus: [{ name: '30ml', priceFen: 26900, stock: 500 }] },
-  { name: '氨基酸洁面乳', category: 0, commissionRateBps: null, skus: [{ name: '100g', priceFen: 8900, stock: 800 }, { name: '200g 家庭装', priceFen: 15900, stock: 300 }] },
-  { name: '丝绒雾面口红', category: 1, commissionRateBps: null, skus: [{ name: '#01 正红', priceFen: 19900, stock: 400 }, { name: '#05 豆沙', priceFen: 19900, stock: 400 }] },
-  { name: '小苍兰香水 50ml', category: 2, commissionRateBps: null, skus: [{ name: '50ml', priceFen: 52000, stock: 120 }] },
+  {
+    name: '玻尿酸保湿精华 30ml',
+    category: 0,
+    commissionRateBps: 1000,
+    skus: [{ name: '30ml', priceFen: 26900, stock: 500 }],
+  },
+  {
+    name: '氨基酸洁面乳',
+    category: 0,
+    commissionRateBps: null,
+    skus: [
+      { name: '100g', priceFen: 8900, stock: 800 },
+      { name: '200g 家庭装', priceFen: 15900, stock: 300 },
+    ],
+  },
+  {
+    name: '丝绒雾面口红',
+    category: 1,
+    commissionRateBps: null,
+    skus: [
+      { name: '#01 正红', priceFen: 19900, stock: 400 },
+      { name: '#05 豆沙', priceFen: 19900, stock: 400 },
+    ],
+  },
+  {
+    name: '小苍兰香水 50ml',
+    category: 2,
+    commissionRateBps: null,
+    skus: [{ name: '50ml', priceFen: 52000, stock: 120 }],
+  },
 ];
 
 /** Demo stores, guides, catalog and a live, once: a database that has stores is left alone. */
@@ -55,9 +81,15 @@ export async function seedDemo(app: INestApplication, now = new Date()): Promise
   const createdStores = [];
   for (const s of STORES) createdStores.push(await stores.create(s));
   const createdGuides = [];
-  for (const g of GUIDES) createdGuides.push(await guides.create({ storeId: createdStores[g.store].id, name: g.name, wecomUserId: g.wecomUserId }));
+  for (const g of GUIDES)
+    createdGuides.push(
+      await guides.create({ storeId: createdStores[g.store].id, name: g.name, wecomUserId: g.wecomUserId }),
+    );
   const categories = [];
-  for (const c of CATEGORIES) categories.push(await catalog.createCategory({ name: c.name, commissionRateBps: c.commissionRateBps ?? undefined }));
+  for (const c of CATEGORIES)
+    categories.push(
+      await catalog.createCategory({ name: c.name, commissionRateBps: c.commissionRateBps ?? undefined }),
+    );
   const products = [];
   for (const p of PRODUCTS) {
     products.push(

@@ -10,7 +10,14 @@ import { SharesController } from './shares.controller.js';
 import { SharesService } from './shares.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ShareEntity, VisitEntity]), GuidesModule, MembersModule, CatalogModule, LivesModule, StoresModule],
+  imports: [
+    TypeOrmModule.forFeature([ShareEntity, VisitEntity]),
+    GuidesModule,
+    MembersModule,
+    CatalogModule,
+    LivesModule,
+    StoresModule,
+  ],
   controllers: [SharesController],
   providers: [SharesService],
   exports: [SharesService],

@@ -140,7 +140,10 @@ export class SharesService {
       kind === 'live'
         ? await this.lives.exists(targetId)
         : kind === 'store'
-          ? await this.stores.require(targetId).then(() => true, () => false)
+          ? await this.stores.require(targetId).then(
+              () => true,
+              () => false,
+            )
           : await this.catalog.productExists(targetId);
     if (!exists) throw AppError.badRequest('SHARE_TARGET_NOT_FOUND', `No ${kind} ${targetId}`);
   }

@@ -11,7 +11,9 @@ export class StoreKeyGuard implements CanActivate {
   constructor(private readonly stores: StoresService) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; storeId?: string }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<{ headers: Record<string, string | undefined>; storeId?: string }>();
     const key = request.headers['x-store-key'];
     const storeId = key ? await this.stores.storeIdForKey(key) : null;
     if (!storeId) throw AppError.unauthorized('A valid, unrevoked X-Store-Key is required', 'STORE_KEY_INVALID');

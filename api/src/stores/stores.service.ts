@@ -39,7 +39,14 @@ export class StoresService {
     await this.require(storeId);
     const key = `sk_${randomBytes(24).toString('base64url')}`;
     const id = newId();
-    await this.keys.insert({ id, storeId, keyHash: hashKey(key), keyPrefix: key.slice(0, 8), createdAt: new Date(), revokedAt: null });
+    await this.keys.insert({
+      id,
+      storeId,
+      keyHash: hashKey(key),
+      keyPrefix: key.slice(0, 8),
+      createdAt: new Date(),
+      revokedAt: null,
+    });
     return { id, key, storeId };
   }
 

@@ -12,12 +12,14 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
     {
       provide: WechatApiClient,
       inject: [APP_CONFIG],
-      useFactory: (c: AppConfig) => new WechatApiClient({ baseUrl: c.wechat.apiBase, appId: c.wechat.appId, secret: c.wechat.secret }),
+      useFactory: (c: AppConfig) =>
+        new WechatApiClient({ baseUrl: c.wechat.apiBase, appId: c.wechat.appId, secret: c.wechat.secret }),
     },
     {
       provide: WecomClient,
       inject: [APP_CONFIG],
-      useFactory: (c: AppConfig) => new WecomClient({ baseUrl: c.wechat.apiBase, corpId: c.wecom.corpId, secret: c.wecom.secret }),
+      useFactory: (c: AppConfig) =>
+        new WecomClient({ baseUrl: c.wechat.apiBase, corpId: c.wecom.corpId, secret: c.wecom.secret }),
     },
     {
       provide: WechatPayClient,

@@ -82,13 +82,21 @@ export class CustomerCardService {
     }
     const base = { externalUserId: contact.externalUserId, name: contact.name };
     if (!contact.unionid) return { ...base, ...notYet('NO_UNIONID'), followsOfficialAccount: false };
-    const [member, followsOfficialAccount] = await Promise.all([this.members.findByUnionid(contact.unionid), this.followers.follows(contact.unionid)]);
+    const [member, followsOfficialAccount] = await Promise.all([
+      this.members.findByUnionid(contact.unionid),
+      this.followers.follows(contact.unionid),
+    ]);
     if (!member) return { ...base, ...notYet('NOT_A_CUSTOMER'), followsOfficialAccount };
 
     const [openingGuide, serviceGuide, serviceStore, lastVisitAt, sales] = await Promise.all([
       this.guideSummary(member.openingGuideId),
       this.guideSummary(member.serviceGuideId),
-      member.serviceStoreId ? this.stores.require(member.serviceStoreId).then((s) => ({ id: s.id, name: s.name, city: s.city }), () => null) : null,
+      member.serviceStoreId
+        ? this.stores.require(member.serviceStoreId).then(
+            (s) => ({ id: s.id, name: s.name, city: s.city }),
+            () => null,
+          )
+        : null,
       this.shares.lastVisitAt(member.id),
       this.reports.memberLifetimeSales(member.id),
     ]);

@@ -45,7 +45,10 @@ export class OaFollowersService {
 
   /** A full sync; a call while one runs in this process joins it. */
   sync(): Promise<FollowerSyncResult> {
-    if (!this.oa) return Promise.reject(new AppError(503, 'OA_NOT_CONFIGURED', 'Set WECHAT_OA_APPID and WECHAT_OA_SECRET to sync followers'));
+    if (!this.oa)
+      return Promise.reject(
+        new AppError(503, 'OA_NOT_CONFIGURED', 'Set WECHAT_OA_APPID and WECHAT_OA_SECRET to sync followers'),
+      );
     this.running ??= this.run().finally(() => (this.running = null));
     return this.running;
   }
@@ -78,13 +81,15 @@ export class OaFollowersService {
             subscribedAt: u.subscribe_time ? new Date(u.subscribe_time * 1000) : null,
             syncedAt,
           }));
-        for (let i = 0; i < rows.length; i += UPSERT_CHUNK) await this.followers.upsert(rows.slice(i, i + UPSERT_CHUNK), ['unionid']);
+        for (let i = 0; i < rows.length; i += UPSERT_CHUNK)
+          await this.followers.upsert(rows.slice(i, i + UPSERT_CHUNK), ['unionid']);
         stored += rows.length;
         if (!page.nextOpenid) break;
         next = page.nextOpenid;
       }
     } catch (e) {
-      if (e instanceof WechatApiError) throw AppError.upstream('WECHAT_REJECTED', `WeChat refused the follower sync: ${e.message}`);
+      if (e instanceof WechatApiError)
+        throw AppError.upstream('WECHAT_REJECTED', `WeChat refused the follower sync: ${e.message}`);
       throw e;
     }
     const gone = await this.followers

@@ -19,7 +19,9 @@ export class WecomController {
   @Get('wecom/customers/:externalUserId')
   card(@CurrentUser() user: Principal, @Param('externalUserId') externalUserId: string) {
     if (!EXTERNAL_USER_ID.test(externalUserId)) {
-      throw AppError.badRequest('VALIDATION_FAILED', 'The request is not valid', [{ field: 'externalUserId', message: 'externalUserId must be 1–64 letters, digits, _ or -' }]);
+      throw AppError.badRequest('VALIDATION_FAILED', 'The request is not valid', [
+        { field: 'externalUserId', message: 'externalUserId must be 1–64 letters, digits, _ or -' },
+      ]);
     }
     return this.cards.card(user.sub, externalUserId);
   }

@@ -18,14 +18,31 @@ import { WecomController } from './wecom.controller.js';
  * WECHAT_OA_SECRET; the demo uses the simulator's demo app).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([OaFollowerEntity]), GuidesModule, MembersModule, StoresModule, SharesModule, ReportsModule],
+  imports: [
+    TypeOrmModule.forFeature([OaFollowerEntity]),
+    GuidesModule,
+    MembersModule,
+    StoresModule,
+    SharesModule,
+    ReportsModule,
+  ],
   controllers: [WecomController],
-  providers: [CustomerCardService, OaFollowersService, {
+  providers: [
+    CustomerCardService,
+    OaFollowersService,
+    {
       provide: OA_API_CLIENT,
       inject: [APP_CONFIG],
       useFactory: (c: AppConfig) =>
-        c.officialAccount ? new WechatApiClient({ baseUrl: c.wechat.apiBase, appId: c.officialAccount.appId, secret: c.officialAccount.secret }) : null,
-    }],
+        c.officialAccount
+          ? new WechatApiClient({
+              baseUrl: c.wechat.apiBase,
+              appId: c.officialAccount.appId,
+              secret: c.officialAccount.secret,
+            })
+          : null,
+    },
+  ],
   exports: [OaFollowersService],
 })
 export class WecomModule {}

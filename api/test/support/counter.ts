@@ -6,7 +6,11 @@ import type { TestStack } from './stack.js';
 
 /** Helpers for the store counter: keys, member codes and redemptions. */
 
-export async function storeKey(stack: TestStack, adminToken: string, storeId: string): Promise<{ id: string; key: string }> {
+export async function storeKey(
+  stack: TestStack,
+  adminToken: string,
+  storeId: string,
+): Promise<{ id: string; key: string }> {
   const res = await stack.client.post(`/api/admin/stores/${storeId}/keys`, {}, adminToken);
   expect(res.status).toBe(201);
   return { id: res.body.id, key: res.body.key };
@@ -26,7 +30,10 @@ export const receiptNo = () => `R${randomUUID().slice(0, 18)}`;
 
 /** The member's code number, read past the API. */
 export async function codeNoOf(stack: TestStack, memberId: string): Promise<string> {
-  return withSql(stack.databaseUrl, async (c) => ((await c.query('SELECT codeNo FROM members WHERE id = ?', [memberId])) as any)[0][0].codeNo);
+  return withSql(
+    stack.databaseUrl,
+    async (c) => ((await c.query('SELECT codeNo FROM members WHERE id = ?', [memberId])) as any)[0][0].codeNo,
+  );
 }
 
 /** An honestly issued code for that member at another time (to test expiry without waiting). */
@@ -49,7 +56,9 @@ export const ledgerOf = (stack: TestStack, orderId: string) =>
 
 /** Moves a member's share touches back in time, as if they had happened `days` earlier. */
 export const ageVisits = (stack: TestStack, memberId: string, days: number) =>
-  withSql(stack.databaseUrl, (c) => c.query('UPDATE visits SET visitedAt = DATE_SUB(visitedAt, INTERVAL ? DAY) WHERE memberId = ?', [days, memberId]));
+  withSql(stack.databaseUrl, (c) =>
+    c.query('UPDATE visits SET visitedAt = DATE_SUB(visitedAt, INTERVAL ? DAY) WHERE memberId = ?', [days, memberId]),
+  );
 
 /** For each ledger entry of the order: how long after the order's payment/sale time it becomes available (ms). */
 export const availableAfterSaleMs = (stack: TestStack, orderId: string) =>

@@ -19,12 +19,18 @@ export interface Brand {
 
 let counter = 0;
 
-export async function createBrand(stack: TestStack, opts: { productRateBps?: number; categoryRateBps?: number; stock?: number } = {}): Promise<Brand> {
+export async function createBrand(
+  stack: TestStack,
+  opts: { productRateBps?: number; categoryRateBps?: number; stock?: number } = {},
+): Promise<Brand> {
   const c = stack.client;
   const admin = await adminToken(stack);
   const tag = `${Date.now().toString(36)}${counter++}`;
   const stores = [];
-  for (const [name, city] of [['上海店', '上海'], ['杭州店', '杭州']]) {
+  for (const [name, city] of [
+    ['上海店', '上海'],
+    ['杭州店', '杭州'],
+  ]) {
     const res = await c.post('/api/admin/stores', { name, city }, admin);
     expect(res.status).toBe(201);
     stores.push(res.body);
@@ -38,14 +44,27 @@ export async function createBrand(stack: TestStack, opts: { productRateBps?: num
     expect(login.status).toBe(200);
     guides.push({ ...res.body, token: login.body.token });
   }
-  const category = await c.post('/api/admin/categories', { name: '护肤', commissionRateBps: opts.categoryRateBps ?? 500 }, admin);
+  const category = await c.post(
+    '/api/admin/categories',
+    { name: '护肤', commissionRateBps: opts.categoryRateBps ?? 500 },
+    admin,
+  );
   const product = await c.post(
     '/api/admin/products',
-    { name: '精华', categoryId: category.body.id, commissionRateBps: opts.productRateBps ?? 800, skus: [{ name: '30ml', priceFen: 10000, stock: opts.stock ?? 1000 }] },
+    {
+      name: '精华',
+      categoryId: category.body.id,
+      commissionRateBps: opts.productRateBps ?? 800,
+      skus: [{ name: '30ml', priceFen: 10000, stock: opts.stock ?? 1000 }],
+    },
     admin,
   );
   expect(product.status).toBe(201);
-  const cheap = await c.post('/api/admin/products', { name: '洁面', categoryId: category.body.id, skus: [{ name: '100g', priceFen: 3333, stock: 1000 }] }, admin);
+  const cheap = await c.post(
+    '/api/admin/products',
+    { name: '洁面', categoryId: category.body.id, skus: [{ name: '100g', priceFen: 3333, stock: 1000 }] },
+    admin,
+  );
   return {
     admin,
     stores,
@@ -56,13 +75,21 @@ export async function createBrand(stack: TestStack, opts: { productRateBps?: num
 }
 
 /** A consumer logged in through jscode2session; the same user key is the same WeChat user. */
-export async function consumer(stack: TestStack, userKey = `c-${randomUUID()}`): Promise<{ token: string; memberId: string; openid: string }> {
+export async function consumer(
+  stack: TestStack,
+  userKey = `c-${randomUUID()}`,
+): Promise<{ token: string; memberId: string; openid: string }> {
   const res = await stack.client.post('/api/auth/wechat', { code: `${userKey}.${randomUUID()}` });
   expect(res.status).toBe(200);
   return { token: res.body.token, memberId: res.body.member.id, openid: res.body.member.openid };
 }
 
-export async function share(stack: TestStack, guideToken: string, kind: string, targetId: string): Promise<{ code: string; path: string; scene: string }> {
+export async function share(
+  stack: TestStack,
+  guideToken: string,
+  kind: string,
+  targetId: string,
+): Promise<{ code: string; path: string; scene: string }> {
   const res = await stack.client.post('/api/shares', { kind, targetId }, guideToken);
   expect(res.status).toBe(201);
   return res.body;
@@ -73,7 +100,12 @@ export async function visit(stack: TestStack, consumerToken: string, shareCode: 
   expect(res.status).toBe(202);
 }
 
-export async function order(stack: TestStack, consumerToken: string, body: Record<string, unknown>, key = `k-${randomUUID()}`) {
+export async function order(
+  stack: TestStack,
+  consumerToken: string,
+  body: Record<string, unknown>,
+  key = `k-${randomUUID()}`,
+) {
   return stack.client.post('/api/orders', body, consumerToken, { 'idempotency-key': key });
 }
 

@@ -13,7 +13,11 @@ export async function sql<T = any>(stack: TestStack, query: string, params: unkn
 /** A finance staff account, created through the admin API, and its token. */
 export async function financeToken(stack: TestStack, adminToken: string): Promise<string> {
   const username = `fin-${randomUUID().slice(0, 8)}`;
-  const created = await stack.client.post('/api/admin/staff', { username, password: 'finance-test-password', role: 'finance' }, adminToken);
+  const created = await stack.client.post(
+    '/api/admin/staff',
+    { username, password: 'finance-test-password', role: 'finance' },
+    adminToken,
+  );
   expect(created.status).toBe(201);
   const login = await stack.client.post('/api/auth/staff', { username, password: 'finance-test-password' });
   expect(login.status).toBe(200);
@@ -21,7 +25,12 @@ export async function financeToken(stack: TestStack, adminToken: string): Promis
 }
 
 /** A consumer brought in by `guideIndex`'s share who orders and pays: the order as the API shows it. */
-export async function paidOrder(stack: TestStack, brand: Brand, lines: Array<{ skuId: string; quantity: number }>, guideIndex = 0) {
+export async function paidOrder(
+  stack: TestStack,
+  brand: Brand,
+  lines: Array<{ skuId: string; quantity: number }>,
+  guideIndex = 0,
+) {
   const guide = brand.guides[guideIndex]!;
   const card = await share(stack, guide.token, 'product', brand.product.id);
   const buyer = await consumer(stack);
@@ -35,7 +44,13 @@ export async function paidOrder(stack: TestStack, brand: Brand, lines: Array<{ s
   return { order: paid.body, buyer, guide };
 }
 
-export function refund(stack: TestStack, adminToken: string, orderId: string, body: Record<string, unknown>, key = `rf-${randomUUID()}`) {
+export function refund(
+  stack: TestStack,
+  adminToken: string,
+  orderId: string,
+  body: Record<string, unknown>,
+  key = `rf-${randomUUID()}`,
+) {
   return stack.client.post(`/api/orders/${orderId}/refunds`, body, adminToken, { 'idempotency-key': key });
 }
 
@@ -56,12 +71,22 @@ export interface EntryRow {
 }
 
 export async function entriesOf(stack: TestStack, orderId: string): Promise<EntryRow[]> {
-  const rows = await sql(stack, 'SELECT id, kind, guideId, orderLineId, amountFen, rateBps, settlementId, availableAt FROM ledger_entries WHERE orderId = ? ORDER BY createdAt, id', [orderId]);
-  return rows.map((r) => ({ ...r, amountFen: Number(r.amountFen), rateBps: r.rateBps === null ? null : Number(r.rateBps) }));
+  const rows = await sql(
+    stack,
+    'SELECT id, kind, guideId, orderLineId, amountFen, rateBps, settlementId, availableAt FROM ledger_entries WHERE orderId = ? ORDER BY createdAt, id',
+    [orderId],
+  );
+  return rows.map((r) => ({
+    ...r,
+    amountFen: Number(r.amountFen),
+    rateBps: r.rateBps === null ? null : Number(r.rateBps),
+  }));
 }
 
 /** Sum of a line's ledger entries. */
 export async function lineSum(stack: TestStack, lineId: string): Promise<number> {
-  const [r] = await sql(stack, 'SELECT COALESCE(SUM(amountFen), 0) AS s FROM ledger_entries WHERE orderLineId = ?', [lineId]);
+  const [r] = await sql(stack, 'SELECT COALESCE(SUM(amountFen), 0) AS s FROM ledger_entries WHERE orderLineId = ?', [
+    lineId,
+  ]);
   return Number(r.s);
 }

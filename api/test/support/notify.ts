@@ -3,7 +3,12 @@ import { buildNotification, DEMO_KEYS } from '@guideshare/wechat';
 import type { TestStack } from './stack.js';
 
 /** A TRANSACTION.SUCCESS resource as WeChat Pay sends it for an order. */
-export function transactionResource(outTradeNo: string, totalFen: number, openid: string, overrides: Record<string, unknown> = {}) {
+export function transactionResource(
+  outTradeNo: string,
+  totalFen: number,
+  openid: string,
+  overrides: Record<string, unknown> = {},
+) {
   return {
     appid: DEMO_KEYS.appId,
     mchid: DEMO_KEYS.mchid,
@@ -21,7 +26,10 @@ export function transactionResource(outTradeNo: string, totalFen: number, openid
   };
 }
 
-export function signedNotification(resource: object, opts: { now?: number; platformPrivateKeyPem?: string; eventType?: string } = {}) {
+export function signedNotification(
+  resource: object,
+  opts: { now?: number; platformPrivateKeyPem?: string; eventType?: string } = {},
+) {
   return buildNotification({
     eventType: opts.eventType ?? 'TRANSACTION.SUCCESS',
     resource,
@@ -35,7 +43,11 @@ export function signedNotification(resource: object, opts: { now?: number; platf
 }
 
 export async function postNotify(stack: TestStack, n: { headers: Record<string, string>; body: string }) {
-  const res = await fetch(`${stack.url}/api/payments/wechat/notify`, { method: 'POST', headers: n.headers, body: n.body });
+  const res = await fetch(`${stack.url}/api/payments/wechat/notify`, {
+    method: 'POST',
+    headers: n.headers,
+    body: n.body,
+  });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }

@@ -1,6 +1,6 @@
-import { Image } from '@tarojs/components'
-import { iconUrl, type IconName } from '../lib/icons'
+import { Image } from '@tarojs/components';
+import { iconUrl, type IconName } from '../lib/icons';
 
 export function Icon({ name, color, className = '' }: { name: IconName; color?: string; className?: string }) {
-  return <Image className={`icon ${className}`} src={iconUrl(name, color)} mode='aspectFit' />
+  return <Image className={`icon ${className}`} src={iconUrl(name, color)} mode="aspectFit" />;
 }

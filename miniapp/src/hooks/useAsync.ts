@@ -1,14 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import { AppError } from '../lib/errors'
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { AppError } from '../lib/errors';
 
 export type AsyncState<T> =
   | { status: 'loading'; data?: T; error?: undefined }
   | { status: 'ready'; data: T; error?: undefined }
-  | { status: 'error'; data?: T; error: AppError }
+  | { status: 'error'; data?: T; error: AppError };
 
 export function asAppError(e: unknown): AppError {
-  if (e instanceof AppError) return e
-  return new AppError('CLIENT_ERROR', (e as Error)?.message || String(e))
+  if (e instanceof AppError) return e;
+  return new AppError('CLIENT_ERROR', (e as Error)?.message || String(e));
 }
 
 /**
@@ -16,33 +16,34 @@ export function asAppError(e: unknown): AppError {
  * A slower earlier call never overwrites a newer one, and nothing is set after unmount.
  */
 export function useAsync<T>(fn: () => Promise<T>, deps: unknown[] = [], { immediate = true } = {}) {
-  const [state, setState] = useState<AsyncState<T>>({ status: 'loading' })
-  const seq = useRef(0)
-  const alive = useRef(true)
-  const fnRef = useRef(fn)
-  fnRef.current = fn
+  const [state, setState] = useState<AsyncState<T>>({ status: 'loading' });
+  const seq = useRef(0);
+  const alive = useRef(true);
+  const fnRef = useRef(fn);
+  fnRef.current = fn;
 
   const reload = useCallback(async () => {
-    const id = ++seq.current
-    setState((s) => ({ status: 'loading', data: s.data }))
+    const id = ++seq.current;
+    setState((s) => ({ status: 'loading', data: s.data }));
     try {
-      const data = await fnRef.current()
-      if (alive.current && id === seq.current) setState({ status: 'ready', data })
-      return data
+      const data = await fnRef.current();
+      if (alive.current && id === seq.current) setState({ status: 'ready', data });
+      return data;
     } catch (e) {
-      if (alive.current && id === seq.current) setState((s) => ({ status: 'error', data: s.data, error: asAppError(e) }))
-      return undefined
+      if (alive.current && id === seq.current)
+        setState((s) => ({ status: 'error', data: s.data, error: asAppError(e) }));
+      return undefined;
     }
-  }, [])
+  }, []);
 
   useEffect(() => {
-    alive.current = true
-    if (immediate) void reload()
+    alive.current = true;
+    if (immediate) void reload();
     return () => {
-      alive.current = false
-    }
+      alive.current = false;
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps)
+  }, deps);
 
-  return { ...state, reload, setState }
+  return { ...state, reload, setState };
 }

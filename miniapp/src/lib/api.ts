@@ -8,160 +8,164 @@ import type {
   RequestPaymentParams,
   Share,
   Store,
-} from '@guideshare/contracts'
-import { clearConsumerSession, ensureConsumerLogin, guideLogout, guideToken } from './auth'
-import { AppError } from './errors'
-import { http, httpResult, type HttpOptions, type HttpResult, type Method } from './http'
+} from '@guideshare/contracts';
+import { clearConsumerSession, ensureConsumerLogin, guideLogout, guideToken } from './auth';
+import { AppError } from './errors';
+import { http, httpResult, type HttpOptions, type HttpResult, type Method } from './http';
 
 /** A livestream as GET /api/lives lists it. */
 export interface Live {
-  id: string
-  title: string
-  storeId: string
-  startsAt: string
-  endsAt: string
-  coverUrl?: string
-  status?: string
+  id: string;
+  title: string;
+  storeId: string;
+  startsAt: string;
+  endsAt: string;
+  coverUrl?: string;
+  status?: string;
 }
 
 /** The counts and sums of a period (api/src/reports/report.types.ts `Figures`); money in fen. */
 export interface StatsFigures {
-  shares: number
-  visits: number
+  shares: number;
+  visits: number;
   /** distinct members over the period (days do not add up to it) */
-  visitors: number
+  visitors: number;
   /** registrations (开卡) whose opening guide is the guide */
-  newMembers?: number
-  buyers?: number
+  newMembers?: number;
+  buyers?: number;
   /** sales in the period, leaving out those refunded in full */
-  orders: number
-  onlineOrders?: number
-  storeOrders?: number
+  orders: number;
+  onlineOrders?: number;
+  storeOrders?: number;
   /** net of refunds */
-  onlineGmvFen: number
-  storeGmvFen: number
-  gmvFen?: number
-  refundedFen?: number
+  onlineGmvFen: number;
+  storeGmvFen: number;
+  gmvFen?: number;
+  refundedFen?: number;
   /** net of the ledger entries booked in the period */
-  commissionFen: number
+  commissionFen: number;
 }
 
 /** GET /api/guides/me/stats?from&to: the guide's own figures, and day by day. */
 export interface GuideStats extends StatsFigures {
-  guideId?: string
+  guideId?: string;
   /** business dates YYYY-MM-DD, both inclusive */
-  from?: string
-  to?: string
-  timeZone?: string
+  from?: string;
+  to?: string;
+  timeZone?: string;
   sharerVsServer?: {
-    shareGmvFen: number
-    serviceGmvFen: number
-    shareOrders: number
-    serviceOrders: number
-    shareOfCredit?: { numerator: number; denominator: number; bps: number | null }
-  }
-  days?: Array<StatsFigures & { date: string }>
+    shareGmvFen: number;
+    serviceGmvFen: number;
+    shareOrders: number;
+    serviceOrders: number;
+    shareOfCredit?: { numerator: number; denominator: number; bps: number | null };
+  };
+  days?: Array<StatsFigures & { date: string }>;
 }
 
 export interface StatsPeriod {
-  from?: string
-  to?: string
+  from?: string;
+  to?: string;
 }
 
 export interface MemberCode {
-  code: string
-  expiresAt: string
+  code: string;
+  expiresAt: string;
 }
 
 /** What a member may know of their guide (GET /api/members/me `serviceGuide`). */
 export interface GuideSummary {
-  id: string
-  name: string
-  storeId: string
-  status: 'active' | 'departed'
+  id: string;
+  name: string;
+  storeId: string;
+  status: 'active' | 'departed';
 }
 
 /** GET /api/members/me (api/src/member-accounts): the account and its binding. */
 export interface MemberProfile {
-  id: string
-  openid?: string
+  id: string;
+  openid?: string;
   /** set once the member registered (开卡) */
-  registeredAt: string | null
-  openingGuideId: string | null
-  serviceGuideId: string | null
-  serviceStoreId: string | null
-  boundAt?: string | null
-  createdAt?: string
-  serviceGuide: GuideSummary | null
-  serviceStore: Store | null
+  registeredAt: string | null;
+  openingGuideId: string | null;
+  serviceGuideId: string | null;
+  serviceStoreId: string | null;
+  boundAt?: string | null;
+  createdAt?: string;
+  serviceGuide: GuideSummary | null;
+  serviceStore: Store | null;
 }
 
 /** POST /api/members/register answers with the member (and the phone number it registered). */
 export interface RegisteredMember {
-  id: string
-  openid?: string
-  phone: string | null
-  registeredAt: string | null
-  openingGuideId: string | null
-  serviceGuideId: string | null
-  serviceStoreId: string | null
+  id: string;
+  openid?: string;
+  phone: string | null;
+  registeredAt: string | null;
+  openingGuideId: string | null;
+  serviceGuideId: string | null;
+  serviceStoreId: string | null;
 }
 
 export interface AppConfig {
-  simulatorUrl?: string
+  simulatorUrl?: string;
 }
 
 /** Order as the client reads it: the contract plus optional refund records if the server sends them. */
 export interface OrderView extends Order {
-  refunds?: Array<{ id: string; amountFen: number; status?: string; reason?: string; createdAt?: string }>
-  liveId?: string | null
+  refunds?: Array<{ id: string; amountFen: number; status?: string; reason?: string; createdAt?: string }>;
+  liveId?: string | null;
 }
 
 /** Consumer call: logs in silently when needed and once more if the token was rejected. */
-async function consumerResult<T>(method: Method, path: string, opts: Omit<HttpOptions, 'token'> = {}): Promise<HttpResult<T>> {
-  const token = await ensureConsumerLogin()
+async function consumerResult<T>(
+  method: Method,
+  path: string,
+  opts: Omit<HttpOptions, 'token'> = {},
+): Promise<HttpResult<T>> {
+  const token = await ensureConsumerLogin();
   try {
-    return await httpResult<T>(method, path, { ...opts, token })
+    return await httpResult<T>(method, path, { ...opts, token });
   } catch (e) {
     if (e instanceof AppError && e.status === 401) {
-      clearConsumerSession()
-      const fresh = await ensureConsumerLogin(true)
-      return httpResult<T>(method, path, { ...opts, token: fresh })
+      clearConsumerSession();
+      const fresh = await ensureConsumerLogin(true);
+      return httpResult<T>(method, path, { ...opts, token: fresh });
     }
-    throw e
+    throw e;
   }
 }
 
 async function asConsumer<T>(method: Method, path: string, opts: Omit<HttpOptions, 'token'> = {}): Promise<T> {
-  return (await consumerResult<T>(method, path, opts)).data
+  return (await consumerResult<T>(method, path, opts)).data;
 }
 
 function queryString(params: Record<string, string | undefined>): string {
   const parts = Object.entries(params)
     .filter(([, v]) => v !== undefined && v !== '')
-    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v!)}`)
-  return parts.length ? `?${parts.join('&')}` : ''
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v!)}`);
+  return parts.length ? `?${parts.join('&')}` : '';
 }
 
 /** Guide call: needs the workbench login; a rejected token logs the guide out. */
 async function asGuide<T>(method: Method, path: string, opts: Omit<HttpOptions, 'token'> = {}): Promise<T> {
-  const token = guideToken()
-  if (!token) throw new AppError('UNAUTHORIZED', '请先登录导购工作台', 401)
+  const token = guideToken();
+  if (!token) throw new AppError('UNAUTHORIZED', '请先登录导购工作台', 401);
   try {
-    return await http<T>(method, path, { ...opts, token })
+    return await http<T>(method, path, { ...opts, token });
   } catch (e) {
-    if (e instanceof AppError && e.status === 401) guideLogout()
-    throw e
+    if (e instanceof AppError && e.status === 401) guideLogout();
+    throw e;
   }
 }
 
 function list<T>(value: unknown): T[] {
-  if (Array.isArray(value)) return value as T[]
+  if (Array.isArray(value)) return value as T[];
   // tolerate a paged envelope {items: [...]} or {data: [...]}
-  const v = value as { items?: unknown; data?: unknown } | null
-  if (v && Array.isArray(v.items)) return v.items as T[]
-  if (v && Array.isArray(v.data)) return v.data as T[]
-  return []
+  const v = value as { items?: unknown; data?: unknown } | null;
+  if (v && Array.isArray(v.items)) return v.items as T[];
+  if (v && Array.isArray(v.data)) return v.data as T[];
+  return [];
 }
 
 export const api = {
@@ -185,8 +189,8 @@ export const api = {
   me: () => asConsumer<MemberProfile>('GET', '/api/members/me'),
   /** 开卡 with a phone-number code: `created` is false when the member was already registered (200). */
   registerMember: async (phoneCode: string) => {
-    const res = await consumerResult<RegisteredMember>('POST', '/api/members/register', { body: { phoneCode } })
-    return { member: res.data, created: res.status === 201 }
+    const res = await consumerResult<RegisteredMember>('POST', '/api/members/register', { body: { phoneCode } });
+    return { member: res.data, created: res.status === 201 };
   },
 
   // guide
@@ -202,4 +206,4 @@ export const api = {
       absolute: true,
       body: { out_trade_no: orderId },
     }),
-}
+};

@@ -1,32 +1,32 @@
-import Taro from '@tarojs/taro'
-import { shareCodeFromQuery } from '@guideshare/contracts'
-import { api } from './api'
-import { AppError } from './errors'
-import { KEYS, load, remove, save } from './storage'
+import Taro from '@tarojs/taro';
+import { shareCodeFromQuery } from '@guideshare/contracts';
+import { api } from './api';
+import { AppError } from './errors';
+import { KEYS, load, remove, save } from './storage';
 
-export type Query = Record<string, string | undefined>
+export type Query = Record<string, string | undefined>;
 
 interface StoredShare {
-  code: string
-  savedAt: number
+  code: string;
+  savedAt: number;
 }
 
 /** The share code a page was opened with: `s` of a card path, else the wxacode `scene` (URL-decoded). */
 export function entryShareCode(query: Query | undefined | null): string | null {
-  return shareCodeFromQuery(query ?? undefined)
+  return shareCodeFromQuery(query ?? undefined);
 }
 
 /** The share code that brought this consumer in most recently; checkout sends it as `shareCode`. */
 export function currentShareCode(): string | null {
-  return load<StoredShare>(KEYS.shareCode)?.code ?? null
+  return load<StoredShare>(KEYS.shareCode)?.code ?? null;
 }
 
 export function rememberShareCode(code: string): void {
-  save(KEYS.shareCode, { code, savedAt: Date.now() } satisfies StoredShare)
+  save(KEYS.shareCode, { code, savedAt: Date.now() } satisfies StoredShare);
 }
 
 export function forgetShareCode(code?: string): void {
-  if (code === undefined || currentShareCode() === code) remove(KEYS.shareCode)
+  if (code === undefined || currentShareCode() === code) remove(KEYS.shareCode);
 }
 
 /** WeChat's scene value and chat type of the current entry (hot start), else of the launch. */
@@ -34,18 +34,18 @@ export function entryContext(): { scene: number | undefined; chatType: number | 
   const pick = (o: { scene?: unknown; chatType?: unknown } | undefined | null) => ({
     scene: typeof o?.scene === 'number' && o.scene > 0 ? o.scene : undefined,
     chatType: typeof o?.chatType === 'number' && o.chatType > 0 ? o.chatType : undefined,
-  })
-  let enter: ReturnType<typeof pick> = { scene: undefined, chatType: undefined }
+  });
+  let enter: ReturnType<typeof pick> = { scene: undefined, chatType: undefined };
   try {
-    enter = pick(Taro.getEnterOptionsSync?.() as never)
+    enter = pick(Taro.getEnterOptionsSync?.() as never);
   } catch {
     // not available on this platform
   }
-  if (enter.scene !== undefined) return enter
+  if (enter.scene !== undefined) return enter;
   try {
-    return pick(Taro.getLaunchOptionsSync?.() as never)
+    return pick(Taro.getLaunchOptionsSync?.() as never);
   } catch {
-    return { scene: undefined, chatType: undefined }
+    return { scene: undefined, chatType: undefined };
   }
 }
 
@@ -53,21 +53,20 @@ export function entryContext(): { scene: number | undefined; chatType: number | 
 export function pagePathWithQuery(page: string, query: Query | undefined | null): string {
   const parts = Object.entries(query ?? {})
     .filter(([k, v]) => v !== undefined && v !== '' && !k.startsWith('$') && k !== 'stamp')
-    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v as string)}`)
-  const clean = page.replace(/^\/+/, '')
-  return parts.length ? `${clean}?${parts.join('&')}` : clean
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v as string)}`);
+  const clean = page.replace(/^\/+/, '');
+  return parts.length ? `${clean}?${parts.join('&')}` : clean;
 }
 
-const recorded = new Set<string>()
+const recorded = new Set<string>();
 
 /** Test hook: forget which visits this app session already recorded. */
 export function resetRecordedVisits(): void {
-  recorded.clear()
+  recorded.clear();
 }
 
 export type EntryResult =
-  | { shareCode: null; recorded: false }
-  | { shareCode: string; recorded: boolean; error?: AppError }
+  { shareCode: null; recorded: false } | { shareCode: string; recorded: boolean; error?: AppError };
 
 /**
  * Runs on every page a card can open: remembers the share code for checkout and records the visit
@@ -75,27 +74,27 @@ export type EntryResult =
  * SHARE_CODE_INVALID is forgotten so checkout never sends it.
  */
 export async function handleEntry(page: string, query: Query | undefined | null): Promise<EntryResult> {
-  const shareCode = entryShareCode(query)
-  if (!shareCode) return { shareCode: null, recorded: false }
-  rememberShareCode(shareCode)
-  const path = pagePathWithQuery(page, query)
-  const key = `${shareCode}|${path}`
-  if (recorded.has(key)) return { shareCode, recorded: false }
-  recorded.add(key)
-  const { scene, chatType } = entryContext()
+  const shareCode = entryShareCode(query);
+  if (!shareCode) return { shareCode: null, recorded: false };
+  rememberShareCode(shareCode);
+  const path = pagePathWithQuery(page, query);
+  const key = `${shareCode}|${path}`;
+  if (recorded.has(key)) return { shareCode, recorded: false };
+  recorded.add(key);
+  const { scene, chatType } = entryContext();
   try {
     await api.recordVisit({
       shareCode,
       ...(scene !== undefined ? { scene } : {}),
       ...(chatType !== undefined ? { chatType } : {}),
       path,
-    })
-    return { shareCode, recorded: true }
+    });
+    return { shareCode, recorded: true };
   } catch (e) {
-    const error = e instanceof AppError ? e : new AppError('NETWORK_ERROR', String(e))
-    if (error.code === 'SHARE_CODE_INVALID') forgetShareCode(shareCode)
-    else recorded.delete(key) // a transient failure may be retried on the next open
-    return { shareCode, recorded: false, error }
+    const error = e instanceof AppError ? e : new AppError('NETWORK_ERROR', String(e));
+    if (error.code === 'SHARE_CODE_INVALID') forgetShareCode(shareCode);
+    else recorded.delete(key); // a transient failure may be retried on the next open
+    return { shareCode, recorded: false, error };
   }
 }
 
@@ -104,10 +103,10 @@ export async function handleEntry(page: string, query: Query | undefined | null)
  * (the one the page was opened with, else the remembered one), so second-degree spread still credits the guide.
  */
 export function reSharePath(page: string, params: Query, openedWith?: string | null): string {
-  const code = openedWith ?? currentShareCode()
-  const query: Query = { ...params }
-  delete query.scene
-  delete query.s
-  if (code) query.s = code
-  return `/${pagePathWithQuery(page, query)}`
+  const code = openedWith ?? currentShareCode();
+  const query: Query = { ...params };
+  delete query.scene;
+  delete query.s;
+  if (code) query.s = code;
+  return `/${pagePathWithQuery(page, query)}`;
 }

@@ -1,29 +1,29 @@
-import Taro from '@tarojs/taro'
-import { api, type OrderView } from './api'
-import { isH5 } from './env'
-import { AppError } from './errors'
+import Taro from '@tarojs/taro';
+import { api, type OrderView } from './api';
+import { isH5 } from './env';
+import { AppError } from './errors';
 
 export interface PayOptions {
-  pollIntervalMs?: number
-  timeoutMs?: number
-  onStage?: (stage: 'prepay' | 'paying' | 'confirming') => void
-  sleep?: (ms: number) => Promise<void>
+  pollIntervalMs?: number;
+  timeoutMs?: number;
+  onStage?: (stage: 'prepay' | 'paying' | 'confirming') => void;
+  sleep?: (ms: number) => Promise<void>;
 }
 
-const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
+const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
  * The WeChat Pay `out_trade_no` of an order: the API uses the order UUID without dashes (6–32 chars
  * of [0-9A-Za-z_-|*]); a payment response that names it (`outTradeNo`) wins.
  */
 export function outTradeNo(orderId: string, params?: unknown): string {
-  const named = (params as { outTradeNo?: unknown; out_trade_no?: unknown } | null | undefined)
-  const given = named?.outTradeNo ?? named?.out_trade_no
-  return typeof given === 'string' && given ? given : orderId.replace(/-/g, '')
+  const named = params as { outTradeNo?: unknown; out_trade_no?: unknown } | null | undefined;
+  const given = named?.outTradeNo ?? named?.out_trade_no;
+  return typeof given === 'string' && given ? given : orderId.replace(/-/g, '');
 }
 
 /** Statuses that mean the money arrived (refunds and completion come later). */
-export const PAID_STATUSES = new Set(['PAID', 'PARTIALLY_REFUNDED', 'REFUNDED', 'COMPLETED'])
+export const PAID_STATUSES = new Set(['PAID', 'PARTIALLY_REFUNDED', 'REFUNDED', 'COMPLETED']);
 
 /**
  * Pays an order: prepay on the API, then `wx.requestPayment` in the mini-program, or — in the H5
@@ -32,24 +32,24 @@ export const PAID_STATUSES = new Set(['PAID', 'PARTIALLY_REFUNDED', 'REFUNDED', 
  * notify is late); rejects with PAY_CANCELLED / PAY_FAILED / SIMULATOR_UNAVAILABLE or an API error.
  */
 export async function payOrder(orderId: string, opts: PayOptions = {}): Promise<OrderView> {
-  const { pollIntervalMs = 1000, timeoutMs = 20000, onStage, sleep = defaultSleep } = opts
-  onStage?.('prepay')
-  const params = await api.createPayment(orderId)
-  onStage?.('paying')
+  const { pollIntervalMs = 1000, timeoutMs = 20000, onStage, sleep = defaultSleep } = opts;
+  onStage?.('prepay');
+  const params = await api.createPayment(orderId);
+  onStage?.('paying');
   if (isH5()) {
-    let simulatorUrl: string | undefined
+    let simulatorUrl: string | undefined;
     try {
-      simulatorUrl = (await api.config())?.simulatorUrl
+      simulatorUrl = (await api.config())?.simulatorUrl;
     } catch {
-      simulatorUrl = undefined
+      simulatorUrl = undefined;
     }
     if (!simulatorUrl) {
       throw new AppError(
         'SIMULATOR_UNAVAILABLE',
         '浏览器里没有微信支付：服务器未在 GET /api/config 中提供 simulatorUrl，无法模拟支付。请在微信小程序中支付。',
-      )
+      );
     }
-    await api.simulatePay(simulatorUrl, outTradeNo(orderId, params))
+    await api.simulatePay(simulatorUrl, outTradeNo(orderId, params));
   } else {
     try {
       await Taro.requestPayment({
@@ -58,15 +58,15 @@ export async function payOrder(orderId: string, opts: PayOptions = {}): Promise<
         package: params.package,
         signType: params.signType,
         paySign: params.paySign,
-      } as Parameters<typeof Taro.requestPayment>[0])
+      } as Parameters<typeof Taro.requestPayment>[0]);
     } catch (e) {
-      const msg = (e as { errMsg?: string })?.errMsg ?? ''
-      if (/cancel/i.test(msg)) throw new AppError('PAY_CANCELLED', '您已取消支付，可在订单中继续支付')
-      throw new AppError('PAY_FAILED', msg ? `支付未完成：${msg}` : '支付未完成，请稍后重试')
+      const msg = (e as { errMsg?: string })?.errMsg ?? '';
+      if (/cancel/i.test(msg)) throw new AppError('PAY_CANCELLED', '您已取消支付，可在订单中继续支付');
+      throw new AppError('PAY_FAILED', msg ? `支付未完成：${msg}` : '支付未完成，请稍后重试');
     }
   }
-  onStage?.('confirming')
-  return waitForPaid(orderId, { pollIntervalMs, timeoutMs, sleep })
+  onStage?.('confirming');
+  return waitForPaid(orderId, { pollIntervalMs, timeoutMs, sleep });
 }
 
 /** Polls GET /api/orders/:id until the order is paid (or no longer payable), or the time is up. */
@@ -74,11 +74,11 @@ export async function waitForPaid(
   orderId: string,
   { pollIntervalMs = 1000, timeoutMs = 20000, sleep = defaultSleep }: Omit<PayOptions, 'onStage'> = {},
 ): Promise<OrderView> {
-  const deadline = Date.now() + timeoutMs
-  let order = await api.order(orderId)
+  const deadline = Date.now() + timeoutMs;
+  let order = await api.order(orderId);
   while (order.status === 'PENDING_PAYMENT' && Date.now() < deadline) {
-    await sleep(pollIntervalMs)
-    order = await api.order(orderId)
+    await sleep(pollIntervalMs);
+    order = await api.order(orderId);
   }
-  return order
+  return order;
 }

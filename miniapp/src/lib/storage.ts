@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro'
+import Taro from '@tarojs/taro';
 
 // Everything the app keeps on the device, in one place. Taro storage is localStorage in H5 and
 // wx storage in the mini-program; both can throw (quota, private mode), so reads and writes are guarded.
@@ -12,21 +12,21 @@ export const KEYS = {
   cart: 'gs.cart',
   checkout: 'gs.checkout',
   device: 'gs.h5.device',
-} as const
+} as const;
 
 export function load<T>(key: string): T | null {
   try {
-    const value = Taro.getStorageSync(key)
-    if (value === '' || value === undefined || value === null) return null
-    return value as T
+    const value = Taro.getStorageSync(key);
+    if (value === '' || value === undefined || value === null) return null;
+    return value as T;
   } catch {
-    return null
+    return null;
   }
 }
 
 export function save(key: string, value: unknown): void {
   try {
-    Taro.setStorageSync(key, value)
+    Taro.setStorageSync(key, value);
   } catch {
     // storage full or unavailable: the app still works for this session
   }
@@ -34,7 +34,7 @@ export function save(key: string, value: unknown): void {
 
 export function remove(key: string): void {
   try {
-    Taro.removeStorageSync(key)
+    Taro.removeStorageSync(key);
   } catch {
     // ignore
   }

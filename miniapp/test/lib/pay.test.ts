@@ -1,86 +1,97 @@
-import Taro from '@tarojs/taro'
-import { outTradeNo, payOrder } from '../../src/lib/pay'
-import { installApi, loginAsConsumer, reply, requestsTo } from '../helpers'
+import Taro from '@tarojs/taro';
+import { outTradeNo, payOrder } from '../../src/lib/pay';
+import { installApi, loginAsConsumer, reply, requestsTo } from '../helpers';
 
-const params = { timeStamp: '1700000000', nonceStr: 'nonce', package: 'prepay_id=wx1', signType: 'RSA', paySign: 'sig' }
-const noSleep = () => Promise.resolve()
+const params = {
+  timeStamp: '1700000000',
+  nonceStr: 'nonce',
+  package: 'prepay_id=wx1',
+  signType: 'RSA',
+  paySign: 'sig',
+};
+const noSleep = () => Promise.resolve();
 
 function ordersThatPayAfter(polls: number) {
-  let n = 0
-  return () => ({ id: 'o1', status: n++ >= polls ? 'PAID' : 'PENDING_PAYMENT', totalFen: 100, lines: [] })
+  let n = 0;
+  return () => ({ id: 'o1', status: n++ >= polls ? 'PAID' : 'PENDING_PAYMENT', totalFen: 100, lines: [] });
 }
 
 describe('payOrder', () => {
-  beforeEach(() => loginAsConsumer())
+  beforeEach(() => loginAsConsumer());
 
   it('weapp: prepay, wx.requestPayment with the API params, then polls until PAID', async () => {
-    installApi({ 'POST /api/orders/:id/payment': params, 'GET /api/orders/:id': ordersThatPayAfter(2) })
-    const stages: string[] = []
-    const order = await payOrder('o1', { sleep: noSleep, onStage: (s) => stages.push(s) })
-    expect(Taro.requestPayment).toHaveBeenCalledWith(params)
-    expect(order.status).toBe('PAID')
-    expect(requestsTo('GET', '/api/orders/o1')).toHaveLength(3)
-    expect(stages).toEqual(['prepay', 'paying', 'confirming'])
-  })
+    installApi({ 'POST /api/orders/:id/payment': params, 'GET /api/orders/:id': ordersThatPayAfter(2) });
+    const stages: string[] = [];
+    const order = await payOrder('o1', { sleep: noSleep, onStage: (s) => stages.push(s) });
+    expect(Taro.requestPayment).toHaveBeenCalledWith(params);
+    expect(order.status).toBe('PAID');
+    expect(requestsTo('GET', '/api/orders/o1')).toHaveLength(3);
+    expect(stages).toEqual(['prepay', 'paying', 'confirming']);
+  });
 
   it('weapp: a cancelled payment is PAY_CANCELLED', async () => {
-    installApi({ 'POST /api/orders/:id/payment': params })
-    ;(Taro.requestPayment as jest.Mock).mockImplementationOnce(() => Promise.reject({ errMsg: 'requestPayment:fail cancel' }))
-    await expect(payOrder('o1', { sleep: noSleep })).rejects.toMatchObject({ code: 'PAY_CANCELLED' })
-  })
+    installApi({ 'POST /api/orders/:id/payment': params });
+    (Taro.requestPayment as jest.Mock).mockImplementationOnce(() =>
+      Promise.reject({ errMsg: 'requestPayment:fail cancel' }),
+    );
+    await expect(payOrder('o1', { sleep: noSleep })).rejects.toMatchObject({ code: 'PAY_CANCELLED' });
+  });
 
   it('H5: calls the simulator pay step from GET /api/config, then polls', async () => {
-    process.env.TARO_ENV = 'h5'
+    process.env.TARO_ENV = 'h5';
     installApi({
       'POST /api/orders/:id/payment': params,
       'GET /api/config': { simulatorUrl: 'http://sim.test:4000/' },
       'POST /sim/pay': { ok: true },
       'GET /api/orders/:id': ordersThatPayAfter(1),
-    })
-    const order = await payOrder('o1', { sleep: noSleep })
-    expect(order.status).toBe('PAID')
-    expect(Taro.requestPayment).not.toHaveBeenCalled()
-    const [sim] = requestsTo('POST', '/sim/pay')
-    expect(sim.url).toBe('http://sim.test:4000/sim/pay')
-    expect(sim.data).toEqual({ out_trade_no: 'o1' })
-  })
+    });
+    const order = await payOrder('o1', { sleep: noSleep });
+    expect(order.status).toBe('PAID');
+    expect(Taro.requestPayment).not.toHaveBeenCalled();
+    const [sim] = requestsTo('POST', '/sim/pay');
+    expect(sim.url).toBe('http://sim.test:4000/sim/pay');
+    expect(sim.data).toEqual({ out_trade_no: 'o1' });
+  });
 
   it('H5: the out_trade_no is the order UUID without dashes (as the API sends it to WeChat Pay)', async () => {
-    process.env.TARO_ENV = 'h5'
-    const id = '3f2a9c1e-7b4d-4e8f-9a01-23456789abcd'
+    process.env.TARO_ENV = 'h5';
+    const id = '3f2a9c1e-7b4d-4e8f-9a01-23456789abcd';
     installApi({
       'POST /api/orders/:id/payment': params,
       'GET /api/config': { simulatorUrl: 'http://sim.test:4000' },
       'POST /sim/pay': { ok: true },
       'GET /api/orders/:id': { id, status: 'PAID', totalFen: 1, lines: [] },
-    })
-    await payOrder(id, { sleep: noSleep })
-    expect(requestsTo('POST', '/sim/pay')[0].data).toEqual({ out_trade_no: '3f2a9c1e7b4d4e8f9a0123456789abcd' })
-    expect(outTradeNo(id, { outTradeNo: 'GS_X_123456' })).toBe('GS_X_123456')
-  })
+    });
+    await payOrder(id, { sleep: noSleep });
+    expect(requestsTo('POST', '/sim/pay')[0].data).toEqual({ out_trade_no: '3f2a9c1e7b4d4e8f9a0123456789abcd' });
+    expect(outTradeNo(id, { outTradeNo: 'GS_X_123456' })).toBe('GS_X_123456');
+  });
 
   it("H5: a simulator refusal ({error: 'text'}) is shown with its text", async () => {
-    process.env.TARO_ENV = 'h5'
+    process.env.TARO_ENV = 'h5';
     installApi({
       'POST /api/orders/:id/payment': params,
       'GET /api/config': { simulatorUrl: 'http://sim.test:4000' },
       'POST /sim/pay': reply(409, { error: 'no transaction for out_trade_no o1' }),
-    })
-    await expect(payOrder('o1', { sleep: noSleep })).rejects.toMatchObject({ status: 409, message: 'no transaction for out_trade_no o1' })
-  })
+    });
+    await expect(payOrder('o1', { sleep: noSleep })).rejects.toMatchObject({
+      status: 409,
+      message: 'no transaction for out_trade_no o1',
+    });
+  });
 
   it('H5 without a simulator says so clearly', async () => {
-    process.env.TARO_ENV = 'h5'
-    installApi({ 'POST /api/orders/:id/payment': params, 'GET /api/config': {} })
+    process.env.TARO_ENV = 'h5';
+    installApi({ 'POST /api/orders/:id/payment': params, 'GET /api/config': {} });
     await expect(payOrder('o1', { sleep: noSleep })).rejects.toMatchObject({
       code: 'SIMULATOR_UNAVAILABLE',
       message: expect.stringContaining('simulatorUrl'),
-    })
-  })
+    });
+  });
 
   it('returns the still-pending order when the notify is late', async () => {
-    installApi({ 'POST /api/orders/:id/payment': params, 'GET /api/orders/:id': ordersThatPayAfter(1e9) })
-    const order = await payOrder('o1', { sleep: noSleep, timeoutMs: 0 })
-    expect(order.status).toBe('PENDING_PAYMENT')
-  })
-})
+    installApi({ 'POST /api/orders/:id/payment': params, 'GET /api/orders/:id': ordersThatPayAfter(1e9) });
+    const order = await payOrder('o1', { sleep: noSleep, timeoutMs: 0 });
+    expect(order.status).toBe('PENDING_PAYMENT');
+  });
+});

@@ -1,19 +1,19 @@
 // Hand-written stand-in for @tarojs/taro in jsdom tests: in-memory storage, a routable fake
 // `request`, router params, launch options, and the page lifecycle hooks as React effects.
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef } from 'react';
 
 export interface MockRequest {
-  url: string
-  method: string
-  data?: unknown
-  header?: Record<string, string>
+  url: string;
+  method: string;
+  data?: unknown;
+  header?: Record<string, string>;
 }
 export interface MockResponse {
-  statusCode: number
-  data: unknown
-  header?: Record<string, string>
+  statusCode: number;
+  data: unknown;
+  header?: Record<string, string>;
 }
-type Handler = (req: MockRequest) => MockResponse | Promise<MockResponse>
+type Handler = (req: MockRequest) => MockResponse | Promise<MockResponse>;
 
 const state = {
   storage: new Map<string, unknown>(),
@@ -26,120 +26,125 @@ const state = {
   didShow: new Set<() => void>(),
   /** What a `getPhoneNumber` button hands its handler when tapped (see components mock). */
   phoneNumber: { errMsg: 'getPhoneNumber:ok', code: 'wx-phone-code' } as Record<string, unknown>,
-}
+};
 
 export const __mock = {
   state,
   setHandler(h: Handler | null) {
-    state.handler = h
+    state.handler = h;
   },
   setRouter(params: Record<string, string | undefined>, path = '') {
-    state.router = { path, params }
+    state.router = { path, params };
   },
   setLaunchOptions(o: Record<string, unknown>) {
-    state.launchOptions = o
+    state.launchOptions = o;
   },
   setEnterOptions(o: Record<string, unknown> | null) {
-    state.enterOptions = o
+    state.enterOptions = o;
   },
   /** Calls the page's onShareAppMessage as WeChat would. */
   triggerShare(res: unknown = { from: 'menu' }) {
-    if (!state.share) throw new Error('no useShareAppMessage handler registered')
-    return state.share(res)
+    if (!state.share) throw new Error('no useShareAppMessage handler registered');
+    return state.share(res);
   },
   setPhoneNumberResult(detail: Record<string, unknown>) {
-    state.phoneNumber = detail
+    state.phoneNumber = detail;
   },
   triggerDidShow() {
-    state.didShow.forEach((f) => f())
+    state.didShow.forEach((f) => f());
   },
   reset() {
-    state.storage.clear()
-    state.router = { path: '', params: {} }
-    state.launchOptions = { path: '', scene: 0, query: {} }
-    state.enterOptions = null
-    state.handler = null
-    state.requests = []
-    state.share = null
-    state.didShow.clear()
-    state.phoneNumber = { errMsg: 'getPhoneNumber:ok', code: 'wx-phone-code' }
+    state.storage.clear();
+    state.router = { path: '', params: {} };
+    state.launchOptions = { path: '', scene: 0, query: {} };
+    state.enterOptions = null;
+    state.handler = null;
+    state.requests = [];
+    state.share = null;
+    state.didShow.clear();
+    state.phoneNumber = { errMsg: 'getPhoneNumber:ok', code: 'wx-phone-code' };
   },
-}
+};
 
-const ok = <T extends object>(extra?: T) => Promise.resolve({ errMsg: 'ok', ...(extra ?? {}) })
+const ok = <T extends object>(extra?: T) => Promise.resolve({ errMsg: 'ok', ...(extra ?? {}) });
 
 export const request = jest.fn(async (opts: MockRequest) => {
-  const req: MockRequest = { url: opts.url, method: (opts.method ?? 'GET').toUpperCase(), data: opts.data, header: opts.header }
-  state.requests.push(req)
-  if (!state.handler) throw { errMsg: 'request:fail no handler' }
-  return state.handler(req)
-})
+  const req: MockRequest = {
+    url: opts.url,
+    method: (opts.method ?? 'GET').toUpperCase(),
+    data: opts.data,
+    header: opts.header,
+  };
+  state.requests.push(req);
+  if (!state.handler) throw { errMsg: 'request:fail no handler' };
+  return state.handler(req);
+});
 
-export const getStorageSync = (key: string) => (state.storage.has(key) ? state.storage.get(key) : '')
+export const getStorageSync = (key: string) => (state.storage.has(key) ? state.storage.get(key) : '');
 export const setStorageSync = (key: string, value: unknown) => {
-  state.storage.set(key, JSON.parse(JSON.stringify(value)))
-}
+  state.storage.set(key, JSON.parse(JSON.stringify(value)));
+};
 export const removeStorageSync = (key: string) => {
-  state.storage.delete(key)
-}
-export const login = jest.fn(() => ok({ code: 'wx-login-code' }))
-export const getLaunchOptionsSync = () => state.launchOptions
-export const getEnterOptionsSync = () => state.enterOptions ?? state.launchOptions
-export const navigateTo = jest.fn((_o: { url: string }) => ok())
-export const redirectTo = jest.fn((_o: { url: string }) => ok())
-export const reLaunch = jest.fn((_o: { url: string }) => ok())
-export const switchTab = jest.fn((_o: { url: string }) => ok())
-export const navigateBack = jest.fn(() => ok())
-export const showToast = jest.fn((_o: unknown) => ok())
-export const showModal = jest.fn((_o: unknown) => ok({ confirm: true, cancel: false }))
-export const setClipboardData = jest.fn((_o: { data: string }) => ok())
-export const pageScrollTo = jest.fn((_o: unknown) => ok())
-export const requestPayment = jest.fn((_o: unknown) => ok())
+  state.storage.delete(key);
+};
+export const login = jest.fn(() => ok({ code: 'wx-login-code' }));
+export const getLaunchOptionsSync = () => state.launchOptions;
+export const getEnterOptionsSync = () => state.enterOptions ?? state.launchOptions;
+export const navigateTo = jest.fn((_o: { url: string }) => ok());
+export const redirectTo = jest.fn((_o: { url: string }) => ok());
+export const reLaunch = jest.fn((_o: { url: string }) => ok());
+export const switchTab = jest.fn((_o: { url: string }) => ok());
+export const navigateBack = jest.fn(() => ok());
+export const showToast = jest.fn((_o: unknown) => ok());
+export const showModal = jest.fn((_o: unknown) => ok({ confirm: true, cancel: false }));
+export const setClipboardData = jest.fn((_o: { data: string }) => ok());
+export const pageScrollTo = jest.fn((_o: unknown) => ok());
+export const requestPayment = jest.fn((_o: unknown) => ok());
 
 export function useRouter() {
-  return state.router
+  return state.router;
 }
 
 export function useLoad(cb: (params: Record<string, string | undefined>) => void) {
   useEffect(() => {
-    cb(state.router.params)
+    cb(state.router.params);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
+  }, []);
 }
 
 export function useLaunch(cb: (o: unknown) => void) {
   useEffect(() => {
-    cb(state.launchOptions)
+    cb(state.launchOptions);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
+  }, []);
 }
 
 export function useDidShow(cb: () => void) {
-  const ref = useRef(cb)
-  ref.current = cb
+  const ref = useRef(cb);
+  ref.current = cb;
   useEffect(() => {
-    const f = () => ref.current()
-    state.didShow.add(f)
-    f()
+    const f = () => ref.current();
+    state.didShow.add(f);
+    f();
     return () => {
-      state.didShow.delete(f)
-    }
-  }, [])
+      state.didShow.delete(f);
+    };
+  }, []);
 }
 
 export function useShareAppMessage(cb: (res?: unknown) => unknown) {
-  const ref = useRef(cb)
-  ref.current = cb
+  const ref = useRef(cb);
+  ref.current = cb;
   useEffect(() => {
-    const f = (res?: unknown) => ref.current(res)
-    state.share = f
+    const f = (res?: unknown) => ref.current(res);
+    state.share = f;
     return () => {
-      if (state.share === f) state.share = null
-    }
-  }, [])
+      if (state.share === f) state.share = null;
+    };
+  }, []);
 }
 
-export const usePullDownRefresh = (_cb: () => void) => undefined
+export const usePullDownRefresh = (_cb: () => void) => undefined;
 
 const Taro = {
   request,
@@ -165,6 +170,6 @@ const Taro = {
   useDidShow,
   useShareAppMessage,
   usePullDownRefresh,
-}
+};
 
-export default Taro
+export default Taro;

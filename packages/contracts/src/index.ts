@@ -5,13 +5,7 @@ export * from './money.js';
 
 export type Role = 'consumer' | 'guide' | 'finance' | 'admin';
 export type ShareKind = 'product' | 'live' | 'store' | 'poster';
-export type OrderStatus =
-  | 'PENDING_PAYMENT'
-  | 'PAID'
-  | 'PARTIALLY_REFUNDED'
-  | 'REFUNDED'
-  | 'CANCELLED'
-  | 'COMPLETED';
+export type OrderStatus = 'PENDING_PAYMENT' | 'PAID' | 'PARTIALLY_REFUNDED' | 'REFUNDED' | 'CANCELLED' | 'COMPLETED';
 export type OrderChannel = 'online' | 'store';
 export type AttributionRule = 'share' | 'live_share' | 'service_guide' | 'store' | 'none';
 export type LedgerEntryKind = 'accrual' | 'reversal' | 'adjustment';
@@ -21,17 +15,52 @@ export interface ApiError {
   error: { code: string; message: string; details?: Array<{ field: string; message: string }> };
 }
 
-export interface AuthWechatRequest { code: string }
-export interface AuthWechatResponse { token: string; member: { id: string; openid: string } }
-export interface AuthGuideRequest { code: string }
-export interface AuthGuideResponse { token: string; guide: { id: string; storeId: string; name: string } }
-export interface AuthStaffRequest { username: string; password: string }
-export interface AuthStaffResponse { token: string; role: Role }
+export interface AuthWechatRequest {
+  code: string;
+}
+export interface AuthWechatResponse {
+  token: string;
+  member: { id: string; openid: string };
+}
+export interface AuthGuideRequest {
+  code: string;
+}
+export interface AuthGuideResponse {
+  token: string;
+  guide: { id: string; storeId: string; name: string };
+}
+export interface AuthStaffRequest {
+  username: string;
+  password: string;
+}
+export interface AuthStaffResponse {
+  token: string;
+  role: Role;
+}
 
-export interface Store { id: string; name: string; city: string }
-export interface Guide { id: string; storeId: string; name: string; wecomUserId: string; status: 'active' | 'departed' }
-export interface Category { id: string; name: string; commissionRateBps: number | null }
-export interface Sku { id: string; name: string; priceFen: number; stock: number }
+export interface Store {
+  id: string;
+  name: string;
+  city: string;
+}
+export interface Guide {
+  id: string;
+  storeId: string;
+  name: string;
+  wecomUserId: string;
+  status: 'active' | 'departed';
+}
+export interface Category {
+  id: string;
+  name: string;
+  commissionRateBps: number | null;
+}
+export interface Sku {
+  id: string;
+  name: string;
+  priceFen: number;
+  stock: number;
+}
 export interface Product {
   id: string;
   name: string;
@@ -52,7 +81,10 @@ export interface Policy {
 }
 export type PolicyInput = Omit<Policy, 'version'>;
 
-export interface CreateShareRequest { kind: ShareKind; targetId: string }
+export interface CreateShareRequest {
+  kind: ShareKind;
+  targetId: string;
+}
 export interface Share {
   code: string;
   kind: ShareKind;
@@ -62,10 +94,22 @@ export interface Share {
   path: string;
   scene: string;
 }
-export interface RecordVisitRequest { shareCode: string; scene?: number; chatType?: number; path?: string }
+export interface RecordVisitRequest {
+  shareCode: string;
+  scene?: number;
+  chatType?: number;
+  path?: string;
+}
 
-export interface OrderLineInput { skuId: string; quantity: number }
-export interface CreateOrderRequest { lines: OrderLineInput[]; shareCode?: string; liveId?: string }
+export interface OrderLineInput {
+  skuId: string;
+  quantity: number;
+}
+export interface CreateOrderRequest {
+  lines: OrderLineInput[];
+  shareCode?: string;
+  liveId?: string;
+}
 export interface OrderLine {
   id: string;
   /** null on an amount-only counter receipt */

@@ -77,7 +77,12 @@ describe('allocateProportionally', () => {
       fc.property(splitArb, fc.integer({ min: 1, max: 1000 }), ([total, weights], k) => {
         const parts = allocateProportionally(total, weights);
         expect(allocateProportionally(total, [...weights])).toEqual(parts);
-        expect(allocateProportionally(total, weights.map((w) => w * k))).toEqual(parts);
+        expect(
+          allocateProportionally(
+            total,
+            weights.map((w) => w * k),
+          ),
+        ).toEqual(parts);
       }),
     );
   });

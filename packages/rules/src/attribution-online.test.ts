@@ -97,7 +97,10 @@ describe('decideOnlineAttribution — share (last touch)', () => {
   });
 
   it('a share touch beats the service guide', () => {
-    expect(decide({ touches: [touch('g1', T0 - DAY)], member: servedByG2 })).toMatchObject({ rule: 'share', guideId: 'g1' });
+    expect(decide({ touches: [touch('g1', T0 - DAY)], member: servedByG2 })).toMatchObject({
+      rule: 'share',
+      guideId: 'g1',
+    });
   });
 
   it('records the policy version that decided', () => {
@@ -131,7 +134,10 @@ describe('decideOnlineAttribution — livestream', () => {
 
   it("credits the guide's own store even when the live belongs to another store", () => {
     expect(live.storeId).toBe('s2');
-    expect(decide({ touches: [liveTouch('g1', T0 - HOUR)], live })).toMatchObject({ rule: 'live_share', storeId: 's1' });
+    expect(decide({ touches: [liveTouch('g1', T0 - HOUR)], live })).toMatchObject({
+      rule: 'live_share',
+      storeId: 's1',
+    });
   });
 
   it('applies at exactly the start and the end of the session', () => {
@@ -149,7 +155,10 @@ describe('decideOnlineAttribution — livestream', () => {
   it('after the session, the latest touch wins even if it is a product share', () => {
     const lt = liveTouch('g1', T0 - HOUR);
     const later = touch('g2', live.endsAt + 10);
-    expect(decide({ touches: [lt, later], live, orderAt: live.endsAt + 20 })).toMatchObject({ rule: 'share', guideId: 'g2' });
+    expect(decide({ touches: [lt, later], live, orderAt: live.endsAt + 20 })).toMatchObject({
+      rule: 'share',
+      guideId: 'g2',
+    });
   });
 
   it('ignores a live touch recorded after the order', () => {
@@ -181,7 +190,10 @@ describe('decideOnlineAttribution — livestream', () => {
 
   it('needs no online window: a live card opened long before the session still credits', () => {
     const early = liveTouch('g1', live.startsAt - 30 * DAY);
-    expect(decide({ touches: [early], live })).toMatchObject({ rule: 'live_share', touchedAt: live.startsAt - 30 * DAY });
+    expect(decide({ touches: [early], live })).toMatchObject({
+      rule: 'live_share',
+      touchedAt: live.startsAt - 30 * DAY,
+    });
   });
 });
 
@@ -254,7 +266,11 @@ describe('decideOnlineAttribution — departed guides', () => {
   });
 
   it('follows a chain of departures to the first active guide', () => {
-    expect(decide({ touches: [touch('d2', T0 - HOUR)] })).toMatchObject({ guideId: 'g3', storeId: 's1', creditedInsteadOf: 'd2' });
+    expect(decide({ touches: [touch('d2', T0 - HOUR)] })).toMatchObject({
+      guideId: 'g3',
+      storeId: 's1',
+      creditedInsteadOf: 'd2',
+    });
   });
 
   it("falls to the departed guide's store when nobody active inherits, without commission", () => {
@@ -273,26 +289,52 @@ describe('decideOnlineAttribution — departed guides', () => {
   });
 
   it('treats a cycle of successors as nobody active (and terminates)', () => {
-    expect(decide({ touches: [touch('c1', T0 - HOUR)] })).toMatchObject({ rule: 'store', guideId: null, storeId: 's6', creditedInsteadOf: 'c1' });
+    expect(decide({ touches: [touch('c1', T0 - HOUR)] })).toMatchObject({
+      rule: 'store',
+      guideId: null,
+      storeId: 's6',
+      creditedInsteadOf: 'c1',
+    });
   });
 
   it('treats a successor missing from the data as nobody active', () => {
-    expect(decide({ touches: [touch('dm', T0 - HOUR)] })).toMatchObject({ rule: 'store', guideId: null, storeId: 's8' });
+    expect(decide({ touches: [touch('dm', T0 - HOUR)] })).toMatchObject({
+      rule: 'store',
+      guideId: null,
+      storeId: 's8',
+    });
   });
 
   it("falls to the touch's store when the guide is unknown altogether", () => {
     const t = touch('ghost', T0 - HOUR, { storeId: 's-issue' });
-    expect(decide({ touches: [t] })).toMatchObject({ rule: 'store', guideId: null, storeId: 's-issue', commissionable: false });
+    expect(decide({ touches: [t] })).toMatchObject({
+      rule: 'store',
+      guideId: null,
+      storeId: 's-issue',
+      commissionable: false,
+    });
   });
 
   it("passes a departed service guide's credit to the successor, as service_guide", () => {
     const member = { serviceGuideId: 'd1', serviceStoreId: 's1', openingGuideId: 'd1' };
-    expect(decide({ member })).toMatchObject({ rule: 'service_guide', guideId: 'g2', storeId: 's2', creditedInsteadOf: 'd1', commissionable: true });
+    expect(decide({ member })).toMatchObject({
+      rule: 'service_guide',
+      guideId: 'g2',
+      storeId: 's2',
+      creditedInsteadOf: 'd1',
+      commissionable: true,
+    });
   });
 
   it('credits the store of a departed service guide with no successor', () => {
     const member = { serviceGuideId: 'dx', serviceStoreId: 's-member', openingGuideId: 'dx' };
-    expect(decide({ member })).toMatchObject({ rule: 'store', guideId: null, storeId: 's3', commissionable: false, creditedInsteadOf: 'dx' });
+    expect(decide({ member })).toMatchObject({
+      rule: 'store',
+      guideId: null,
+      storeId: 's3',
+      commissionable: false,
+      creditedInsteadOf: 'dx',
+    });
   });
 
   it("falls to the member's service store when the service guide is unknown", () => {
@@ -301,7 +343,11 @@ describe('decideOnlineAttribution — departed guides', () => {
   });
 
   it('passes a departed live-card guide to the successor, as live_share', () => {
-    expect(decide({ touches: [liveTouch('d1', T0 - HOUR)], live })).toMatchObject({ rule: 'live_share', guideId: 'g2', creditedInsteadOf: 'd1' });
+    expect(decide({ touches: [liveTouch('d1', T0 - HOUR)], live })).toMatchObject({
+      rule: 'live_share',
+      guideId: 'g2',
+      creditedInsteadOf: 'd1',
+    });
   });
 });
 
@@ -328,15 +374,27 @@ describe('decideOnlineAttribution — self-referral', () => {
 
   it('applies to a service guide buying for themselves', () => {
     const member = { serviceGuideId: 'g1', serviceStoreId: 's1', openingGuideId: 'g1' };
-    expect(decide({ buyerMemberId: 'm-g1', member })).toMatchObject({ rule: 'service_guide', selfReferral: true, commissionable: false });
+    expect(decide({ buyerMemberId: 'm-g1', member })).toMatchObject({
+      rule: 'service_guide',
+      selfReferral: true,
+      commissionable: false,
+    });
   });
 
   it('judges the credited guide: a successor who is the buyer is a self-referral', () => {
-    expect(decide({ buyerMemberId: 'm-g3', touches: [touch('d2', T0 - HOUR)] })).toMatchObject({ guideId: 'g3', selfReferral: true, commissionable: false });
+    expect(decide({ buyerMemberId: 'm-g3', touches: [touch('d2', T0 - HOUR)] })).toMatchObject({
+      guideId: 'g3',
+      selfReferral: true,
+      commissionable: false,
+    });
   });
 
   it("another buyer through the guide's code is not a self-referral", () => {
-    expect(decide({ buyerMemberId: 'm-g3', touches: [ownTouch()] })).toMatchObject({ guideId: 'g1', selfReferral: false, commissionable: true });
+    expect(decide({ buyerMemberId: 'm-g3', touches: [ownTouch()] })).toMatchObject({
+      guideId: 'g1',
+      selfReferral: false,
+      commissionable: true,
+    });
   });
 });
 

@@ -61,7 +61,12 @@ describe('decideStoreAttribution', () => {
 
   it('without a touch, credits the service guide', () => {
     const member = { serviceGuideId: 'g2', serviceStoreId: 's2', openingGuideId: 'g2' };
-    expect(decide({ member })).toMatchObject({ rule: 'service_guide', guideId: 'g2', storeId: 's2', commissionable: true });
+    expect(decide({ member })).toMatchObject({
+      rule: 'service_guide',
+      guideId: 'g2',
+      storeId: 's2',
+      commissionable: true,
+    });
   });
 
   it('with neither, credits the redeeming store — not the member’s service store', () => {
@@ -81,8 +86,17 @@ describe('decideStoreAttribution', () => {
   });
 
   it('passes a departed guide to the successor, and with no heir to the departed guide’s store', () => {
-    expect(decide({ touches: [touch('d2', T0 - DAY)] })).toMatchObject({ rule: 'share', guideId: 'g3', creditedInsteadOf: 'd2' });
-    expect(decide({ touches: [touch('dx', T0 - DAY)] })).toMatchObject({ rule: 'store', guideId: null, storeId: 's3', creditedInsteadOf: 'dx' });
+    expect(decide({ touches: [touch('d2', T0 - DAY)] })).toMatchObject({
+      rule: 'share',
+      guideId: 'g3',
+      creditedInsteadOf: 'd2',
+    });
+    expect(decide({ touches: [touch('dx', T0 - DAY)] })).toMatchObject({
+      rule: 'store',
+      guideId: null,
+      storeId: 's3',
+      creditedInsteadOf: 'dx',
+    });
     const member = { serviceGuideId: 'c2', serviceStoreId: 's7', openingGuideId: 'c2' };
     expect(decide({ member })).toMatchObject({ rule: 'store', guideId: null, storeId: 's7', commissionable: false });
   });
@@ -93,9 +107,15 @@ describe('decideStoreAttribution', () => {
   });
 
   it('denies self-referral at the counter too', () => {
-    expect(decide({ buyerMemberId: 'm-g1', touches: [touch('g1', T0 - DAY)] })).toMatchObject({ guideId: 'g1', selfReferral: true, commissionable: false });
+    expect(decide({ buyerMemberId: 'm-g1', touches: [touch('g1', T0 - DAY)] })).toMatchObject({
+      guideId: 'g1',
+      selfReferral: true,
+      commissionable: false,
+    });
     const allow = { ...policy, selfReferral: 'allow' as const };
-    expect(decide({ buyerMemberId: 'm-g1', touches: [touch('g1', T0 - DAY)], policy: allow }).commissionable).toBe(true);
+    expect(decide({ buyerMemberId: 'm-g1', touches: [touch('g1', T0 - DAY)], policy: allow }).commissionable).toBe(
+      true,
+    );
   });
 
   it('rejects a non-integer sale time', () => {

@@ -6,7 +6,12 @@ export const DAY = 24 * HOUR;
 /** An arbitrary fixed "now": 2025-03-01T00:00:00Z. */
 export const T0 = Date.UTC(2025, 2, 1);
 
-export const policy: AttributionPolicy = { version: 3, onlineWindowHours: 7 * 24, storeWindowHours: 14 * 24, selfReferral: 'deny' };
+export const policy: AttributionPolicy = {
+  version: 3,
+  onlineWindowHours: 7 * 24,
+  storeWindowHours: 14 * 24,
+  selfReferral: 'deny',
+};
 
 export function guide(id: string, storeId: string, extra: Partial<GuideRef> = {}): GuideRef {
   return { id, storeId, active: true, successorGuideId: null, memberId: null, ...extra };

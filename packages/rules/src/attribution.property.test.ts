@@ -148,7 +148,8 @@ describe('attribution invariants', () => {
         const windowStart = input.orderAt - input.policy.storeWindowHours * HOUR;
         const chosen = expectedLatest(input.touches, (t) => windowStart <= t.at && t.at <= input.orderAt);
         expect(d.shareCode).toBe(chosen?.shareCode ?? null);
-        if (!chosen && input.member.serviceGuideId === null) expect(d).toMatchObject({ rule: 'store', storeId: 's-counter' });
+        if (!chosen && input.member.serviceGuideId === null)
+          expect(d).toMatchObject({ rule: 'store', storeId: 's-counter' });
         // The guide the rule points at (touch, else service guide) is credited only through its heir.
         const pointed = chosen?.guideId ?? input.member.serviceGuideId;
         if (pointed !== null) {

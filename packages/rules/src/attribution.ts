@@ -2,14 +2,7 @@
 // DESIGN.md "Core rules" 3–6. Decided once, stored on the order, never silently recomputed.
 import { findGuide, resolveActiveGuide } from './guides.js';
 import { latestTouch, latestTouchWithinWindow } from './touches.js';
-import type {
-  AttributionDecision,
-  AttributionPolicy,
-  GuideRef,
-  LiveSession,
-  MemberBinding,
-  Touch,
-} from './types.js';
+import type { AttributionDecision, AttributionPolicy, GuideRef, LiveSession, MemberBinding, Touch } from './types.js';
 import { requireNonNegativeInteger, requireSafeInteger } from './validate.js';
 
 export interface OnlineAttributionInput {
@@ -70,7 +63,12 @@ export function decideOnlineAttribution(input: OnlineAttributionInput): Attribut
 
   if (member.serviceGuideId !== null) {
     return creditGuide(
-      { rule: 'service_guide', guideId: member.serviceGuideId, touch: null, storeIfGuideUnknown: member.serviceStoreId },
+      {
+        rule: 'service_guide',
+        guideId: member.serviceGuideId,
+        touch: null,
+        storeIfGuideUnknown: member.serviceStoreId,
+      },
       input,
     );
   }

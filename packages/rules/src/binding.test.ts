@@ -67,12 +67,19 @@ describe('bindOnTouch', () => {
     );
   });
   it('property: over any sequence of later touches, the first guide bound stays bound', () => {
-    const touchArb = fc.record({ guideId: fc.constantFrom('g1', 'g2', 'g3', 'g4'), storeId: fc.constantFrom('s-shanghai', 's-hangzhou') });
+    const touchArb = fc.record({
+      guideId: fc.constantFrom('g1', 'g2', 'g3', 'g4'),
+      storeId: fc.constantFrom('s-shanghai', 's-hangzhou'),
+    });
     fc.assert(
       fc.property(fc.array(touchArb, { minLength: 1, maxLength: 20 }), (touches) => {
         const states = touches.reduce<MemberBinding[]>((acc, t) => [...acc, bindOnTouch(acc.at(-1) ?? unbound, t)], []);
         const [first] = touches;
-        expect(states[0]).toEqual({ serviceGuideId: first.guideId, serviceStoreId: first.storeId, openingGuideId: first.guideId });
+        expect(states[0]).toEqual({
+          serviceGuideId: first.guideId,
+          serviceStoreId: first.storeId,
+          openingGuideId: first.guideId,
+        });
         // Every later touch, from any guide of any city, returns the very same binding.
         for (const state of states) expect(state).toBe(states[0]);
       }),
@@ -80,13 +87,18 @@ describe('bindOnTouch', () => {
   });
 
   it('property: a member left to a store (guide departed) is taken only by the first guide of that store, and the opening guide stays', () => {
-    const touchArb = fc.record({ guideId: fc.constantFrom('g1', 'g2', 'g3'), storeId: fc.constantFrom('s1', 's2', 's3') });
+    const touchArb = fc.record({
+      guideId: fc.constantFrom('g1', 'g2', 'g3'),
+      storeId: fc.constantFrom('s1', 's2', 's3'),
+    });
     const storeOnly: MemberBinding = { serviceGuideId: null, serviceStoreId: 's1', openingGuideId: 'g-departed' };
     fc.assert(
       fc.property(fc.array(touchArb, { maxLength: 20 }), (touches) => {
         const final = touches.reduce((m, t) => bindOnTouch(m, t), storeOnly);
         const taker = touches.find((t) => t.storeId === 's1');
-        expect(final).toEqual(taker ? { serviceGuideId: taker.guideId, serviceStoreId: 's1', openingGuideId: 'g-departed' } : storeOnly);
+        expect(final).toEqual(
+          taker ? { serviceGuideId: taker.guideId, serviceStoreId: 's1', openingGuideId: 'g-departed' } : storeOnly,
+        );
       }),
     );
   });

@@ -87,21 +87,37 @@ describe('reversalFen', () => {
   });
 
   it('rejects refunds beyond the line', () => {
-    expect(() => reversalFen({ lineAmountFen: 100, refundedBeforeFen: 60, refundNowFen: 41, rateBps: 100 })).toThrow(RangeError);
-    expect(() => reversalFen({ lineAmountFen: 100, refundedBeforeFen: 101, refundNowFen: 0, rateBps: 100 })).toThrow(RangeError);
+    expect(() => reversalFen({ lineAmountFen: 100, refundedBeforeFen: 60, refundNowFen: 41, rateBps: 100 })).toThrow(
+      RangeError,
+    );
+    expect(() => reversalFen({ lineAmountFen: 100, refundedBeforeFen: 101, refundNowFen: 0, rateBps: 100 })).toThrow(
+      RangeError,
+    );
     expect(reversalFen({ lineAmountFen: 100, refundedBeforeFen: 60, refundNowFen: 40, rateBps: 5000 })).toBe(20);
   });
 
   it('rejects negative or fractional inputs', () => {
-    expect(() => reversalFen({ lineAmountFen: 100, refundedBeforeFen: 0, refundNowFen: -1, rateBps: 100 })).toThrow(RangeError);
-    expect(() => reversalFen({ lineAmountFen: 100, refundedBeforeFen: -1, refundNowFen: 1, rateBps: 100 })).toThrow(RangeError);
-    expect(() => reversalFen({ lineAmountFen: 100.5, refundedBeforeFen: 0, refundNowFen: 1, rateBps: 100 })).toThrow(RangeError);
-    expect(() => reversalFen({ lineAmountFen: 100, refundedBeforeFen: 0, refundNowFen: 1, rateBps: 10_001 })).toThrow(RangeError);
+    expect(() => reversalFen({ lineAmountFen: 100, refundedBeforeFen: 0, refundNowFen: -1, rateBps: 100 })).toThrow(
+      RangeError,
+    );
+    expect(() => reversalFen({ lineAmountFen: 100, refundedBeforeFen: -1, refundNowFen: 1, rateBps: 100 })).toThrow(
+      RangeError,
+    );
+    expect(() => reversalFen({ lineAmountFen: 100.5, refundedBeforeFen: 0, refundNowFen: 1, rateBps: 100 })).toThrow(
+      RangeError,
+    );
+    expect(() => reversalFen({ lineAmountFen: 100, refundedBeforeFen: 0, refundNowFen: 1, rateBps: 10_001 })).toThrow(
+      RangeError,
+    );
   });
 
   /** A line amount, a rate, and a sequence of refunds that never exceeds the line. */
   const refundSequence = fc
-    .record({ line: fc.integer({ min: 0, max: 10_000_000_000 }), rate: rateArb, cuts: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 12 }) })
+    .record({
+      line: fc.integer({ min: 0, max: 10_000_000_000 }),
+      rate: rateArb,
+      cuts: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 12 }),
+    })
     .map(({ line, rate, cuts }) => {
       // Turn fractions into integer refunds that sum to at most the line (the fractions only pick sizes).
       let left = line;

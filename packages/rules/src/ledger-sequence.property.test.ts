@@ -52,12 +52,47 @@ type Op =
   | { op: 'settle' };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ op: fc.constant('pay' as const), guide: fc.nat(2), lines: fc.array(fc.record({ unitPriceFen: fc.integer({ min: 1, max: 50_000 }), quantity: fc.integer({ min: 1, max: 5 }) }), { minLength: 1, maxLength: 3 }) }) },
-  { weight: 3, arbitrary: fc.record({ op: fc.constant('refundUnits' as const), order: fc.nat(), line: fc.nat(), quantity: fc.integer({ min: 1, max: 3 }) }) },
-  { weight: 3, arbitrary: fc.record({ op: fc.constant('refundAmount' as const), order: fc.nat(), amountFen: fc.integer({ min: 1, max: 60_000 }) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      op: fc.constant('pay' as const),
+      guide: fc.nat(2),
+      lines: fc.array(
+        fc.record({ unitPriceFen: fc.integer({ min: 1, max: 50_000 }), quantity: fc.integer({ min: 1, max: 5 }) }),
+        { minLength: 1, maxLength: 3 },
+      ),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      op: fc.constant('refundUnits' as const),
+      order: fc.nat(),
+      line: fc.nat(),
+      quantity: fc.integer({ min: 1, max: 3 }),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      op: fc.constant('refundAmount' as const),
+      order: fc.nat(),
+      amountFen: fc.integer({ min: 1, max: 60_000 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('refundAll' as const), order: fc.nat() }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('rate' as const), rateBps: fc.integer({ min: 0, max: 2_000 }) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('adjust' as const), guide: fc.nat(2), amountFen: fc.integer({ min: -5_000, max: 5_000 }).filter((n) => n !== 0) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ op: fc.constant('rate' as const), rateBps: fc.integer({ min: 0, max: 2_000 }) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('adjust' as const),
+      guide: fc.nat(2),
+      amountFen: fc.integer({ min: -5_000, max: 5_000 }).filter((n) => n !== 0),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('wait' as const), days: fc.integer({ min: 1, max: 20 }) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('settle' as const) }) },
 );
@@ -78,12 +113,27 @@ class LedgerModel {
     if (op.op === 'pay') {
       const order: Order = {
         guideId: GUIDES[op.guide]!,
-        lines: op.lines.map((l, i) => ({ key: `o${this.orders.length}l${i}`, unitPriceFen: l.unitPriceFen, quantity: l.quantity, amountFen: l.unitPriceFen * l.quantity, rateBps: this.rateBps, refundedFen: 0, refundedQuantity: 0 })),
+        lines: op.lines.map((l, i) => ({
+          key: `o${this.orders.length}l${i}`,
+          unitPriceFen: l.unitPriceFen,
+          quantity: l.quantity,
+          amountFen: l.unitPriceFen * l.quantity,
+          rateBps: this.rateBps,
+          refundedFen: 0,
+          refundedQuantity: 0,
+        })),
       };
       this.orders.push(order);
       for (const line of order.lines) {
         const fen = commissionFen(line.amountFen, line.rateBps);
-        if (fen > 0) this.add({ guideId: order.guideId, kind: 'accrual', amountFen: fen, lineKey: line.key, availableAt: this.now + COOLING_OFF });
+        if (fen > 0)
+          this.add({
+            guideId: order.guideId,
+            kind: 'accrual',
+            amountFen: fen,
+            lineKey: line.key,
+            availableAt: this.now + COOLING_OFF,
+          });
       }
     } else if (op.op === 'refundUnits' || op.op === 'refundAmount' || op.op === 'refundAll') {
       if (!this.orders.length) return;
@@ -114,9 +164,21 @@ class LedgerModel {
         const accrual = this.entries.find((e) => e.kind === 'accrual' && e.lineKey === line.key);
         if (accrual) {
           // At the rate frozen on the line (= on its accrual), never today's rate.
-          const back = reversalFen({ lineAmountFen: line.amountFen, refundedBeforeFen: line.refundedFen, refundNowFen: fen, rateBps: line.rateBps });
+          const back = reversalFen({
+            lineAmountFen: line.amountFen,
+            refundedBeforeFen: line.refundedFen,
+            refundNowFen: fen,
+            rateBps: line.rateBps,
+          });
           expect(back).toBeGreaterThanOrEqual(0);
-          if (back > 0) this.add({ guideId: order.guideId, kind: 'reversal', amountFen: -back, lineKey: line.key, availableAt: Math.max(this.now, accrual.availableAt) });
+          if (back > 0)
+            this.add({
+              guideId: order.guideId,
+              kind: 'reversal',
+              amountFen: -back,
+              lineKey: line.key,
+              availableAt: Math.max(this.now, accrual.availableAt),
+            });
         }
         line.refundedFen += fen;
         line.refundedQuantity += quantity;
@@ -124,7 +186,13 @@ class LedgerModel {
     } else if (op.op === 'rate') {
       this.rateBps = op.rateBps;
     } else if (op.op === 'adjust') {
-      this.add({ guideId: GUIDES[op.guide]!, kind: 'adjustment', amountFen: op.amountFen, lineKey: null, availableAt: this.now });
+      this.add({
+        guideId: GUIDES[op.guide]!,
+        kind: 'adjustment',
+        amountFen: op.amountFen,
+        lineKey: null,
+        availableAt: this.now,
+      });
     } else if (op.op === 'wait') {
       this.now += op.days * DAY;
     } else {
@@ -152,7 +220,11 @@ class LedgerModel {
     }
     // Every guide who carried a balance in appears (their debt is not forgotten).
     for (const guideId of Object.keys(opening)) expect(result.statements.some((s) => s.guideId === guideId)).toBe(true);
-    this.settlements.push({ totalFen: result.totalFen, entryIds: taken.map((e) => e.id), carried: result.carriedForwardFenByGuide });
+    this.settlements.push({
+      totalFen: result.totalFen,
+      entryIds: taken.map((e) => e.id),
+      carried: result.carriedForwardFenByGuide,
+    });
   }
 
   checkInvariants() {
@@ -190,7 +262,9 @@ describe('the commission ledger over random sequences of events', () => {
         model.apply({ op: 'wait', days: 30 });
         model.apply({ op: 'settle' });
         model.checkInvariants();
-        for (const order of model.orders) for (const line of order.lines) expect(model.entries.filter((e) => e.lineKey === line.key).reduce((a, e) => a + e.amountFen, 0)).toBe(0);
+        for (const order of model.orders)
+          for (const line of order.lines)
+            expect(model.entries.filter((e) => e.lineKey === line.key).reduce((a, e) => a + e.amountFen, 0)).toBe(0);
         expect(model.entries.every((e) => e.settlementId !== null)).toBe(true);
       }),
       { numRuns: 300 },

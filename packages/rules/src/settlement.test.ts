@@ -58,23 +58,49 @@ describe('buildStatements', () => {
       entries: [entry('g1', 'accrual', 100), entry('g1', 'reversal', -300), entry('g2', 'accrual', 50)],
       openingFenByGuide: {},
     });
-    expect(result.statements[0]).toMatchObject({ guideId: 'g1', closingFen: -200, payableFen: 0, carriedForwardFen: -200 });
+    expect(result.statements[0]).toMatchObject({
+      guideId: 'g1',
+      closingFen: -200,
+      payableFen: 0,
+      carriedForwardFen: -200,
+    });
     expect(result.totalFen).toBe(50);
     expect(result.carriedForwardFenByGuide).toEqual({ g1: -200 });
   });
 
   it('lists a guide with only a carried balance, and skips zero balances without entries', () => {
-    const result = buildStatements({ entries: [], openingFenByGuide: { g1: -70, g2: 0 }, storeIdByGuide: { g1: 's9' } });
+    const result = buildStatements({
+      entries: [],
+      openingFenByGuide: { g1: -70, g2: 0 },
+      storeIdByGuide: { g1: 's9' },
+    });
     expect(result.statements).toEqual([
-      { guideId: 'g1', storeId: 's9', openingFen: -70, accruedFen: 0, reversedFen: 0, adjustedFen: 0, closingFen: -70, payableFen: 0, carriedForwardFen: -70 },
+      {
+        guideId: 'g1',
+        storeId: 's9',
+        openingFen: -70,
+        accruedFen: 0,
+        reversedFen: 0,
+        adjustedFen: 0,
+        closingFen: -70,
+        payableFen: 0,
+        carriedForwardFen: -70,
+      },
     ]);
     expect(result.totalFen).toBe(0);
   });
 
   it("prints the store given for a guide over the store of the guide's entries", () => {
-    const result = buildStatements({ entries: [entry('g1', 'accrual', 5, 's-old'), entry('g1', 'accrual', 5, 's-new')], openingFenByGuide: {} });
+    const result = buildStatements({
+      entries: [entry('g1', 'accrual', 5, 's-old'), entry('g1', 'accrual', 5, 's-new')],
+      openingFenByGuide: {},
+    });
     expect(result.statements[0].storeId).toBe('s-new');
-    const overridden = buildStatements({ entries: [entry('g1', 'accrual', 5, 's-old')], openingFenByGuide: {}, storeIdByGuide: { g1: 's-home' } });
+    const overridden = buildStatements({
+      entries: [entry('g1', 'accrual', 5, 's-old')],
+      openingFenByGuide: {},
+      storeIdByGuide: { g1: 's-home' },
+    });
     expect(overridden.statements[0].storeId).toBe('s-home');
   });
 
@@ -91,7 +117,9 @@ describe('buildStatements', () => {
     expect(() => buildStatements({ entries: [e, { ...e }], openingFenByGuide: {} })).toThrow(RangeError);
     expect(() => buildStatements({ entries: [entry('g1', 'reversal', 5)], openingFenByGuide: {} })).toThrow(RangeError);
     expect(() => buildStatements({ entries: [entry('g1', 'accrual', -5)], openingFenByGuide: {} })).toThrow(RangeError);
-    expect(() => buildStatements({ entries: [entry('g1', 'accrual', 1.5)], openingFenByGuide: {} })).toThrow(RangeError);
+    expect(() => buildStatements({ entries: [entry('g1', 'accrual', 1.5)], openingFenByGuide: {} })).toThrow(
+      RangeError,
+    );
     const bogus = { ...entry('g1', 'accrual', 1), kind: 'bonus' } as unknown as SettlementEntry;
     expect(() => buildStatements({ entries: [bogus], openingFenByGuide: {} })).toThrow(RangeError);
     expect(() => buildStatements({ entries: [], openingFenByGuide: { g1: 0.5 } })).toThrow(RangeError);
@@ -99,33 +127,40 @@ describe('buildStatements', () => {
 
   it('rejects totals that leave the safe-integer range rather than rounding them', () => {
     const big = Number.MAX_SAFE_INTEGER;
-    expect(() => buildStatements({ entries: [entry('g1', 'accrual', big), entry('g1', 'accrual', 1)], openingFenByGuide: {} })).toThrow(RangeError);
+    expect(() =>
+      buildStatements({ entries: [entry('g1', 'accrual', big), entry('g1', 'accrual', 1)], openingFenByGuide: {} }),
+    ).toThrow(RangeError);
   });
 
-  const entriesArb = fc.array(
-    fc.record({
-      guideId: fc.constantFrom('g1', 'g2', 'g3', 'g4'),
-      storeId: fc.constantFrom('s1', 's2'),
-      kind: fc.constantFrom('accrual' as const, 'reversal' as const, 'adjustment' as const),
-      magnitude: fc.integer({ min: 0, max: 10_000_000 }),
-      negativeAdjustment: fc.boolean(),
-    }),
-    { maxLength: 60 },
-  ).map((rows) =>
-    rows.map(({ guideId, storeId, kind, magnitude, negativeAdjustment }, i): SettlementEntry => ({
-      id: `e${i}`,
-      guideId,
-      storeId,
-      kind,
-      amountFen: kind === 'reversal' || (kind === 'adjustment' && negativeAdjustment) ? -magnitude : magnitude,
-    })),
-  );
+  const entriesArb = fc
+    .array(
+      fc.record({
+        guideId: fc.constantFrom('g1', 'g2', 'g3', 'g4'),
+        storeId: fc.constantFrom('s1', 's2'),
+        kind: fc.constantFrom('accrual' as const, 'reversal' as const, 'adjustment' as const),
+        magnitude: fc.integer({ min: 0, max: 10_000_000 }),
+        negativeAdjustment: fc.boolean(),
+      }),
+      { maxLength: 60 },
+    )
+    .map((rows) =>
+      rows.map(({ guideId, storeId, kind, magnitude, negativeAdjustment }, i): SettlementEntry => ({
+        id: `e${i}`,
+        guideId,
+        storeId,
+        kind,
+        amountFen: kind === 'reversal' || (kind === 'adjustment' && negativeAdjustment) ? -magnitude : magnitude,
+      })),
+    );
   const openingArb = fc.dictionary(fc.constantFrom('g1', 'g2', 'g5'), fc.integer({ min: -5_000_000, max: 0 }));
 
   it('property: opening + accrued − reversed + adjusted = closing, and the totals tie out with the ledger', () => {
     fc.assert(
       fc.property(entriesArb, openingArb, (entries, openingFenByGuide) => {
-        const { statements, totalFen, entriesFen, carriedForwardFenByGuide } = buildStatements({ entries, openingFenByGuide });
+        const { statements, totalFen, entriesFen, carriedForwardFenByGuide } = buildStatements({
+          entries,
+          openingFenByGuide,
+        });
         for (const s of statements) {
           expect(s.openingFen + s.accruedFen - s.reversedFen + s.adjustedFen).toBe(s.closingFen);
           expect(s.reversedFen).toBeGreaterThanOrEqual(0);
@@ -141,9 +176,16 @@ describe('buildStatements', () => {
         expect(sum((s) => s.closingFen)).toBe(openingTotal + entriesFen);
         expect(totalFen).toBe(sum((s) => s.payableFen));
         expect(Object.values(carriedForwardFenByGuide).every((v) => v < 0)).toBe(true);
-        expect(totalFen + Object.values(carriedForwardFenByGuide).reduce((a, b) => a + b, 0)).toBe(sum((s) => s.closingFen));
+        expect(totalFen + Object.values(carriedForwardFenByGuide).reduce((a, b) => a + b, 0)).toBe(
+          sum((s) => s.closingFen),
+        );
         // Every guide with an entry or a non-zero opening appears exactly once, in order.
-        const expected = [...new Set([...entries.map((e) => e.guideId), ...Object.keys(openingFenByGuide).filter((g) => openingFenByGuide[g] !== 0)])].sort();
+        const expected = [
+          ...new Set([
+            ...entries.map((e) => e.guideId),
+            ...Object.keys(openingFenByGuide).filter((g) => openingFenByGuide[g] !== 0),
+          ]),
+        ].sort();
         expect(statements.map((s) => s.guideId)).toEqual(expected);
       }),
     );

@@ -104,23 +104,21 @@ export function buildStatements(input: StatementInput): StatementsResult {
     else throw new RangeError(`entry ${entry.id} has unknown kind ${String(entry.kind)}`);
   }
 
-  const statements: GuideStatement[] = [...byGuide.keys()]
-    .sort(compareIds)
-    .map((guideId) => {
-      const t = byGuide.get(guideId)!;
-      const closingFen = safeAdd(safeAdd(t.opening, t.accrued), safeAdd(-t.reversed, t.adjusted));
-      return {
-        guideId,
-        storeId: Object.hasOwn(storeIdByGuide, guideId) ? storeIdByGuide[guideId] : t.storeId,
-        openingFen: t.opening,
-        accruedFen: t.accrued,
-        reversedFen: t.reversed,
-        adjustedFen: t.adjusted,
-        closingFen,
-        payableFen: Math.max(closingFen, 0),
-        carriedForwardFen: Math.min(closingFen, 0),
-      };
-    });
+  const statements: GuideStatement[] = [...byGuide.keys()].sort(compareIds).map((guideId) => {
+    const t = byGuide.get(guideId)!;
+    const closingFen = safeAdd(safeAdd(t.opening, t.accrued), safeAdd(-t.reversed, t.adjusted));
+    return {
+      guideId,
+      storeId: Object.hasOwn(storeIdByGuide, guideId) ? storeIdByGuide[guideId] : t.storeId,
+      openingFen: t.opening,
+      accruedFen: t.accrued,
+      reversedFen: t.reversed,
+      adjustedFen: t.adjusted,
+      closingFen,
+      payableFen: Math.max(closingFen, 0),
+      carriedForwardFen: Math.min(closingFen, 0),
+    };
+  });
 
   let totalFen = 0;
   let entriesFen = 0;

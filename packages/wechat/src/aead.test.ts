@@ -22,18 +22,27 @@ describe('AEAD_AES_256_GCM resources', () => {
   const vector = 'ZuDgGK13vI3nx0otJfPaGdQ/JCTEw6zZ+nHSRUzv1K9DtIMC2w85151uCqDiQU0+TccltYKzJ1YbYLQEcCgZYEnH1Jrb62ejOFE=';
 
   it('matches an independent implementation (tag = last 16 bytes)', () => {
-    expect(encryptResource({ apiV3Key: key, plaintext, associatedData: 'transaction', nonce: 'abcdefghijkl' }).ciphertext).toBe(vector);
-    expect(decryptResource({ apiV3Key: key, ciphertext: vector, associatedData: 'transaction', nonce: 'abcdefghijkl' })).toBe(plaintext);
+    expect(
+      encryptResource({ apiV3Key: key, plaintext, associatedData: 'transaction', nonce: 'abcdefghijkl' }).ciphertext,
+    ).toBe(vector);
+    expect(
+      decryptResource({ apiV3Key: key, ciphertext: vector, associatedData: 'transaction', nonce: 'abcdefghijkl' }),
+    ).toBe(plaintext);
     expect(Buffer.from(vector, 'base64').length).toBe(Buffer.byteLength(plaintext) + 16);
   });
 
   it('round-trips any text, AAD (including empty) and 12-char nonce', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme' }), fc.string(), fc.string({ minLength: 12, maxLength: 12, unit: fc.constantFrom(...'abcXYZ0189') }), (text, aad, nonce) => {
-        const enc = encryptResource({ apiV3Key: key, plaintext: text, associatedData: aad, nonce });
-        expect(enc).toMatchObject({ associated_data: aad, nonce });
-        expect(decryptResource({ apiV3Key: key, ciphertext: enc.ciphertext, associatedData: aad, nonce })).toBe(text);
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme' }),
+        fc.string(),
+        fc.string({ minLength: 12, maxLength: 12, unit: fc.constantFrom(...'abcXYZ0189') }),
+        (text, aad, nonce) => {
+          const enc = encryptResource({ apiV3Key: key, plaintext: text, associatedData: aad, nonce });
+          expect(enc).toMatchObject({ associated_data: aad, nonce });
+          expect(decryptResource({ apiV3Key: key, ciphertext: enc.ciphertext, associatedData: aad, nonce })).toBe(text);
+        },
+      ),
     );
   });
 
@@ -46,7 +55,15 @@ describe('AEAD_AES_256_GCM resources', () => {
       return copy.toString('base64');
     };
     const dec = (over: Partial<Parameters<typeof decryptResource>[0]>) =>
-      reasonOf(() => decryptResource({ apiV3Key: key, ciphertext: enc.ciphertext, associatedData: 'transaction', nonce: enc.nonce, ...over }));
+      reasonOf(() =>
+        decryptResource({
+          apiV3Key: key,
+          ciphertext: enc.ciphertext,
+          associatedData: 'transaction',
+          nonce: enc.nonce,
+          ...over,
+        }),
+      );
     expect(dec({})).toBe('PASSED');
     expect(dec({ ciphertext: flip(0) })).toBe('DECRYPT_FAILED');
     expect(dec({ ciphertext: flip(bytes.length - 1) })).toBe('DECRYPT_FAILED'); // the tag

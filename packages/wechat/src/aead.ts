@@ -27,7 +27,9 @@ export function encryptResource(input: {
 }): EncryptedResource {
   const nonce = input.nonce ?? randomNonce(12);
   const associatedData = input.associatedData ?? '';
-  const cipher = createCipheriv('aes-256-gcm', keyBytes(input.apiV3Key), Buffer.from(nonce, 'utf8'), { authTagLength: TAG_BYTES });
+  const cipher = createCipheriv('aes-256-gcm', keyBytes(input.apiV3Key), Buffer.from(nonce, 'utf8'), {
+    authTagLength: TAG_BYTES,
+  });
   cipher.setAAD(Buffer.from(associatedData, 'utf8'));
   const body = Buffer.concat([cipher.update(input.plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()]);
   return { ciphertext: body.toString('base64'), associated_data: associatedData, nonce };
@@ -42,12 +44,17 @@ export function decryptResource(input: {
 }): string {
   const key = keyBytes(input.apiV3Key);
   const data = Buffer.from(input.ciphertext, 'base64');
-  if (data.length < TAG_BYTES || !input.nonce) throw new WechatPayVerificationError('DECRYPT_FAILED', 'ciphertext too short or nonce missing');
+  if (data.length < TAG_BYTES || !input.nonce)
+    throw new WechatPayVerificationError('DECRYPT_FAILED', 'ciphertext too short or nonce missing');
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(input.nonce, 'utf8'), { authTagLength: TAG_BYTES });
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(input.nonce, 'utf8'), {
+      authTagLength: TAG_BYTES,
+    });
     decipher.setAAD(Buffer.from(input.associatedData ?? '', 'utf8'));
     decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
-    return Buffer.concat([decipher.update(data.subarray(0, data.length - TAG_BYTES)), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(data.subarray(0, data.length - TAG_BYTES)), decipher.final()]).toString(
+      'utf8',
+    );
   } catch {
     throw new WechatPayVerificationError('DECRYPT_FAILED', 'resource does not decrypt with the APIv3 key');
   }

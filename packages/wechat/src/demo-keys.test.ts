@@ -20,9 +20,18 @@ describe('DEMO_KEYS', () => {
   });
 
   it('hard-coded fingerprints and secrets match the files (so isDemoKey works without them)', () => {
-    expect(DEMO_KEY_FINGERPRINTS).toEqual([publicKeyFingerprint(DEMO_KEYS.merchantPublicKeyPem), publicKeyFingerprint(DEMO_KEYS.platformPublicKeyPem)]);
+    expect(DEMO_KEY_FINGERPRINTS).toEqual([
+      publicKeyFingerprint(DEMO_KEYS.merchantPublicKeyPem),
+      publicKeyFingerprint(DEMO_KEYS.platformPublicKeyPem),
+    ]);
     expect([...DEMO_SECRET_VALUES].sort()).toEqual(
-      [DEMO_KEYS.appSecret, DEMO_KEYS.apiV3Key, DEMO_KEYS.corpSecret, DEMO_KEYS.merchantSerial, DEMO_KEYS.platformSerial].sort(),
+      [
+        DEMO_KEYS.appSecret,
+        DEMO_KEYS.apiV3Key,
+        DEMO_KEYS.corpSecret,
+        DEMO_KEYS.merchantSerial,
+        DEMO_KEYS.platformSerial,
+      ].sort(),
     );
   });
 });

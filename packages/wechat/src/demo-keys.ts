@@ -53,7 +53,20 @@ export const DEMO_KEYS: Readonly<WechatKeys> = Object.defineProperties(
   {} as WechatKeys,
   Object.fromEntries(
     (
-      ['appId', 'appSecret', 'mchid', 'merchantSerial', 'merchantPrivateKeyPem', 'merchantPublicKeyPem', 'platformSerial', 'platformPrivateKeyPem', 'platformPublicKeyPem', 'apiV3Key', 'corpId', 'corpSecret'] as const
+      [
+        'appId',
+        'appSecret',
+        'mchid',
+        'merchantSerial',
+        'merchantPrivateKeyPem',
+        'merchantPublicKeyPem',
+        'platformSerial',
+        'platformPrivateKeyPem',
+        'platformPublicKeyPem',
+        'apiV3Key',
+        'corpId',
+        'corpSecret',
+      ] as const
     ).map((key) => [key, { enumerable: true, get: () => load()[key] }]),
   ),
 );
@@ -77,7 +90,9 @@ export const DEMO_SECRET_VALUES: readonly string[] = [
 export function publicKeyFingerprint(key: string | KeyObject): string {
   // createPublicKey derives the public half of a private key but refuses a public KeyObject.
   const pub = typeof key !== 'string' && key.type === 'public' ? key : createPublicKey(key as string);
-  return createHash('sha256').update(pub.export({ type: 'spki', format: 'der' })).digest('hex');
+  return createHash('sha256')
+    .update(pub.export({ type: 'spki', format: 'der' }))
+    .digest('hex');
 }
 
 /**

@@ -28,13 +28,25 @@ export async function wechatJson<T>(fetchImpl: FetchLike, url: URL, init: Reques
   try {
     body = text ? JSON.parse(text) : {};
   } catch {
-    throw new WechatApiError({ status: res.status, errcode: -1, errmsg: `non-JSON response: ${text.slice(0, 200)}`, endpoint });
+    throw new WechatApiError({
+      status: res.status,
+      errcode: -1,
+      errmsg: `non-JSON response: ${text.slice(0, 200)}`,
+      endpoint,
+    });
   }
   const b = body as { errcode?: unknown; errmsg?: unknown };
   if (typeof b.errcode === 'number' && b.errcode !== 0) {
-    throw new WechatApiError({ status: res.status, errcode: b.errcode, errmsg: String(b.errmsg ?? ''), body, endpoint });
+    throw new WechatApiError({
+      status: res.status,
+      errcode: b.errcode,
+      errmsg: String(b.errmsg ?? ''),
+      body,
+      endpoint,
+    });
   }
-  if (!res.ok) throw new WechatApiError({ status: res.status, errcode: -1, errmsg: `HTTP ${res.status}`, body, endpoint });
+  if (!res.ok)
+    throw new WechatApiError({ status: res.status, errcode: -1, errmsg: `HTTP ${res.status}`, body, endpoint });
   return body as T;
 }
 

@@ -33,10 +33,24 @@ export {
   type VerifyNotificationInput,
 } from './notification.js';
 export type * from './pay-types.js';
-export { WechatApiClient, type Code2SessionResult, type FollowerPage, type OaUserInfo, type PhoneInfo, type WechatApiClientOptions } from './wechat-api-client.js';
+export {
+  WechatApiClient,
+  type Code2SessionResult,
+  type FollowerPage,
+  type OaUserInfo,
+  type PhoneInfo,
+  type WechatApiClientOptions,
+} from './wechat-api-client.js';
 export { WecomClient, type ExternalContact, type ExternalFollowUser, type WecomClientOptions } from './wecom-client.js';
 export { WechatPayClient, type TradeBillType, type WechatPayClientOptions } from './pay-client.js';
-export { TRADE_BILL_COLUMNS, parseTradeBill, renderTradeBill, summarizeTradeBill, type TradeBillRow, type TradeBillSummary } from './tradebill.js';
+export {
+  TRADE_BILL_COLUMNS,
+  parseTradeBill,
+  renderTradeBill,
+  summarizeTradeBill,
+  type TradeBillRow,
+  type TradeBillSummary,
+} from './tradebill.js';
 export { formatYuan, parseYuan } from './yuan.js';
 export { cstDate, cstDateTime, rfc3339Cst } from './time.js';
 export { DEMO_KEYS, DEMO_KEYS_DIR, isDemoKey, publicKeyFingerprint, type WechatKeys } from './demo-keys.js';
@@ -44,4 +58,11 @@ export { startWechatSimulator, type WechatSimulator, type WechatSimulatorOptions
 export { simulatedUser, simulatedExternalUserId, userKeyFromCode, type SimulatedUser } from './simulator/ids.js';
 export type { BuiltNotification, SimTime } from './simulator/actions.js';
 export type { ExternalContactSeed, FollowerSeed } from './simulator/seed.js';
-export type { SimExternalContact, SimFollower, SimNotificationRecord, SimRefund, SimState, SimTransaction } from './simulator/state.js';
+export type {
+  SimExternalContact,
+  SimFollower,
+  SimNotificationRecord,
+  SimRefund,
+  SimState,
+  SimTransaction,
+} from './simulator/state.js';

@@ -8,7 +8,12 @@ import { buildNotification, signNotification, verifyNotification } from './notif
 const K = DEMO_KEYS;
 const NOW_MS = 1_700_000_000_000;
 const NOW = NOW_MS / 1000;
-const resource = { out_trade_no: 'ORDER_1', transaction_id: '4200000001', trade_state: 'SUCCESS', amount: { total: 100 } };
+const resource = {
+  out_trade_no: 'ORDER_1',
+  transaction_id: '4200000001',
+  trade_state: 'SUCCESS',
+  amount: { total: 100 },
+};
 
 const build = (over: Partial<Parameters<typeof buildNotification>[0]> = {}) =>
   buildNotification({
@@ -56,7 +61,11 @@ describe('buildNotification → verifyNotification', () => {
       resource: { original_type: 'transaction', algorithm: 'AEAD_AES_256_GCM', associated_data: 'transaction' },
     });
     expect(envelope.resource.nonce).toHaveLength(12);
-    expect(n.headers).toMatchObject({ 'Wechatpay-Serial': K.platformSerial, 'Wechatpay-Timestamp': String(NOW), 'Wechatpay-Signature-Type': 'WECHATPAY2-SHA256-RSA2048' });
+    expect(n.headers).toMatchObject({
+      'Wechatpay-Serial': K.platformSerial,
+      'Wechatpay-Timestamp': String(NOW),
+      'Wechatpay-Signature-Type': 'WECHATPAY2-SHA256-RSA2048',
+    });
   });
 
   it('reads headers case-insensitively, from plain objects, arrays or fetch Headers, and Buffer bodies', () => {
@@ -70,13 +79,17 @@ describe('buildNotification → verifyNotification', () => {
 
   it('rejects a changed body, a re-serialised body and a foreign signer', () => {
     const n = build();
-    expect(reasonOf(() => verify(n.headers, n.body.replace('TRANSACTION.SUCCESS', 'TRANSACTION.SUCCESS ')))).toBe('SIGNATURE_INVALID');
+    expect(reasonOf(() => verify(n.headers, n.body.replace('TRANSACTION.SUCCESS', 'TRANSACTION.SUCCESS ')))).toBe(
+      'SIGNATURE_INVALID',
+    );
     expect(reasonOf(() => verify(n.headers, JSON.stringify(JSON.parse(n.body), null, 1)))).toBe('SIGNATURE_INVALID');
     const foreign = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
     const forged = build({ platformPrivateKeyPem: foreign });
     expect(reasonOf(() => verify(forged.headers, forged.body))).toBe('SIGNATURE_INVALID');
     // WeChat's signature probes ("WECHATPAY/SIGNTEST/…") must fail verification.
-    expect(reasonOf(() => verify({ ...n.headers, 'Wechatpay-Signature': 'WECHATPAY/SIGNTEST/abcdef' }, n.body))).toBe('SIGNATURE_INVALID');
+    expect(reasonOf(() => verify({ ...n.headers, 'Wechatpay-Signature': 'WECHATPAY/SIGNTEST/abcdef' }, n.body))).toBe(
+      'SIGNATURE_INVALID',
+    );
   });
 
   it('rejects a wrong serial, stale or future timestamps, missing headers', () => {
@@ -85,7 +98,9 @@ describe('buildNotification → verifyNotification', () => {
     expect(reasonOf(() => verify(n.headers, n.body, { nowSeconds: NOW + 301 }))).toBe('TIMESTAMP_SKEW');
     expect(reasonOf(() => verify(n.headers, n.body, { nowSeconds: NOW - 301 }))).toBe('TIMESTAMP_SKEW');
     expect(reasonOf(() => verify(n.headers, n.body, { nowSeconds: NOW + 300 }))).toBe('PASSED');
-    expect(reasonOf(() => verify(n.headers, n.body, { nowSeconds: NOW + 100, maxSkewSeconds: 60 }))).toBe('TIMESTAMP_SKEW');
+    expect(reasonOf(() => verify(n.headers, n.body, { nowSeconds: NOW + 100, maxSkewSeconds: 60 }))).toBe(
+      'TIMESTAMP_SKEW',
+    );
     for (const name of ['Wechatpay-Serial', 'Wechatpay-Signature', 'Wechatpay-Timestamp', 'Wechatpay-Nonce']) {
       const { [name]: _dropped, ...rest } = n.headers;
       expect(reasonOf(() => verify(rest, n.body))).toBe('MISSING_HEADER');
@@ -95,11 +110,23 @@ describe('buildNotification → verifyNotification', () => {
 
   it('rejects a replayed notification whose timestamp header was moved forward', () => {
     const n = build();
-    expect(reasonOf(() => verify({ ...n.headers, 'Wechatpay-Timestamp': String(NOW + 1000) }, n.body, { nowSeconds: NOW + 1000 }))).toBe('SIGNATURE_INVALID');
+    expect(
+      reasonOf(() =>
+        verify({ ...n.headers, 'Wechatpay-Timestamp': String(NOW + 1000) }, n.body, { nowSeconds: NOW + 1000 }),
+      ),
+    ).toBe('SIGNATURE_INVALID');
   });
 
   it('reports DECRYPT_FAILED and MALFORMED for authentic but unusable bodies', () => {
-    const signed = (body: string) => ({ headers: signNotification({ body, platformPrivateKeyPem: K.platformPrivateKeyPem, platformSerial: K.platformSerial, timestamp: NOW }), body });
+    const signed = (body: string) => ({
+      headers: signNotification({
+        body,
+        platformPrivateKeyPem: K.platformPrivateKeyPem,
+        platformSerial: K.platformSerial,
+        timestamp: NOW,
+      }),
+      body,
+    });
     const wrongKey = build({ apiV3Key: 'y'.repeat(32) });
     expect(reasonOf(() => verify(wrongKey.headers, wrongKey.body))).toBe('DECRYPT_FAILED');
     const tampered = JSON.parse(build().body);
@@ -111,9 +138,13 @@ describe('buildNotification → verifyNotification', () => {
     const noResource = signed('{"event_type":"TRANSACTION.SUCCESS"}');
     expect(reasonOf(() => verify(noResource.headers, noResource.body))).toBe('MALFORMED');
     const enc = encryptResource({ apiV3Key: K.apiV3Key, plaintext: 'plain text', associatedData: '' });
-    const badPlain = signed(JSON.stringify({ id: '1', event_type: 'X', resource: { algorithm: 'AEAD_AES_256_GCM', ...enc } }));
+    const badPlain = signed(
+      JSON.stringify({ id: '1', event_type: 'X', resource: { algorithm: 'AEAD_AES_256_GCM', ...enc } }),
+    );
     expect(reasonOf(() => verify(badPlain.headers, badPlain.body))).toBe('MALFORMED');
-    const otherAlgo = signed(JSON.stringify({ id: '1', event_type: 'X', resource: { algorithm: 'AES_128_CBC', ...enc } }));
+    const otherAlgo = signed(
+      JSON.stringify({ id: '1', event_type: 'X', resource: { algorithm: 'AES_128_CBC', ...enc } }),
+    );
     expect(reasonOf(() => verify(otherAlgo.headers, otherAlgo.body))).toBe('MALFORMED');
   });
 });

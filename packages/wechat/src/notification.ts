@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { decryptResource, encryptResource } from './aead.js';
 import { WechatPayVerificationError } from './errors.js';
 import { getHeader, type HeaderSource } from './headers.js';
-import { AUTH_SCHEMA, assertFresh, randomNonce, signSha256Rsa, unixSeconds, verifySha256Rsa, type PrivateKeyInput, type PublicKeyInput } from './pay-crypto.js';
+import {
+  AUTH_SCHEMA,
+  assertFresh,
+  randomNonce,
+  signSha256Rsa,
+  unixSeconds,
+  verifySha256Rsa,
+  type PrivateKeyInput,
+  type PublicKeyInput,
+} from './pay-crypto.js';
 import { rfc3339Cst } from './time.js';
 
 /** The outer JSON of a WeChat Pay v3 notification (plaintext part). */
@@ -71,11 +80,14 @@ export function verifyWechatpaySignature(input: PlatformSignatureCheck): void {
     ['Wechatpay-Timestamp', timestamp],
     ['Wechatpay-Nonce', nonce],
   ].filter(([, v]) => !v);
-  if (missing.length) throw new WechatPayVerificationError('MISSING_HEADER', `missing ${missing.map(([n]) => n).join(', ')}`);
+  if (missing.length)
+    throw new WechatPayVerificationError('MISSING_HEADER', `missing ${missing.map(([n]) => n).join(', ')}`);
   const type = getHeader(input.headers, 'Wechatpay-Signature-Type');
-  if (type && type !== AUTH_SCHEMA) throw new WechatPayVerificationError('MALFORMED', `unsupported signature type ${type}`);
+  if (type && type !== AUTH_SCHEMA)
+    throw new WechatPayVerificationError('MALFORMED', `unsupported signature type ${type}`);
   // A serial we do not hold means a rotated or foreign key: fail closed rather than try other keys.
-  if (serial !== input.platformSerial) throw new WechatPayVerificationError('SERIAL_MISMATCH', `unexpected Wechatpay-Serial ${serial}`);
+  if (serial !== input.platformSerial)
+    throw new WechatPayVerificationError('SERIAL_MISMATCH', `unexpected Wechatpay-Serial ${serial}`);
   assertFresh(timestamp!, input.nowSeconds, input.maxSkewSeconds);
   if (!verifySha256Rsa(input.platformPublicKeyPem, platformMessage(timestamp!, nonce!, input.rawBody), signature!)) {
     throw new WechatPayVerificationError('SIGNATURE_INVALID', 'Wechatpay-Signature does not verify');
@@ -91,7 +103,9 @@ export interface VerifyNotificationInput extends PlatformSignatureCheck {
  * Order: headers → serial → clock skew → signature → envelope shape → AES-GCM → plaintext JSON,
  * so the cheap checks run first and nothing is parsed before it is authenticated.
  */
-export function verifyNotification<T = Record<string, unknown>>(input: VerifyNotificationInput): { envelope: NotificationEnvelope; resource: T } {
+export function verifyNotification<T = Record<string, unknown>>(
+  input: VerifyNotificationInput,
+): { envelope: NotificationEnvelope; resource: T } {
   verifyWechatpaySignature(input);
   const text = typeof input.rawBody === 'string' ? input.rawBody : input.rawBody.toString('utf8');
   let envelope: NotificationEnvelope;
@@ -101,11 +115,23 @@ export function verifyNotification<T = Record<string, unknown>>(input: VerifyNot
     throw new WechatPayVerificationError('MALFORMED', 'body is not JSON');
   }
   const r = envelope?.resource;
-  if (typeof envelope?.event_type !== 'string' || typeof r !== 'object' || r === null || typeof r.ciphertext !== 'string' || typeof r.nonce !== 'string') {
+  if (
+    typeof envelope?.event_type !== 'string' ||
+    typeof r !== 'object' ||
+    r === null ||
+    typeof r.ciphertext !== 'string' ||
+    typeof r.nonce !== 'string'
+  ) {
     throw new WechatPayVerificationError('MALFORMED', 'not a notification envelope');
   }
-  if (r.algorithm !== 'AEAD_AES_256_GCM') throw new WechatPayVerificationError('MALFORMED', `unsupported algorithm ${r.algorithm}`);
-  const plaintext = decryptResource({ apiV3Key: input.apiV3Key, ciphertext: r.ciphertext, associatedData: r.associated_data ?? '', nonce: r.nonce });
+  if (r.algorithm !== 'AEAD_AES_256_GCM')
+    throw new WechatPayVerificationError('MALFORMED', `unsupported algorithm ${r.algorithm}`);
+  const plaintext = decryptResource({
+    apiV3Key: input.apiV3Key,
+    ciphertext: r.ciphertext,
+    associatedData: r.associated_data ?? '',
+    nonce: r.nonce,
+  });
   try {
     return { envelope, resource: JSON.parse(plaintext) as T };
   } catch {
@@ -130,9 +156,17 @@ export interface BuildNotificationInput {
 }
 
 /** A complete signed + encrypted notification, ready to POST (or to tamper with in tests). */
-export function buildNotification(input: BuildNotificationInput): { headers: Record<string, string>; body: string; envelope: NotificationEnvelope } {
+export function buildNotification(input: BuildNotificationInput): {
+  headers: Record<string, string>;
+  body: string;
+  envelope: NotificationEnvelope;
+} {
   const now = input.now ?? Date.now();
-  const encrypted = encryptResource({ apiV3Key: input.apiV3Key, plaintext: JSON.stringify(input.resource), associatedData: input.originalType });
+  const encrypted = encryptResource({
+    apiV3Key: input.apiV3Key,
+    plaintext: JSON.stringify(input.resource),
+    associatedData: input.originalType,
+  });
   const envelope: NotificationEnvelope = {
     id: input.id ?? randomUUID(),
     create_time: rfc3339Cst(now),
@@ -144,7 +178,12 @@ export function buildNotification(input: BuildNotificationInput): { headers: Rec
   const body = JSON.stringify(envelope);
   const headers = {
     'Content-Type': 'application/json',
-    ...signNotification({ body, platformPrivateKeyPem: input.platformPrivateKeyPem, platformSerial: input.platformSerial, timestamp: unixSeconds(now) }),
+    ...signNotification({
+      body,
+      platformPrivateKeyPem: input.platformPrivateKeyPem,
+      platformSerial: input.platformSerial,
+      timestamp: unixSeconds(now),
+    }),
   };
   return { headers, body, envelope };
 }

@@ -28,11 +28,21 @@ beforeAll(async () => {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       try {
-        received.push(verifyNotification({ headers: req.headers, rawBody: Buffer.concat(chunks), platformPublicKeyPem: K.platformPublicKeyPem, platformSerial: K.platformSerial, apiV3Key: K.apiV3Key }));
+        received.push(
+          verifyNotification({
+            headers: req.headers,
+            rawBody: Buffer.concat(chunks),
+            platformPublicKeyPem: K.platformPublicKeyPem,
+            platformSerial: K.platformSerial,
+            apiV3Key: K.apiV3Key,
+          }),
+        );
         res.writeHead(204).end();
       } catch (err) {
         rejected.push((err as WechatPayVerificationError).reason);
-        res.writeHead(401, { 'Content-Type': 'application/json' }).end(JSON.stringify({ code: 'FAIL', message: (err as Error).message }));
+        res
+          .writeHead(401, { 'Content-Type': 'application/json' })
+          .end(JSON.stringify({ code: 'FAIL', message: (err as Error).message }));
       }
     });
   });
@@ -93,19 +103,36 @@ describe('prepay', () => {
     expect(a.prepay_id).toMatch(/^wx\d{14}\d+$/);
     expect(await pay.prepayJsapi(order('GS_ORDER_0001'))).toEqual(a);
     expect(sim.state.prepayRequests).toBe(1);
-    expect(await failure(pay.prepayJsapi(order('GS_ORDER_0001', 999)))).toEqual({ status: 400, code: 'INVALID_REQUEST' });
+    expect(await failure(pay.prepayJsapi(order('GS_ORDER_0001', 999)))).toEqual({
+      status: 400,
+      code: 'INVALID_REQUEST',
+    });
     const params = pay.paymentParams(K.appId, a.prepay_id);
     expect(params).toMatchObject({ package: `prepay_id=${a.prepay_id}`, signType: 'RSA' });
   });
 
   it('is SIGN_ERROR (401) for a wrong merchant key or serial', async () => {
     await newSim();
-    const otherKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    expect(await failure(client({ privateKeyPem: otherKey }).prepayJsapi(order('GS_ORDER_0002')))).toEqual({ status: 401, code: 'SIGN_ERROR' });
-    expect(await failure(client({ serialNo: 'ABCDEF' }).prepayJsapi(order('GS_ORDER_0002')))).toEqual({ status: 401, code: 'SIGN_ERROR' });
-    expect(await failure(client({ mchid: '1234567890' }).queryByOutTradeNo('GS_ORDER_0002'))).toEqual({ status: 401, code: 'SIGN_ERROR' });
+    const otherKey = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
+    expect(await failure(client({ privateKeyPem: otherKey }).prepayJsapi(order('GS_ORDER_0002')))).toEqual({
+      status: 401,
+      code: 'SIGN_ERROR',
+    });
+    expect(await failure(client({ serialNo: 'ABCDEF' }).prepayJsapi(order('GS_ORDER_0002')))).toEqual({
+      status: 401,
+      code: 'SIGN_ERROR',
+    });
+    expect(await failure(client({ mchid: '1234567890' }).queryByOutTradeNo('GS_ORDER_0002'))).toEqual({
+      status: 401,
+      code: 'SIGN_ERROR',
+    });
     // A merchant clock more than 5 minutes off is refused like a forged signature.
-    expect(await failure(client({ now: () => Date.now() - 600_000 }).prepayJsapi(order('GS_ORDER_0002')))).toEqual({ status: 401, code: 'SIGN_ERROR' });
+    expect(await failure(client({ now: () => Date.now() - 600_000 }).prepayJsapi(order('GS_ORDER_0002')))).toEqual({
+      status: 401,
+      code: 'SIGN_ERROR',
+    });
     expect(sim.state.prepayRequests).toBe(0);
   });
 
@@ -114,19 +141,33 @@ describe('prepay', () => {
     const pay = client();
     expect(await failure(pay.prepayJsapi(order('GS_ORDER_0003', 0)))).toEqual({ status: 400, code: 'PARAM_ERROR' });
     expect(await failure(pay.prepayJsapi(order('GS_ORDER_0003', 1.5)))).toEqual({ status: 400, code: 'PARAM_ERROR' });
-    expect(await failure(pay.prepayJsapi(order('GS_ORDER_0003', 100, { appid: 'wxother' })))).toEqual({ status: 400, code: 'APPID_MCHID_NOT_MATCH' });
+    expect(await failure(pay.prepayJsapi(order('GS_ORDER_0003', 100, { appid: 'wxother' })))).toEqual({
+      status: 400,
+      code: 'APPID_MCHID_NOT_MATCH',
+    });
     expect(await failure(pay.prepayJsapi(order('short')))).toEqual({ status: 400, code: 'PARAM_ERROR' });
-    expect(await failure(pay.prepayJsapi(order('GS_ORDER_0003', 100, { notify_url: `${notifyUrl}?x=1` })))).toEqual({ status: 400, code: 'PARAM_ERROR' });
-    expect(await failure(pay.prepayJsapi(order('GS_ORDER_0003', 100, { time_expire: '2000-01-01T00:00:00+08:00' })))).toEqual({ status: 400, code: 'PARAM_ERROR' });
+    expect(await failure(pay.prepayJsapi(order('GS_ORDER_0003', 100, { notify_url: `${notifyUrl}?x=1` })))).toEqual({
+      status: 400,
+      code: 'PARAM_ERROR',
+    });
+    expect(
+      await failure(pay.prepayJsapi(order('GS_ORDER_0003', 100, { time_expire: '2000-01-01T00:00:00+08:00' }))),
+    ).toEqual({ status: 400, code: 'PARAM_ERROR' });
   });
 });
 
 describe('response signatures', () => {
   it('rejects simulator responses when the client holds another platform key or serial', async () => {
     await newSim();
-    const otherPub = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
-    expect(await failure(client({ platformPublicKeyPem: otherPub }).prepayJsapi(order('GS_ORDER_0004')))).toEqual({ code: 'SIGNATURE_INVALID' });
-    expect(await failure(client({ platformSerial: 'PUB_KEY_ID_OTHER' }).queryByOutTradeNo('GS_ORDER_0004'))).toEqual({ code: 'SERIAL_MISMATCH' });
+    const otherPub = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .publicKey.export({ type: 'spki', format: 'pem' })
+      .toString();
+    expect(await failure(client({ platformPublicKeyPem: otherPub }).prepayJsapi(order('GS_ORDER_0004')))).toEqual({
+      code: 'SIGNATURE_INVALID',
+    });
+    expect(await failure(client({ platformSerial: 'PUB_KEY_ID_OTHER' }).queryByOutTradeNo('GS_ORDER_0004'))).toEqual({
+      code: 'SERIAL_MISMATCH',
+    });
   });
 
   it('rejects a response whose body was altered in transit', async () => {
@@ -137,7 +178,9 @@ describe('response signatures', () => {
       return new Response(text, { status: res.status, headers: res.headers });
     };
     await client().prepayJsapi(order('GS_ORDER_0005'));
-    expect(await failure(client({ fetch: tampering }).queryByOutTradeNo('GS_ORDER_0005'))).toEqual({ code: 'SIGNATURE_INVALID' });
+    expect(await failure(client({ fetch: tampering }).queryByOutTradeNo('GS_ORDER_0005'))).toEqual({
+      code: 'SIGNATURE_INVALID',
+    });
   });
 });
 
@@ -149,11 +192,25 @@ describe('payment and notification', () => {
     expect((await pay.queryByOutTradeNo('GS_ORDER_0006')).trade_state).toBe('NOTPAY');
     expect(await sim.pay('GS_ORDER_0006')).toBe(204);
     const t = await pay.queryByOutTradeNo('GS_ORDER_0006');
-    expect(t).toMatchObject({ trade_state: 'SUCCESS', out_trade_no: 'GS_ORDER_0006', amount: { total: 12345, payer_total: 12345, currency: 'CNY' }, attach: 'g=G1' });
+    expect(t).toMatchObject({
+      trade_state: 'SUCCESS',
+      out_trade_no: 'GS_ORDER_0006',
+      amount: { total: 12345, payer_total: 12345, currency: 'CNY' },
+      attach: 'g=G1',
+    });
     expect(t.transaction_id).toMatch(/^4200\d{24}$/);
     expect(received).toHaveLength(1);
-    expect(received[0]!.envelope).toMatchObject({ event_type: 'TRANSACTION.SUCCESS', resource_type: 'encrypt-resource', resource: { original_type: 'transaction' } });
-    expect(received[0]!.resource).toMatchObject({ out_trade_no: 'GS_ORDER_0006', transaction_id: t.transaction_id, trade_state: 'SUCCESS', payer: { openid: sim.user('alice').openid } });
+    expect(received[0]!.envelope).toMatchObject({
+      event_type: 'TRANSACTION.SUCCESS',
+      resource_type: 'encrypt-resource',
+      resource: { original_type: 'transaction' },
+    });
+    expect(received[0]!.resource).toMatchObject({
+      out_trade_no: 'GS_ORDER_0006',
+      transaction_id: t.transaction_id,
+      trade_state: 'SUCCESS',
+      payer: { openid: sim.user('alice').openid },
+    });
     // Paying again re-delivers the same transaction: a duplicate notification.
     expect(await sim.pay('GS_ORDER_0006')).toBe(204);
     expect(received[1]!.resource.transaction_id).toBe(t.transaction_id);
@@ -166,7 +223,11 @@ describe('payment and notification', () => {
     expect(await sim.pay('GS_ORDER_0007', { notifyUrl: 'http://127.0.0.1:1/unreachable' })).toBe(0);
     expect(sim.state.notifications.at(-1)).toMatchObject({ status: 0, eventType: 'TRANSACTION.SUCCESS' });
     const n = sim.transactionNotification('GS_ORDER_0007');
-    const forged = await fetch(n.url, { method: 'POST', headers: n.headers, body: n.body.replace('encrypt-resource', 'encrypt-resourcE') });
+    const forged = await fetch(n.url, {
+      method: 'POST',
+      headers: n.headers,
+      body: n.body.replace('encrypt-resource', 'encrypt-resourcE'),
+    });
     expect(forged.status).toBe(401);
     expect(rejected).toEqual(['SIGNATURE_INVALID']);
   });
@@ -174,10 +235,17 @@ describe('payment and notification', () => {
   it('POST /sim/pay pays over HTTP (browser demo)', async () => {
     await newSim();
     await client().prepayJsapi(order('GS_ORDER_0008'));
-    const res = await fetch(`${sim.url}/sim/pay`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ out_trade_no: 'GS_ORDER_0008' }) });
+    const res = await fetch(`${sim.url}/sim/pay`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ out_trade_no: 'GS_ORDER_0008' }),
+    });
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(await res.json()).toMatchObject({ notify_status: 204, trade_state: 'SUCCESS' });
-    const missing = await fetch(`${sim.url}/sim/pay`, { method: 'POST', body: JSON.stringify({ out_trade_no: 'NOPE_000' }) });
+    const missing = await fetch(`${sim.url}/sim/pay`, {
+      method: 'POST',
+      body: JSON.stringify({ out_trade_no: 'NOPE_000' }),
+    });
     expect(missing.status).toBe(409);
   });
 
@@ -196,7 +264,11 @@ describe('payment and notification', () => {
     const pay = client();
     await pay.prepayJsapi(order('GS_ORDER_0010', 500));
     await waitFor(() => received.length === 1);
-    await pay.createRefund({ out_trade_no: 'GS_ORDER_0010', out_refund_no: 'GS_REFUND_0010', amount: { refund: 500, total: 500, currency: 'CNY' } });
+    await pay.createRefund({
+      out_trade_no: 'GS_ORDER_0010',
+      out_refund_no: 'GS_REFUND_0010',
+      amount: { refund: 500, total: 500, currency: 'CNY' },
+    });
     await waitFor(() => received.length === 2);
     expect(received[1]!.resource).toMatchObject({ refund_status: 'SUCCESS', out_refund_no: 'GS_REFUND_0010' });
   });
@@ -220,17 +292,41 @@ describe('refunds', () => {
     await newSim();
     const pay = client();
     await paidOrder('GS_ORDER_0020', 1000);
-    const refund = { out_trade_no: 'GS_ORDER_0020', out_refund_no: 'GS_REFUND_A', reason: '退货', amount: { refund: 600, total: 1000, currency: 'CNY' as const } };
+    const refund = {
+      out_trade_no: 'GS_ORDER_0020',
+      out_refund_no: 'GS_REFUND_A',
+      reason: '退货',
+      amount: { refund: 600, total: 1000, currency: 'CNY' as const },
+    };
     const r1 = await pay.createRefund(refund);
-    expect(r1).toMatchObject({ status: 'PROCESSING', out_refund_no: 'GS_REFUND_A', amount: { refund: 600, total: 1000 } });
+    expect(r1).toMatchObject({
+      status: 'PROCESSING',
+      out_refund_no: 'GS_REFUND_A',
+      amount: { refund: 600, total: 1000 },
+    });
     const [r2, r3] = await Promise.all([pay.createRefund(refund), pay.createRefund(refund)]);
     expect(r2.refund_id).toBe(r1.refund_id);
     expect(r3.refund_id).toBe(r1.refund_id);
     expect(sim.state.refundRequests).toBe(1);
-    expect(await failure(pay.createRefund({ ...refund, out_refund_no: 'GS_REFUND_B', amount: { ...refund.amount, refund: 401 } }))).toEqual({ status: 400, code: 'INVALID_REQUEST' });
-    expect(await failure(pay.createRefund({ ...refund, out_refund_no: 'GS_REFUND_B', amount: { ...refund.amount, total: 999 } }))).toEqual({ status: 400, code: 'PARAM_ERROR' });
-    expect(await failure(pay.createRefund({ ...refund, amount: { ...refund.amount, refund: 100 } }))).toEqual({ status: 400, code: 'INVALID_REQUEST' });
-    const byTxn = await pay.createRefund({ transaction_id: r1.transaction_id, out_refund_no: 'GS_REFUND_C', amount: { refund: 400, total: 1000, currency: 'CNY' } });
+    expect(
+      await failure(
+        pay.createRefund({ ...refund, out_refund_no: 'GS_REFUND_B', amount: { ...refund.amount, refund: 401 } }),
+      ),
+    ).toEqual({ status: 400, code: 'INVALID_REQUEST' });
+    expect(
+      await failure(
+        pay.createRefund({ ...refund, out_refund_no: 'GS_REFUND_B', amount: { ...refund.amount, total: 999 } }),
+      ),
+    ).toEqual({ status: 400, code: 'PARAM_ERROR' });
+    expect(await failure(pay.createRefund({ ...refund, amount: { ...refund.amount, refund: 100 } }))).toEqual({
+      status: 400,
+      code: 'INVALID_REQUEST',
+    });
+    const byTxn = await pay.createRefund({
+      transaction_id: r1.transaction_id,
+      out_refund_no: 'GS_REFUND_C',
+      amount: { refund: 400, total: 1000, currency: 'CNY' },
+    });
     expect(byTxn.out_trade_no).toBe('GS_ORDER_0020');
     expect(sim.state.refundRequests).toBe(2);
   });
@@ -238,7 +334,15 @@ describe('refunds', () => {
   it('refuses to refund an unpaid order', async () => {
     await newSim();
     await client().prepayJsapi(order('GS_ORDER_0021', 1000));
-    expect(await failure(client().createRefund({ out_trade_no: 'GS_ORDER_0021', out_refund_no: 'GS_REFUND_D', amount: { refund: 1, total: 1000, currency: 'CNY' } }))).toEqual({
+    expect(
+      await failure(
+        client().createRefund({
+          out_trade_no: 'GS_ORDER_0021',
+          out_refund_no: 'GS_REFUND_D',
+          amount: { refund: 1, total: 1000, currency: 'CNY' },
+        }),
+      ),
+    ).toEqual({
       status: 400,
       code: 'INVALID_REQUEST',
     });
@@ -248,14 +352,29 @@ describe('refunds', () => {
     await newSim();
     const pay = client();
     await paidOrder('GS_ORDER_0022', 1000);
-    await pay.createRefund({ out_trade_no: 'GS_ORDER_0022', out_refund_no: 'GS_REFUND_E', amount: { refund: 1000, total: 1000, currency: 'CNY' } });
+    await pay.createRefund({
+      out_trade_no: 'GS_ORDER_0022',
+      out_refund_no: 'GS_REFUND_E',
+      amount: { refund: 1000, total: 1000, currency: 'CNY' },
+    });
     expect(await sim.completeRefund('GS_REFUND_E', 'CLOSED')).toBe(204);
     expect(received.at(-1)!.envelope.event_type).toBe('REFUND.CLOSED');
-    expect(received.at(-1)!.resource).toMatchObject({ refund_status: 'CLOSED', out_refund_no: 'GS_REFUND_E', amount: { refund: 1000, total: 1000 } });
+    expect(received.at(-1)!.resource).toMatchObject({
+      refund_status: 'CLOSED',
+      out_refund_no: 'GS_REFUND_E',
+      amount: { refund: 1000, total: 1000 },
+    });
     expect(received.at(-1)!.resource.status).toBeUndefined();
     await expect(sim.completeRefund('GS_REFUND_E', 'SUCCESS')).rejects.toThrow(/already CLOSED/);
-    await pay.createRefund({ out_trade_no: 'GS_ORDER_0022', out_refund_no: 'GS_REFUND_F', amount: { refund: 1000, total: 1000, currency: 'CNY' } });
-    const res = await fetch(`${sim.url}/sim/refunds/complete`, { method: 'POST', body: JSON.stringify({ out_refund_no: 'GS_REFUND_F', status: 'SUCCESS' }) });
+    await pay.createRefund({
+      out_trade_no: 'GS_ORDER_0022',
+      out_refund_no: 'GS_REFUND_F',
+      amount: { refund: 1000, total: 1000, currency: 'CNY' },
+    });
+    const res = await fetch(`${sim.url}/sim/refunds/complete`, {
+      method: 'POST',
+      body: JSON.stringify({ out_refund_no: 'GS_REFUND_F', status: 'SUCCESS' }),
+    });
     expect(await res.json()).toMatchObject({ notify_status: 204, status: 'SUCCESS' });
     expect(received.at(-1)!.envelope.event_type).toBe('REFUND.SUCCESS');
     expect(received.at(-1)!.resource.success_time).toMatch(/\+08:00$/);
@@ -276,9 +395,17 @@ describe('trade bill', () => {
       await pay.prepayJsapi(order(`GS_BILL_${i}0000`, total));
       await sim.pay(`GS_BILL_${i}0000`);
     }
-    await pay.createRefund({ out_trade_no: 'GS_BILL_00000', out_refund_no: 'GS_BILL_R1', amount: { refund: 2345, total: 12345, currency: 'CNY' } });
+    await pay.createRefund({
+      out_trade_no: 'GS_BILL_00000',
+      out_refund_no: 'GS_BILL_R1',
+      amount: { refund: 2345, total: 12345, currency: 'CNY' },
+    });
     await sim.completeRefund('GS_BILL_R1', 'SUCCESS');
-    await pay.createRefund({ out_trade_no: 'GS_BILL_20000', out_refund_no: 'GS_BILL_R2', amount: { refund: 1, total: 99999, currency: 'CNY' } }); // still PROCESSING: not in the bill
+    await pay.createRefund({
+      out_trade_no: 'GS_BILL_20000',
+      out_refund_no: 'GS_BILL_R2',
+      amount: { refund: 1, total: 99999, currency: 'CNY' },
+    }); // still PROCESSING: not in the bill
     // Paid the next Beijing day (16:30 UTC = 00:30 +08:00): belongs to the 2024-05-02 bill.
     await pay.prepayJsapi(order('GS_BILL_NEXTDAY', 700));
     await sim.pay('GS_BILL_NEXTDAY', { successTime: '2024-05-01T16:30:00Z' });
@@ -288,9 +415,25 @@ describe('trade bill', () => {
     const { rows, summary } = parseTradeBill(csv);
     const payments = rows.filter((r) => r.tradeState === 'SUCCESS');
     const refunds = rows.filter((r) => r.tradeState === 'REFUND');
-    expect(payments.map((r) => [r.outTradeNo, r.orderTotalFen, r.settlementTotalFen]).sort()).toEqual(totals.map((t, i) => [`GS_BILL_${i}0000`, t, t]).sort());
-    expect(refunds).toEqual([expect.objectContaining({ outTradeNo: 'GS_BILL_00000', outRefundNo: 'GS_BILL_R1', refundFen: 2345, appliedRefundFen: 2345, refundStatus: 'SUCCESS', orderTotalFen: 0 })]);
-    expect(summary).toMatchObject({ totalCount: 5, orderTotalFen: 12345 + 1 + 99999 + 50, settlementTotalFen: 112395, refundTotalFen: 2345 });
+    expect(payments.map((r) => [r.outTradeNo, r.orderTotalFen, r.settlementTotalFen]).sort()).toEqual(
+      totals.map((t, i) => [`GS_BILL_${i}0000`, t, t]).sort(),
+    );
+    expect(refunds).toEqual([
+      expect.objectContaining({
+        outTradeNo: 'GS_BILL_00000',
+        outRefundNo: 'GS_BILL_R1',
+        refundFen: 2345,
+        appliedRefundFen: 2345,
+        refundStatus: 'SUCCESS',
+        orderTotalFen: 0,
+      }),
+    ]);
+    expect(summary).toMatchObject({
+      totalCount: 5,
+      orderTotalFen: 12345 + 1 + 99999 + 50,
+      settlementTotalFen: 112395,
+      refundTotalFen: 2345,
+    });
     for (const r of payments) expect(r.transactionId).toBe(sim.state.transactions.get(r.outTradeNo)!.transaction_id);
     expect(payments[0]!.tradeTime).toBe('2024-05-01 10:00:00');
 
@@ -311,7 +454,9 @@ describe('trade bill', () => {
       if (!String(input).includes('/v3/billdownload/')) return res;
       return new Response((await res.text()).replace('1.00', '9.00'), { status: res.status, headers: res.headers });
     };
-    expect(await failure(client({ fetch: corrupting }).tradeBill(cstDate(Date.now())))).toEqual({ code: 'HASH_MISMATCH' });
+    expect(await failure(client({ fetch: corrupting }).tradeBill(cstDate(Date.now())))).toEqual({
+      code: 'HASH_MISMATCH',
+    });
     const unsigned = await fetch(`${sim.url}/v3/billdownload/file?token=x`);
     expect(unsigned.status).toBe(401);
   });

@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import { WechatApiError, WechatPayVerificationError } from './errors.js';
 import { joinUrl, query, type FetchLike } from './http.js';
 import { verifyWechatpaySignature } from './notification.js';
-import { buildAuthorization, requestPaymentParams, unixSeconds, type PrivateKeyInput, type PublicKeyInput, type RequestPaymentParams } from './pay-crypto.js';
+import {
+  buildAuthorization,
+  requestPaymentParams,
+  unixSeconds,
+  type PrivateKeyInput,
+  type PublicKeyInput,
+  type RequestPaymentParams,
+} from './pay-crypto.js';
 import type { CreateRefundRequest, JsapiPrepayRequest, Refund, TradeBillLink, Transaction } from './pay-types.js';
 
 export interface WechatPayClientOptions {
@@ -45,17 +52,27 @@ export class WechatPayClient {
 
   /** wx.requestPayment parameters signed with this merchant's key. */
   paymentParams(appId: string, prepayId: string): RequestPaymentParams {
-    return requestPaymentParams({ appId, prepayId, privateKeyPem: this.options.privateKeyPem, timeStamp: unixSeconds(this.now()) });
+    return requestPaymentParams({
+      appId,
+      prepayId,
+      privateKeyPem: this.options.privateKeyPem,
+      timeStamp: unixSeconds(this.now()),
+    });
   }
 
   /** The order as WeChat Pay sees it; the fallback when a notification never arrives. */
   queryByOutTradeNo(outTradeNo: string): Promise<Transaction> {
-    return this.request('GET', `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}${query({ mchid: this.options.mchid })}`);
+    return this.request(
+      'GET',
+      `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}${query({ mchid: this.options.mchid })}`,
+    );
   }
 
   /** Closes an unpaid order so it can no longer be paid (204). */
   async closeOrder(outTradeNo: string): Promise<void> {
-    await this.request('POST', `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}/close`, { mchid: this.options.mchid });
+    await this.request('POST', `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}/close`, {
+      mchid: this.options.mchid,
+    });
   }
 
   /** Requests a refund; repeating an out_refund_no refunds once. Final status arrives by REFUND.* notify. */
@@ -128,7 +145,15 @@ export class WechatPayClient {
   private headers(method: string, urlPathWithQuery: string, body: string): Record<string, string> {
     const o = this.options;
     return {
-      Authorization: buildAuthorization({ mchid: o.mchid, serialNo: o.serialNo, privateKeyPem: o.privateKeyPem, method, urlPathWithQuery, body, timestamp: unixSeconds(this.now()) }),
+      Authorization: buildAuthorization({
+        mchid: o.mchid,
+        serialNo: o.serialNo,
+        privateKeyPem: o.privateKeyPem,
+        method,
+        urlPathWithQuery,
+        body,
+        timestamp: unixSeconds(this.now()),
+      }),
       Accept: 'application/json',
       // WeChat Pay rejects requests without a User-Agent.
       'User-Agent': 'guideshare-wechat/0.1',

@@ -3,7 +3,14 @@ import { generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';
 import { DEMO_KEYS } from './demo-keys.js';
 import { WechatPayVerificationError } from './errors.js';
-import { buildAuthorization, parseAuthorization, requestPaymentParams, signSha256Rsa, verifyAuthorization, verifySha256Rsa } from './pay-crypto.js';
+import {
+  buildAuthorization,
+  parseAuthorization,
+  requestPaymentParams,
+  signSha256Rsa,
+  verifyAuthorization,
+  verifySha256Rsa,
+} from './pay-crypto.js';
 
 const K = DEMO_KEYS;
 const other = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -22,7 +29,8 @@ function reasonOf(run: () => unknown): string {
 describe('signSha256Rsa / verifySha256Rsa', () => {
   it('matches signatures computed independently with `openssl dgst -sha256 -sign`', () => {
     // Vector generated once with openssl from demo-keys/merchant_private_key.pem (PKCS#1 v1.5 is deterministic).
-    const message = 'POST\n/v3/pay/transactions/jsapi\n1554208460\n593BEC0C930BF1AFEB40B4A08C8FB242\n{"appid":"wx9d33e2a5e97bc8b1"}\n';
+    const message =
+      'POST\n/v3/pay/transactions/jsapi\n1554208460\n593BEC0C930BF1AFEB40B4A08C8FB242\n{"appid":"wx9d33e2a5e97bc8b1"}\n';
     const expected =
       'QrmC1E0ujHEEs/yW4jwBiXHUz7VrMmvQbbZ/rdIx1LY8bu/MA/FFatOwAtJwsQUmmyORWbjPVX+0CAc5bUKf3FJPPom9SUMNT8T+V1CMqRswWZpOXGdhtPCAis1YTkoUtluD7St7QZQQQ/gBLXbCe/akCCgJIq+fAEGRx41kjUDwC0DlMWlxrAFpZJC6MPTqj1yrSVq7IRUxXazBtthmLTd4VydvA+D4DpZLRoPOvCjoQsqz+W4NmgzbfnfwIWln28lLOtB0pDn74v7w03C6W3p9GZEpsgjhnR4hxGgDzxTh4+FITr60a5rrv6zQHbF2mi6IMloIYIIP306c28LqvQ==';
     expect(signSha256Rsa(K.merchantPrivateKeyPem, message)).toBe(expected);
@@ -48,22 +56,45 @@ describe('signSha256Rsa / verifySha256Rsa', () => {
 });
 
 describe('buildAuthorization / parseAuthorization / verifyAuthorization', () => {
-  const base = { mchid: K.mchid, serialNo: K.merchantSerial, privateKeyPem: K.merchantPrivateKeyPem, method: 'POST', urlPathWithQuery: '/v3/pay/transactions/jsapi', body: '{"a":1}' };
+  const base = {
+    mchid: K.mchid,
+    serialNo: K.merchantSerial,
+    privateKeyPem: K.merchantPrivateKeyPem,
+    method: 'POST',
+    urlPathWithQuery: '/v3/pay/transactions/jsapi',
+    body: '{"a":1}',
+  };
   const now = 1_700_000_000;
 
   it('has the exact documented header format', () => {
     const header = buildAuthorization({ ...base, timestamp: now, nonce: 'NONCE123' });
     const sig = signSha256Rsa(K.merchantPrivateKeyPem, `POST\n/v3/pay/transactions/jsapi\n${now}\nNONCE123\n{"a":1}\n`);
-    expect(header).toBe(`WECHATPAY2-SHA256-RSA2048 mchid="${K.mchid}",nonce_str="NONCE123",signature="${sig}",timestamp="${now}",serial_no="${K.merchantSerial}"`);
-    expect(parseAuthorization(header)).toEqual({ mchid: K.mchid, nonce_str: 'NONCE123', signature: sig, timestamp: String(now), serial_no: K.merchantSerial });
+    expect(header).toBe(
+      `WECHATPAY2-SHA256-RSA2048 mchid="${K.mchid}",nonce_str="NONCE123",signature="${sig}",timestamp="${now}",serial_no="${K.merchantSerial}"`,
+    );
+    expect(parseAuthorization(header)).toEqual({
+      mchid: K.mchid,
+      nonce_str: 'NONCE123',
+      signature: sig,
+      timestamp: String(now),
+      serial_no: K.merchantSerial,
+    });
   });
 
   it('parses fields in any order and with spaces after commas', () => {
-    const p = parseAuthorization('WECHATPAY2-SHA256-RSA2048 serial_no="S", timestamp="1", signature="c2ln", nonce_str="n", mchid="m"');
+    const p = parseAuthorization(
+      'WECHATPAY2-SHA256-RSA2048 serial_no="S", timestamp="1", signature="c2ln", nonce_str="n", mchid="m"',
+    );
     expect(p).toEqual({ mchid: 'm', nonce_str: 'n', signature: 'c2ln', timestamp: '1', serial_no: 'S' });
     expect(reasonOf(() => parseAuthorization('Bearer x'))).toBe('MALFORMED');
     expect(reasonOf(() => parseAuthorization('WECHATPAY2-SHA256-RSA2048 mchid="m"'))).toBe('MALFORMED');
-    expect(reasonOf(() => parseAuthorization('WECHATPAY2-SHA256-RSA2048 mchid="m",mchid="n",nonce_str="n",signature="s",timestamp="1",serial_no="S"'))).toBe('MALFORMED');
+    expect(
+      reasonOf(() =>
+        parseAuthorization(
+          'WECHATPAY2-SHA256-RSA2048 mchid="m",mchid="n",nonce_str="n",signature="s",timestamp="1",serial_no="S"',
+        ),
+      ),
+    ).toBe('MALFORMED');
   });
 
   const verify = (header: string | undefined, over: Partial<Parameters<typeof verifyAuthorization>[0]> = {}) =>
@@ -88,7 +119,9 @@ describe('buildAuthorization / parseAuthorization / verifyAuthorization', () => 
     expect(verify(header, { urlPathWithQuery: '/v3/pay/transactions/jsapi?x=1' })).toBe('SIGNATURE_INVALID');
     expect(verify(header, { method: 'GET' })).toBe('SIGNATURE_INVALID');
     expect(verify(header, { publicKeyPem: K.platformPublicKeyPem })).toBe('SIGNATURE_INVALID');
-    expect(verify(buildAuthorization({ ...base, privateKeyPem: otherPrivatePem, timestamp: now }))).toBe('SIGNATURE_INVALID');
+    expect(verify(buildAuthorization({ ...base, privateKeyPem: otherPrivatePem, timestamp: now }))).toBe(
+      'SIGNATURE_INVALID',
+    );
     expect(verify(buildAuthorization({ ...base, serialNo: 'WRONG', timestamp: now }))).toBe('SERIAL_MISMATCH');
     expect(verify(buildAuthorization({ ...base, mchid: '1234567890', timestamp: now }))).toBe('MCHID_MISMATCH');
     expect(verify(buildAuthorization({ ...base, timestamp: now - 301 }))).toBe('TIMESTAMP_SKEW');
@@ -125,6 +158,8 @@ describe('requestPaymentParams', () => {
     expect(p.timeStamp).toMatch(/^\d{10}$/);
     expect(Math.abs(Number(p.timeStamp) - Date.now() / 1000)).toBeLessThan(5);
     expect(p.nonceStr.length).toBeLessThanOrEqual(32);
-    expect(verifySha256Rsa(K.merchantPublicKeyPem, `${K.appId}\n${p.timeStamp}\n${p.nonceStr}\nprepay_id=wx1\n`, p.paySign)).toBe(true);
+    expect(
+      verifySha256Rsa(K.merchantPublicKeyPem, `${K.appId}\n${p.timeStamp}\n${p.nonceStr}\nprepay_id=wx1\n`, p.paySign),
+    ).toBe(true);
   });
 });

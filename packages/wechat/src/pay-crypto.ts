@@ -24,7 +24,11 @@ const publicKey = (k: PublicKeyInput) => (typeof k === 'string' ? cachedKey('pub
 
 /** Base64(SHA256withRSA(PKCS#1 v1.5)) — the one signature primitive of WeChat Pay v3. */
 export function signSha256Rsa(privateKeyPem: PrivateKeyInput, message: string | Buffer): string {
-  return sign('sha256', typeof message === 'string' ? Buffer.from(message, 'utf8') : message, privateKey(privateKeyPem)).toString('base64');
+  return sign(
+    'sha256',
+    typeof message === 'string' ? Buffer.from(message, 'utf8') : message,
+    privateKey(privateKeyPem),
+  ).toString('base64');
 }
 
 /** True when `signatureB64` is a valid SHA256withRSA signature of `message`; never throws on bad input. */
@@ -51,7 +55,13 @@ export function randomNonce(length = 32): string {
 export const unixSeconds = (ms = Date.now()) => Math.floor(ms / 1000);
 
 /** The request message a merchant signs: METHOD\nURL\ntimestamp\nnonce\nbody\n (body empty for GET). */
-export function requestMessage(method: string, urlPathWithQuery: string, timestamp: string, nonce: string, body: string): string {
+export function requestMessage(
+  method: string,
+  urlPathWithQuery: string,
+  timestamp: string,
+  nonce: string,
+  body: string,
+): string {
   return `${method.toUpperCase()}\n${urlPathWithQuery}\n${timestamp}\n${nonce}\n${body}\n`;
 }
 
@@ -90,7 +100,8 @@ export interface ParsedAuthorization {
 /** Parses an `Authorization` header; throws MALFORMED unless every field is present exactly once. */
 export function parseAuthorization(header: string): ParsedAuthorization {
   const prefix = `${AUTH_SCHEMA} `;
-  if (!header.startsWith(prefix)) throw new WechatPayVerificationError('MALFORMED', `Authorization is not ${AUTH_SCHEMA}`);
+  if (!header.startsWith(prefix))
+    throw new WechatPayVerificationError('MALFORMED', `Authorization is not ${AUTH_SCHEMA}`);
   const fields = new Map<string, string>();
   // Values are quoted and never contain quotes (base64, digits, hex, alphanumerics).
   const re = /\s*([a-z_]+)="([^"]*)"\s*(?:,|$)/y;
@@ -100,7 +111,8 @@ export function parseAuthorization(header: string): ParsedAuthorization {
     if (fields.has(m[1]!)) throw new WechatPayVerificationError('MALFORMED', `Authorization repeats ${m[1]}`);
     fields.set(m[1]!, m[2]!);
   }
-  if (re.lastIndex !== rest.length) throw new WechatPayVerificationError('MALFORMED', 'Authorization is not key="value" pairs');
+  if (re.lastIndex !== rest.length)
+    throw new WechatPayVerificationError('MALFORMED', 'Authorization is not key="value" pairs');
   const out: Partial<ParsedAuthorization> = {};
   for (const key of ['mchid', 'nonce_str', 'signature', 'timestamp', 'serial_no'] as const) {
     const value = fields.get(key);
@@ -135,7 +147,13 @@ export function verifyAuthorization(input: VerifyAuthorizationInput): ParsedAuth
     throw new WechatPayVerificationError('MCHID_MISMATCH', `mchid ${auth.mchid} does not match`);
   }
   assertFresh(auth.timestamp, input.nowSeconds, input.maxSkewSeconds);
-  const message = requestMessage(input.method, input.urlPathWithQuery, auth.timestamp, auth.nonce_str, input.body ?? '');
+  const message = requestMessage(
+    input.method,
+    input.urlPathWithQuery,
+    auth.timestamp,
+    auth.nonce_str,
+    input.body ?? '',
+  );
   if (!verifySha256Rsa(input.publicKeyPem, message, auth.signature)) {
     throw new WechatPayVerificationError('SIGNATURE_INVALID', 'request signature does not verify');
   }
@@ -144,9 +162,13 @@ export function verifyAuthorization(input: VerifyAuthorizationInput): ParsedAuth
 
 /** Replay guard: a signed timestamp more than maxSkew seconds away from now is refused. */
 export function assertFresh(timestamp: string, nowSeconds = unixSeconds(), maxSkewSeconds = 300): void {
-  if (!/^\d{1,12}$/.test(timestamp)) throw new WechatPayVerificationError('MALFORMED', `timestamp ${JSON.stringify(timestamp)} is not unix seconds`);
+  if (!/^\d{1,12}$/.test(timestamp))
+    throw new WechatPayVerificationError('MALFORMED', `timestamp ${JSON.stringify(timestamp)} is not unix seconds`);
   if (Math.abs(nowSeconds - Number(timestamp)) > maxSkewSeconds) {
-    throw new WechatPayVerificationError('TIMESTAMP_SKEW', `timestamp ${timestamp} is more than ${maxSkewSeconds}s from now (${nowSeconds})`);
+    throw new WechatPayVerificationError(
+      'TIMESTAMP_SKEW',
+      `timestamp ${timestamp} is more than ${maxSkewSeconds}s from now (${nowSeconds})`,
+    );
   }
 }
 

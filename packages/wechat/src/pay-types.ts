@@ -34,7 +34,9 @@ export interface Transaction {
   amount?: { total: number; payer_total?: number; currency: string; payer_currency?: string };
 }
 
-export type CreateRefundRequest = ({ out_trade_no: string; transaction_id?: never } | { transaction_id: string; out_trade_no?: never }) & {
+export type CreateRefundRequest = (
+  { out_trade_no: string; transaction_id?: never } | { transaction_id: string; out_trade_no?: never }
+) & {
   out_refund_no: string;
   reason?: string;
   notify_url?: string;

@@ -1,7 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { parseTradeBill, renderTradeBill, summarizeTradeBill, TRADE_BILL_COLUMNS, type TradeBillRow } from './tradebill.js';
+import {
+  parseTradeBill,
+  renderTradeBill,
+  summarizeTradeBill,
+  TRADE_BILL_COLUMNS,
+  type TradeBillRow,
+} from './tradebill.js';
 import { formatYuan, parseYuan } from './yuan.js';
 
 const fixture = readFileSync(new URL('../fixtures/wechatpay-tradebill-sample.csv', import.meta.url), 'utf8');
@@ -17,7 +23,9 @@ describe('yuan ↔ fen', () => {
     expect(parseYuan('-3.5')).toBe(-350);
     expect(() => parseYuan('0.005')).toThrow(RangeError);
     expect(() => parseYuan('1e3')).toThrow(RangeError);
-    fc.assert(fc.property(fc.integer({ min: -1e12, max: 1e12 }), (fen) => expect(parseYuan(formatYuan(fen))).toBe(fen)));
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), (fen) => expect(parseYuan(formatYuan(fen))).toBe(fen)),
+    );
   });
 });
 
@@ -26,8 +34,23 @@ describe('parseTradeBill on WeChat’s sample bill', () => {
     const { rows, summary } = parseTradeBill(fixture);
     expect(rows).toHaveLength(45);
     expect(rows.filter((r) => r.tradeState === 'REFUND')).toHaveLength(14);
-    expect(rows[0]).toMatchObject({ tradeTime: '2019-02-19 05:01:46', tradeState: 'REFUND', refundFen: 1, settlementTotalFen: 0, outRefundNo: 'REF4200000263201902167700963919', rateRemark: '' });
-    expect(summary).toEqual({ totalCount: 45, settlementTotalFen: 47, refundTotalFen: 14, rechargeCouponRefundTotalFen: 0, feeTotalFen: 8, orderTotalFen: 47, appliedRefundTotalFen: 14 });
+    expect(rows[0]).toMatchObject({
+      tradeTime: '2019-02-19 05:01:46',
+      tradeState: 'REFUND',
+      refundFen: 1,
+      settlementTotalFen: 0,
+      outRefundNo: 'REF4200000263201902167700963919',
+      rateRemark: '',
+    });
+    expect(summary).toEqual({
+      totalCount: 45,
+      settlementTotalFen: 47,
+      refundTotalFen: 14,
+      rechargeCouponRefundTotalFen: 0,
+      feeTotalFen: 8,
+      orderTotalFen: 47,
+      appliedRefundTotalFen: 14,
+    });
     const { totalCount: _c, ...sums } = summarizeTradeBill(rows);
     const { totalCount: _s, ...printed } = summary!;
     expect(sums).toEqual(printed);
@@ -67,7 +90,9 @@ const rowArb: fc.Arbitrary<TradeBillRow> = fc.record({
 });
 // Backticks and line breaks cannot survive WeChat's format; the renderer drops them.
 const cleaned = (r: TradeBillRow): TradeBillRow =>
-  Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/[`\r\n]/g, '') : v])) as unknown as TradeBillRow;
+  Object.fromEntries(
+    Object.entries(r).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/[`\r\n]/g, '') : v]),
+  ) as unknown as TradeBillRow;
 
 describe('renderTradeBill', () => {
   it('writes WeChat’s exact layout: BOM, header, `-prefixed rows, summary, CRLF', () => {
@@ -81,7 +106,9 @@ describe('renderTradeBill', () => {
     expect(lines[1]!.slice(1).split(',`')).toHaveLength(27);
     expect(lines[1]).toContain(',`123.45,`');
     expect(lines[1]).toContain(',`0.74000,`0.60%,`');
-    expect(lines[2]).toBe('总交易单数,应结订单总金额,退款总金额,充值券退款总金额,手续费总金额,订单总金额,申请退款总金额');
+    expect(lines[2]).toBe(
+      '总交易单数,应结订单总金额,退款总金额,充值券退款总金额,手续费总金额,订单总金额,申请退款总金额',
+    );
     expect(lines[3]).toMatch(/^`1,`123\.45,`\d+\.\d\d,`\d+\.\d\d,`0\.74,`\d+\.\d\d,`\d+\.\d\d$/);
     expect(lines[4]).toBe('');
   });
@@ -98,7 +125,11 @@ describe('renderTradeBill', () => {
 
   it('renders the sample bill’s rows back into the sample’s detail lines', () => {
     const { rows } = parseTradeBill(fixture);
-    const detail = (csv: string) => csv.replace(/^\uFEFF/, '').split('\r\n').slice(0, 46);
+    const detail = (csv: string) =>
+      csv
+        .replace(/^\uFEFF/, '')
+        .split('\r\n')
+        .slice(0, 46);
     expect(detail(renderTradeBill(rows))).toEqual(detail(fixture));
   });
 });

@@ -137,7 +137,9 @@ export function renderTradeBill(rows: readonly TradeBillRow[]): string {
   }
   const s = summarizeTradeBill(rows);
   lines.push(SUMMARY_COLUMNS.map(([title]) => title).join(','));
-  lines.push(SUMMARY_COLUMNS.map(([, key]) => `\`${key === 'totalCount' ? String(s.totalCount) : formatYuan(s[key])}`).join(','));
+  lines.push(
+    SUMMARY_COLUMNS.map(([, key]) => `\`${key === 'totalCount' ? String(s.totalCount) : formatYuan(s[key])}`).join(','),
+  );
   return BOM + lines.join(EOL) + EOL;
 }
 
@@ -149,7 +151,10 @@ const fields = (line: string) => (line.startsWith('`') ? line.slice(1).split(',`
  * extra or reordered columns still parses; yuan amounts become integer fen without floating point.
  */
 export function parseTradeBill(csv: string): { rows: TradeBillRow[]; summary: TradeBillSummary | null } {
-  const lines = csv.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.length > 0);
+  const lines = csv
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.length > 0);
   const header = lines[0]?.split(',') ?? [];
   if (header[0] !== '交易时间') throw new RangeError('not a WeChat Pay trade bill: first column is not 交易时间');
   const index = new Map(header.map((title, i) => [title, i]));

@@ -86,17 +86,22 @@ export class WechatApiClient {
 
   /** getPhoneNumber button code → phone number (single-use code, paid API). */
   async getUserPhoneNumber(code: string): Promise<PhoneInfo> {
-    const r = await withToken(this.tokens, (t) => this.post<{ phone_info: PhoneInfo }>('/wxa/business/getuserphonenumber', { access_token: t }, { code }));
+    const r = await withToken(this.tokens, (t) =>
+      this.post<{ phone_info: PhoneInfo }>('/wxa/business/getuserphonenumber', { access_token: t }, { code }),
+    );
     return r.phone_info;
   }
 
   /** One page (up to 10,000) of Official Account follower openids. */
   async listFollowers(nextOpenid?: string): Promise<FollowerPage> {
     const r = await withToken(this.tokens, (t) =>
-      this.get<{ total: number; count: number; data?: { openid?: string[] }; next_openid?: string }>('/cgi-bin/user/get', {
-        access_token: t,
-        next_openid: nextOpenid || undefined,
-      }),
+      this.get<{ total: number; count: number; data?: { openid?: string[] }; next_openid?: string }>(
+        '/cgi-bin/user/get',
+        {
+          access_token: t,
+          next_openid: nextOpenid || undefined,
+        },
+      ),
     );
     return { total: r.total, count: r.count, openids: r.data?.openid ?? [], nextOpenid: r.next_openid ?? '' };
   }
@@ -115,7 +120,12 @@ export class WechatApiClient {
   }
 
   private get<T>(path: string, params: Record<string, string | undefined>): Promise<T> {
-    return wechatJson<T>(this.fetch, joinUrl(this.options.baseUrl, path + query(params)), { method: 'GET' }, this.timeoutMs);
+    return wechatJson<T>(
+      this.fetch,
+      joinUrl(this.options.baseUrl, path + query(params)),
+      { method: 'GET' },
+      this.timeoutMs,
+    );
   }
 
   private post<T>(path: string, params: Record<string, string>, body: unknown): Promise<T> {

@@ -47,8 +47,12 @@ describe('WechatApiClient against the simulator', () => {
     expect(await errcodeOf(mp().code2Session(''))).toBe(40029);
     expect(await errcodeOf(mp().code2Session('.x'))).toBe(40029);
     expect(await errcodeOf(mp().code2Session('bad code!'))).toBe(40029);
-    expect(await errcodeOf(new WechatApiClient({ baseUrl: sim.url, appId: K.appId, secret: 'wrong' }).code2Session('alice'))).toBe(40125);
-    expect(await errcodeOf(new WechatApiClient({ baseUrl: sim.url, appId: 'wx0000', secret: K.appSecret }).getAccessToken())).toBe(40013);
+    expect(
+      await errcodeOf(new WechatApiClient({ baseUrl: sim.url, appId: K.appId, secret: 'wrong' }).code2Session('alice')),
+    ).toBe(40125);
+    expect(
+      await errcodeOf(new WechatApiClient({ baseUrl: sim.url, appId: 'wx0000', secret: K.appSecret }).getAccessToken()),
+    ).toBe(40013);
   });
 
   it('caches the access token and refreshes it once when WeChat expires it', async () => {
@@ -78,7 +82,12 @@ describe('WechatApiClient against the simulator', () => {
   it('exchanges a phone code once; a reused code is 40029', async () => {
     const client = mp();
     const info = await client.getUserPhoneNumber('phone:13800138000.abc');
-    expect(info).toMatchObject({ phoneNumber: '13800138000', purePhoneNumber: '13800138000', countryCode: '86', watermark: { appid: K.appId } });
+    expect(info).toMatchObject({
+      phoneNumber: '13800138000',
+      purePhoneNumber: '13800138000',
+      countryCode: '86',
+      watermark: { appid: K.appId },
+    });
     expect(await errcodeOf(client.getUserPhoneNumber('phone:13800138000.abc'))).toBe(40029);
     expect((await client.getUserPhoneNumber('phone:13800138000.def')).phoneNumber).toBe('13800138000');
     expect(await errcodeOf(client.getUserPhoneNumber('alice'))).toBe(40029);
@@ -121,15 +130,31 @@ describe('WecomClient against the simulator', () => {
   it('logs a guide in: code → userid (part before the first dot)', async () => {
     expect(await wecom().getUserInfo('zhangsan.0001')).toEqual({ userId: 'zhangsan' });
     expect(await errcodeOf(wecom().getUserInfo(''))).toBe(40029);
-    expect(await errcodeOf(new WecomClient({ baseUrl: sim.url, corpId: K.corpId, secret: 'nope' }).getUserInfo('x'))).toBe(40001);
+    expect(
+      await errcodeOf(new WecomClient({ baseUrl: sim.url, corpId: K.corpId, secret: 'nope' }).getUserInfo('x')),
+    ).toBe(40001);
   });
 
   it('reads an external contact with its follow users and the unionid join key', async () => {
-    const seeded = sim.addExternalContact({ userKey: 'alice', name: 'Alice', followUsers: [{ userId: 'zhangsan', state: 'S1abc', createTime: 1_700_000_000 }, { userId: 'lisi' }] });
+    const seeded = sim.addExternalContact({
+      userKey: 'alice',
+      name: 'Alice',
+      followUsers: [{ userId: 'zhangsan', state: 'S1abc', createTime: 1_700_000_000 }, { userId: 'lisi' }],
+    });
     const c = await wecom().getExternalContact(seeded.external_userid);
-    expect(c).toMatchObject({ externalUserId: seeded.external_userid, name: 'Alice', type: 1, unionid: sim.user('alice').unionid });
+    expect(c).toMatchObject({
+      externalUserId: seeded.external_userid,
+      name: 'Alice',
+      type: 1,
+      unionid: sim.user('alice').unionid,
+    });
     expect(c.followUsers).toHaveLength(2);
-    expect(c.followUsers[0]).toMatchObject({ userId: 'zhangsan', state: 'S1abc', createTime: 1_700_000_000, addWay: 1 });
+    expect(c.followUsers[0]).toMatchObject({
+      userId: 'zhangsan',
+      state: 'S1abc',
+      createTime: 1_700_000_000,
+      addWay: 1,
+    });
     expect(await errcodeOf(wecom().getExternalContact('wmUnknown'))).toBe(84061);
   });
 
@@ -143,7 +168,10 @@ describe('WecomClient against the simulator', () => {
 
   it('uses separate tokens: a WeCom token is not an mini-program token', async () => {
     const t = await wecom().getAccessToken();
-    const res = await fetch(`${sim.url}/wxa/business/getuserphonenumber?access_token=${t}`, { method: 'POST', body: '{"code":"phone:13800000000"}' });
+    const res = await fetch(`${sim.url}/wxa/business/getuserphonenumber?access_token=${t}`, {
+      method: 'POST',
+      body: '{"code":"phone:13800000000"}',
+    });
     expect(((await res.json()) as { errcode: number }).errcode).toBe(40001);
   });
 });

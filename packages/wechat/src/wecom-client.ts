@@ -79,7 +79,14 @@ export class WecomClient {
       this.get<{ userid?: string; UserId?: string }>('/cgi-bin/auth/getuserinfo', { access_token: t, code }),
     );
     const userId = r.userid ?? r.UserId; // older endpoint spelled it UserId
-    if (!userId) throw new WechatApiError({ status: 200, errcode: 'NOT_CORP_MEMBER', errmsg: 'code does not belong to a corp member', body: r, endpoint: '/cgi-bin/auth/getuserinfo' });
+    if (!userId)
+      throw new WechatApiError({
+        status: 200,
+        errcode: 'NOT_CORP_MEMBER',
+        errmsg: 'code does not belong to a corp member',
+        body: r,
+        endpoint: '/cgi-bin/auth/getuserinfo',
+      });
     return { userId };
   }
 
@@ -102,12 +109,18 @@ export class WecomClient {
   }
 
   private get<T>(path: string, params: Record<string, string | undefined>): Promise<T> {
-    return wechatJson<T>(this.fetch, joinUrl(this.options.baseUrl, path + query(params)), { method: 'GET' }, this.timeoutMs);
+    return wechatJson<T>(
+      this.fetch,
+      joinUrl(this.options.baseUrl, path + query(params)),
+      { method: 'GET' },
+      this.timeoutMs,
+    );
   }
 }
 
 function toContact(c: Record<string, unknown>): ExternalContact {
-  const opt = <K extends string>(key: K, value: unknown) => (value === undefined || value === '' ? {} : { [key]: value });
+  const opt = <K extends string>(key: K, value: unknown) =>
+    value === undefined || value === '' ? {} : { [key]: value };
   return {
     externalUserId: String(c.external_userid),
     name: String(c.name ?? ''),

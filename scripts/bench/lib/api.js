@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 
 export class HttpError extends Error {
   constructor(method, path, status, body) {
-    super(`${method} ${path} → ${status} ${typeof body === 'string' ? body.slice(0, 300) : JSON.stringify(body).slice(0, 300)}`);
+    super(
+      `${method} ${path} → ${status} ${typeof body === 'string' ? body.slice(0, 300) : JSON.stringify(body).slice(0, 300)}`,
+    );
     this.status = status;
     this.body = body;
   }
@@ -33,7 +35,8 @@ export function client(baseUrl) {
   }
   const expect = async (want, method, path, opts) => {
     const res = await call(method, path, opts);
-    if (!(Array.isArray(want) ? want : [want]).includes(res.status)) throw new HttpError(method, path, res.status, res.body);
+    if (!(Array.isArray(want) ? want : [want]).includes(res.status))
+      throw new HttpError(method, path, res.status, res.body);
     return res.body;
   };
   return { call, expect, url: baseUrl };
@@ -46,34 +49,59 @@ export function client(baseUrl) {
 export async function setupBrand(api, { admin, consumers = 200, skus = 4, stock = 10_000_000 }) {
   const { token: adminToken } = await api.expect(200, 'POST', '/api/auth/staff', { body: admin });
   const stores = [];
-  for (const [name, city] of [['上海旗舰店', '上海'], ['杭州店', '杭州']]) stores.push(await api.expect(201, 'POST', '/api/admin/stores', { body: { name, city }, token: adminToken }));
+  for (const [name, city] of [
+    ['上海旗舰店', '上海'],
+    ['杭州店', '杭州'],
+  ])
+    stores.push(await api.expect(201, 'POST', '/api/admin/stores', { body: { name, city }, token: adminToken }));
   const guides = [];
   for (const [i, store] of [stores[0], stores[0], stores[1]].entries()) {
     const wecomUserId = `bench-g${i}`;
-    const guide = await api.expect(201, 'POST', '/api/admin/guides', { body: { storeId: store.id, name: `导购${i}`, wecomUserId }, token: adminToken });
-    const login = await api.expect(200, 'POST', '/api/auth/guide', { body: { code: `${wecomUserId}.${randomUUID()}` } });
+    const guide = await api.expect(201, 'POST', '/api/admin/guides', {
+      body: { storeId: store.id, name: `导购${i}`, wecomUserId },
+      token: adminToken,
+    });
+    const login = await api.expect(200, 'POST', '/api/auth/guide', {
+      body: { code: `${wecomUserId}.${randomUUID()}` },
+    });
     guides.push({ ...guide, token: login.token });
   }
-  const category = await api.expect(201, 'POST', '/api/admin/categories', { body: { name: '护肤', commissionRateBps: 500 }, token: adminToken });
+  const category = await api.expect(201, 'POST', '/api/admin/categories', {
+    body: { name: '护肤', commissionRateBps: 500 },
+    token: adminToken,
+  });
   const products = [];
   for (let i = 0; i < skus; i++) {
     products.push(
       await api.expect(201, 'POST', '/api/admin/products', {
-        body: { name: `精华${i}`, categoryId: category.id, commissionRateBps: 800, skus: [{ name: '30ml', priceFen: 10_000, stock }] },
+        body: {
+          name: `精华${i}`,
+          categoryId: category.id,
+          commissionRateBps: 800,
+          skus: [{ name: '30ml', priceFen: 10_000, stock }],
+        },
         token: adminToken,
       }),
     );
   }
   const shares = [];
   for (const [i, g] of guides.entries()) {
-    for (const p of products.slice(0, 2)) shares.push(await api.expect(201, 'POST', '/api/shares', { body: { kind: 'product', targetId: p.id }, token: g.token }));
-    if (i === 0) shares.push(await api.expect(201, 'POST', '/api/shares', { body: { kind: 'store', targetId: g.storeId }, token: g.token }));
+    for (const p of products.slice(0, 2))
+      shares.push(
+        await api.expect(201, 'POST', '/api/shares', { body: { kind: 'product', targetId: p.id }, token: g.token }),
+      );
+    if (i === 0)
+      shares.push(
+        await api.expect(201, 'POST', '/api/shares', { body: { kind: 'store', targetId: g.storeId }, token: g.token }),
+      );
   }
   const login = async (prefix) => {
     const pool = [];
     for (let i = 0; i < consumers; i += 20) {
       const batch = await Promise.all(
-        Array.from({ length: Math.min(20, consumers - i) }, (_, j) => api.expect(200, 'POST', '/api/auth/wechat', { body: { code: `${prefix}${i + j}.${randomUUID()}` } })),
+        Array.from({ length: Math.min(20, consumers - i) }, (_, j) =>
+          api.expect(200, 'POST', '/api/auth/wechat', { body: { code: `${prefix}${i + j}.${randomUUID()}` } }),
+        ),
       );
       pool.push(...batch.map((b) => ({ token: b.token, memberId: b.member.id, openid: b.member.openid })));
     }
@@ -86,9 +114,14 @@ export async function setupBrand(api, { admin, consumers = 200, skus = 4, stock 
   // `share`) and accrue commission, online and at the counter.
   for (let i = 0; i < buyers.length; i += 20) {
     await Promise.all(
-      buyers.slice(i, i + 20).map((b, j) =>
-        api.expect(202, 'POST', '/api/visits', { body: { shareCode: shares[(i + j) % shares.length].code, scene: 1007, chatType: 1 }, token: b.token }),
-      ),
+      buyers
+        .slice(i, i + 20)
+        .map((b, j) =>
+          api.expect(202, 'POST', '/api/visits', {
+            body: { shareCode: shares[(i + j) % shares.length].code, scene: 1007, chatType: 1 },
+            token: b.token,
+          }),
+        ),
     );
   }
   const counterKey = await api.expect(201, 'POST', `/api/admin/stores/${stores[0].id}/keys`, { token: adminToken });

@@ -28,7 +28,11 @@ export function freePort() {
 }
 
 const hex = (n) => randomBytes(n).toString('hex');
-const alnum = (n) => randomBytes(n * 2).toString('base64').replace(/[^0-9A-Za-z]/g, '').slice(0, n);
+const alnum = (n) =>
+  randomBytes(n * 2)
+    .toString('base64')
+    .replace(/[^0-9A-Za-z]/g, '')
+    .slice(0, n);
 
 /** Fresh, never-demo credentials for one run: merchant + platform RSA pairs, APIv3 key, secrets. */
 export function generateKeys(dir) {
@@ -79,7 +83,15 @@ export async function createDatabase() {
     name,
     url: `mariadb://root@${HOST}:3306/${name}`,
     pool: (connectionLimit = 8) =>
-      mysql.createPool({ ...DB_SERVER, database: name, connectionLimit, timezone: 'Z', supportBigNumbers: true, bigNumberStrings: true, multipleStatements: false }),
+      mysql.createPool({
+        ...DB_SERVER,
+        database: name,
+        connectionLimit,
+        timezone: 'Z',
+        supportBigNumbers: true,
+        bigNumberStrings: true,
+        multipleStatements: false,
+      }),
     async drop() {
       const c = await mysql.createConnection(DB_SERVER);
       await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
@@ -94,7 +106,12 @@ export async function serverInfo() {
     'SELECT VERSION() AS version, @@innodb_buffer_pool_size AS bufferPool, @@innodb_flush_log_at_trx_commit AS flushAtCommit, @@tx_isolation AS isolation',
   );
   await conn.end();
-  return { version: row.version, innodbBufferPoolMb: Number(row.bufferPool) / 1048576, innodbFlushLogAtTrxCommit: Number(row.flushAtCommit), defaultIsolation: row.isolation };
+  return {
+    version: row.version,
+    innodbBufferPoolMb: Number(row.bufferPool) / 1048576,
+    innodbFlushLogAtTrxCommit: Number(row.flushAtCommit),
+    defaultIsolation: row.isolation,
+  };
 }
 
 // ---------------------------------------------------------------- child processes
@@ -102,7 +119,8 @@ export async function serverInfo() {
 async function waitForHttp(url, child, logFile, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${url}: process exited (${child.exitCode}) before it answered\n${tail(logFile)}`);
+    if (child.exitCode !== null)
+      throw new Error(`${url}: process exited (${child.exitCode}) before it answered\n${tail(logFile)}`);
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
       if (res.ok) return;
@@ -147,7 +165,11 @@ function childHandle(child, name, logFile, url) {
     async queries(ops) {
       const counts = await this.profile('queries');
       if (!ops) return counts;
-      const per = Object.fromEntries(Object.entries(counts).sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, round(v / ops, 2)]));
+      const per = Object.fromEntries(
+        Object.entries(counts)
+          .sort((a, b) => b[1] - a[1])
+          .map(([k, v]) => [k, round(v / ops, 2)]),
+      );
       return { total: round(Object.values(counts).reduce((a, b) => a + b, 0) / ops, 2), ...per };
     },
     async stop() {
@@ -194,11 +216,19 @@ export async function startApi({ dir, databaseUrl, sim, secrets, profileDir }) {
     BENCH_API_MAIN: resolve(ROOT, process.env.BENCH_API_DIST ?? 'api/dist', 'main.js'),
     ...(profileDir ? { BENCH_PROFILE_DIR: profileDir, BENCH_COUNT_QUERIES: '1' } : {}),
     // Experiments: BENCH_API_ENV_FOO=1 reaches the API as FOO=1 (e.g. NODE_OPTIONS, MALLOC_ARENA_MAX).
-    ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('BENCH_API_ENV_')).map(([k, v]) => [k.slice('BENCH_API_ENV_'.length), v])),
+    ...Object.fromEntries(
+      Object.entries(process.env)
+        .filter(([k]) => k.startsWith('BENCH_API_ENV_'))
+        .map(([k, v]) => [k.slice('BENCH_API_ENV_'.length), v]),
+    ),
   };
   const logFile = join(dir, 'api.log');
   const log = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [join(BENCH_DIR, 'api-process.js')], { env, stdio: ['ignore', log, log, 'ipc'], cwd: ROOT });
+  const child = spawn(process.execPath, [join(BENCH_DIR, 'api-process.js')], {
+    env,
+    stdio: ['ignore', log, log, 'ipc'],
+    cwd: ROOT,
+  });
   closeSync(log);
   const url = `http://${HOST}:${port}`;
   await waitForHttp(`${url}/api/health`, child, logFile);
@@ -266,7 +296,12 @@ function machineCpu() {
  * bare server), MariaDB, and this process (load generator + WeChat simulator + raw baselines).
  */
 export function cpuMeter(pids) {
-  const start = { at: process.hrtime.bigint(), self: process.cpuUsage(), machine: machineCpu(), procs: Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, procCpuSeconds(pid)])) };
+  const start = {
+    at: process.hrtime.bigint(),
+    self: process.cpuUsage(),
+    machine: machineCpu(),
+    procs: Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, procCpuSeconds(pid)])),
+  };
   return () => {
     const wall = Number(process.hrtime.bigint() - start.at) / 1e9;
     const self = process.cpuUsage(start.self);
@@ -279,7 +314,9 @@ export function cpuMeter(pids) {
     const busy = machine.total - start.machine.total - (machine.idle - start.machine.idle);
     out.machineBusy = round(busy / (machine.total - start.machine.total), 2);
     // CPU the machine spent on anything not ours (other users' processes, kernel threads).
-    const cpusN = readFileSync('/proc/stat', 'utf8').split('\n').filter((l) => /^cpu\d/.test(l)).length;
+    const cpusN = readFileSync('/proc/stat', 'utf8')
+      .split('\n')
+      .filter((l) => /^cpu\d/.test(l)).length;
     out.others = round(Math.max(0, out.machineBusy * cpusN - out.bench - (out.server ?? 0) - (out.mariadb ?? 0)), 2);
     return out;
   };
@@ -310,7 +347,12 @@ export async function peakRss(pid, work) {
   try {
     const result = await work();
     const hwm = statusKb(pid, 'VmHWM');
-    return { result, rssBeforeMb: mb(before), peakRssMb: mb(resetOk ? Math.max(hwm, sampled) : sampled), peakSource: resetOk ? 'VmHWM (reset) + 20 ms samples' : '20 ms samples' };
+    return {
+      result,
+      rssBeforeMb: mb(before),
+      peakRssMb: mb(resetOk ? Math.max(hwm, sampled) : sampled),
+      peakSource: resetOk ? 'VmHWM (reset) + 20 ms samples' : '20 ms samples',
+    };
   } finally {
     clearInterval(timer);
   }
@@ -318,7 +360,8 @@ export async function peakRss(pid, work) {
 
 export const rssMb = (pid) => mb(statusKb(pid, 'VmRSS'));
 const mb = (kb) => (kb === null ? null : Math.round((kb / 1024) * 10) / 10);
-export const round = (x, d = 1) => (x === null || x === undefined || Number.isNaN(x) ? null : Math.round(x * 10 ** d) / 10 ** d);
+export const round = (x, d = 1) =>
+  x === null || x === undefined || Number.isNaN(x) ? null : Math.round(x * 10 ** d) / 10 ** d;
 
 // ---------------------------------------------------------------- tokens
 

@@ -11,7 +11,18 @@ function assertLocal(url) {
  * One autocannon run. `duration` (s) or `amount` bounds it; `requests` may chain steps with
  * setupRequest/onResponse. Returns throughput and latency in ms.
  */
-export async function cannon({ url, connections, duration, amount, requests, method = 'GET', path = '/', headers, body, timeout = 30 }) {
+export async function cannon({
+  url,
+  connections,
+  duration,
+  amount,
+  requests,
+  method = 'GET',
+  path = '/',
+  headers,
+  body,
+  timeout = 30,
+}) {
   assertLocal(url);
   if (!duration && !amount) throw new Error('bench: unbounded load');
   const opts = {
@@ -35,7 +46,13 @@ export async function cannon({ url, connections, duration, amount, requests, met
     timeouts: r.timeouts,
     seconds: round(r.duration ?? wall, 2),
     rps: round(ok / (r.duration || wall), 0),
-    latencyMs: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max, mean: round(r.latency.mean, 2) },
+    latencyMs: {
+      p50: r.latency.p50,
+      p90: r.latency.p90,
+      p99: r.latency.p99,
+      max: r.latency.max,
+      mean: round(r.latency.mean, 2),
+    },
     statusCodes: r.statusCodeStats,
   };
 }
@@ -45,7 +62,13 @@ export function percentiles(samples) {
   if (!samples.length) return { p50: null, p90: null, p99: null, max: null, mean: null };
   const s = [...samples].sort((a, b) => a - b);
   const at = (q) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
-  return { p50: round(at(0.5), 2), p90: round(at(0.9), 2), p99: round(at(0.99), 2), max: round(s[s.length - 1], 2), mean: round(s.reduce((a, b) => a + b, 0) / s.length, 2) };
+  return {
+    p50: round(at(0.5), 2),
+    p90: round(at(0.9), 2),
+    p99: round(at(0.99), 2),
+    max: round(s[s.length - 1], 2),
+    mean: round(s.reduce((a, b) => a + b, 0) / s.length, 2),
+  };
 }
 
 /**
@@ -76,7 +99,15 @@ export async function closedLoop({ concurrency, seconds, op }) {
     }),
   );
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
-  return { requests: ok + errors, ok, errors, firstError: firstError ? String(firstError.message ?? firstError) : null, seconds: round(wall, 2), rps: round(ok / wall, 0), latencyMs: percentiles(latencies) };
+  return {
+    requests: ok + errors,
+    ok,
+    errors,
+    firstError: firstError ? String(firstError.message ?? firstError) : null,
+    seconds: round(wall, 2),
+    rps: round(ok / wall, 0),
+    latencyMs: percentiles(latencies),
+  };
 }
 
 export function median(values) {
@@ -101,7 +132,8 @@ export function meanCpu(list) {
 export function cpuPerOp(cpu, rate) {
   if (!cpu || !rate) return null;
   const out = {};
-  for (const k of ['server', 'mariadb', 'bench']) if (typeof cpu[k] === 'number') out[k] = round((cpu[k] / rate) * 1000, 3);
+  for (const k of ['server', 'mariadb', 'bench'])
+    if (typeof cpu[k] === 'number') out[k] = round((cpu[k] / rate) * 1000, 3);
   return out;
 }
 

@@ -6,7 +6,10 @@ const pow = (n) => `10${['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷'][Ma
 const verdict = (met) => (met === null || met === undefined ? '—' : met ? 'met' : '**missed**');
 const NA = 'n/a (endpoint missing)';
 const perOp = (p) => (p ? `API ${p.server ?? '—'} · DB ${p.mariadb ?? '—'} · bench ${p.bench ?? '—'}` : '—');
-const cores = (c) => (c ? `API ${c.server ?? '—'} · DB ${c.mariadb ?? '—'} · bench ${c.bench} · other processes ${c.others ?? '—'} · machine busy ${Math.round((c.machineBusy ?? 0) * 100)}%` : '—');
+const cores = (c) =>
+  c
+    ? `API ${c.server ?? '—'} · DB ${c.mariadb ?? '—'} · bench ${c.bench} · other processes ${c.others ?? '—'} · machine busy ${Math.round((c.machineBusy ?? 0) * 100)}%`
+    : '—';
 
 export function markdown(result) {
   const rows = [];
@@ -24,8 +27,19 @@ export function markdown(result) {
       '≥ 0.5×',
       verdict(visits.met),
     );
-    row('↳ Nest `GET /api/health`, no DB (diagnostic)', `${int(visits.nestGet.rps)} req/s · p50 ${ms(visits.nestGet.latencyMs.p50)} · p99 ${ms(visits.nestGet.latencyMs.p99)} ms`, 'bare Fastify GET', x(visits.nestGetRatio), '—', '—');
-    cpuRows.push(['bare Fastify GET', visits.bareGet.cpuCores, visits.bareGet.cpuMsPerRequest], ['Nest GET /api/health', visits.nestGet.cpuCores, visits.nestGet.cpuMsPerRequest], ['POST /api/visits', v.cpuCores, v.cpuMsPerRequest]);
+    row(
+      '↳ Nest `GET /api/health`, no DB (diagnostic)',
+      `${int(visits.nestGet.rps)} req/s · p50 ${ms(visits.nestGet.latencyMs.p50)} · p99 ${ms(visits.nestGet.latencyMs.p99)} ms`,
+      'bare Fastify GET',
+      x(visits.nestGetRatio),
+      '—',
+      '—',
+    );
+    cpuRows.push(
+      ['bare Fastify GET', visits.bareGet.cpuCores, visits.bareGet.cpuMsPerRequest],
+      ['Nest GET /api/health', visits.nestGet.cpuCores, visits.nestGet.cpuMsPerRequest],
+      ['POST /api/visits', v.cpuCores, v.cpuMsPerRequest],
+    );
   }
   if (orders) {
     const a = orders.api;
@@ -37,13 +51,18 @@ export function markdown(result) {
       '≥ 0.5×',
       verdict(orders.met),
     );
-    cpuRows.push(['order flow (API)', a.cpuCores, a.cpuMsPerFlow], ['order flow (raw mysql2)', orders.raw.cpuCores, orders.raw.cpuMsPerTx]);
+    cpuRows.push(
+      ['order flow (API)', a.cpuCores, a.cpuMsPerFlow],
+      ['order flow (raw mysql2)', orders.raw.cpuCores, orders.raw.cpuMsPerTx],
+    );
   }
   if (redemptions) {
     const a = redemptions.api;
     row(
       `Counter redemptions \`POST /api/pos/redemptions\` (${redemptions.connections} conns)`,
-      a ? `${int(a.rps)} req/s · p50 ${ms(a.latencyMsHiRes.p50)} ms · p99 ${ms(a.latencyMsHiRes.p99)} ms${a.non2xx ? ` · **${int(a.non2xx)} non-2xx** ${JSON.stringify(a.failures)}` : ''}` : NA,
+      a
+        ? `${int(a.rps)} req/s · p50 ${ms(a.latencyMsHiRes.p50)} ms · p99 ${ms(a.latencyMsHiRes.p99)} ms${a.non2xx ? ` · **${int(a.non2xx)} non-2xx** ${JSON.stringify(a.failures)}` : ''}`
+        : NA,
       `raw mysql2 tx ${int(redemptions.raw.rps)} tx/s · p50 ${ms(redemptions.raw.latencyMs.p50)} ms`,
       a ? x(redemptions.ratio) : '—',
       '(same method)',
@@ -82,7 +101,11 @@ export function markdown(result) {
       const c = l.close;
       row(
         `Settlement close, ${pow(l.entries)} ledger entries`,
-        c.missing ? NA : c.status >= 300 ? `HTTP ${c.status}: ${c.error}` : `${c.seconds} s · peak RSS ${c.peakRssMb} MB (${c.rssBeforeMb} before) · ${int(c.statements)} statements`,
+        c.missing
+          ? NA
+          : c.status >= 300
+            ? `HTTP ${c.status}: ${c.error}`
+            : `${c.seconds} s · peak RSS ${c.peakRssMb} MB (${c.rssBeforeMb} before) · ${int(c.statements)} statements`,
         `SQL aggregate ${l.sqlAggregate.seconds} s (${int(l.sqlAggregate.groups)} groups)`,
         c.missing || c.status >= 300 ? '—' : x(c.ratio),
         last ? '< 30 s' : '—',
@@ -91,7 +114,11 @@ export function markdown(result) {
       const v = l.csv;
       row(
         `Statement CSV export, ${pow(l.entries)} ledger entries`,
-        v.missing ? NA : v.status >= 300 ? `HTTP ${v.status}` : `${v.seconds} s · peak RSS ${v.peakRssMb} MB (fresh API process, ${v.rssBeforeMb} before) · ${int(v.lines)} lines, ${int(v.bytes)} B`,
+        v.missing
+          ? NA
+          : v.status >= 300
+            ? `HTTP ${v.status}`
+            : `${v.seconds} s · peak RSS ${v.peakRssMb} MB (fresh API process, ${v.rssBeforeMb} before) · ${int(v.lines)} lines, ${int(v.bytes)} B`,
         v.missing ? '—' : `SQL aggregate ${l.csvSqlAggregate.seconds} s`,
         v.missing || v.status >= 300 ? '—' : x(v.ratio),
         last ? '< 200 MB RSS' : '—',
@@ -99,7 +126,10 @@ export function markdown(result) {
       );
     }
   }
-  const head = ['| hot path | GuideShare | baseline, same run | ratio | target | |', '| --- | --- | --- | --- | --- | --- |'];
+  const head = [
+    '| hot path | GuideShare | baseline, same run | ratio | target | |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
   const cpu = cpuRows.length
     ? [
         '',

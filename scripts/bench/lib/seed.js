@@ -42,7 +42,9 @@ export async function loadSchema(pool, database) {
       const names = new Set(cols.map((r) => r.c));
       const missing = known.filter((k) => !names.has(k));
       if (missing.length) throw new Error(`bench: ${table} has no column(s) ${missing.join(', ')}`);
-      const extra = cols.filter((r) => !known.includes(r.c) && r.n === 'NO' && r.d === null && !/auto_increment|GENERATED/i.test(r.extra));
+      const extra = cols.filter(
+        (r) => !known.includes(r.c) && r.n === 'NO' && r.d === null && !/auto_increment|GENERATED/i.test(r.extra),
+      );
       return { columns: [...known, ...extra.map((r) => r.c)], fill: (now) => extra.map((r) => neutral(r.type, now)) };
     },
   };
@@ -73,14 +75,18 @@ export function insertStatement(schema, table, row) {
   const plan = schema.plan(table, known);
   const extra = plan.fill(new Date());
   const cols = plan.columns.map((c) => `\`${c}\``).join(', ');
-  return { sql: `INSERT INTO \`${table}\` (${cols}) VALUES (${plan.columns.map(() => '?').join(', ')})`, params: [...Object.values(row), ...extra] };
+  return {
+    sql: `INSERT INTO \`${table}\` (${cols}) VALUES (${plan.columns.map(() => '?').join(', ')})`,
+    params: [...Object.values(row), ...extra],
+  };
 }
 
 /** Stores, guides and one share per guide, as the population behind the large tables. */
 export async function seedPopulation(pool, schema, { stores = 100, guides = 1000, productId }) {
   const now = Date.now();
   const storeRows = [];
-  for (let i = 0; i < stores; i++) storeRows.push([newId(now - DAY * 400), `基准门店${i}`, `城市${i % 30}`, new Date(now - DAY * 400)]);
+  for (let i = 0; i < stores; i++)
+    storeRows.push([newId(now - DAY * 400), `基准门店${i}`, `城市${i % 30}`, new Date(now - DAY * 400)]);
   await bulkInsert(pool, schema, 'stores', ['id', 'name', 'city', 'createdAt'], storeRows);
   const guideRows = [];
   const shareRows = [];
@@ -88,30 +94,97 @@ export async function seedPopulation(pool, schema, { stores = 100, guides = 1000
   for (let i = 0; i < guides; i++) {
     const id = newId(now - DAY * 300);
     const storeId = storeRows[i % stores][0];
-    guideRows.push([id, storeId, `基准导购${i}`, `bench-seed-g${i}`, 'active', null, null, new Date(now - DAY * 300), null]);
+    guideRows.push([
+      id,
+      storeId,
+      `基准导购${i}`,
+      `bench-seed-g${i}`,
+      'active',
+      null,
+      null,
+      new Date(now - DAY * 300),
+      null,
+    ]);
     const code = randomCode();
     shareRows.push([code, 'product', productId, id, storeId, new Date(now - DAY * 60)]);
     population.guides.push({ id, storeId });
     population.shares.push({ code, guideId: id, storeId });
   }
-  await bulkInsert(pool, schema, 'guides', ['id', 'storeId', 'name', 'wecomUserId', 'status', 'successorGuideId', 'memberId', 'createdAt', 'departedAt'], guideRows);
+  await bulkInsert(
+    pool,
+    schema,
+    'guides',
+    ['id', 'storeId', 'name', 'wecomUserId', 'status', 'successorGuideId', 'memberId', 'createdAt', 'departedAt'],
+    guideRows,
+  );
   await bulkInsert(pool, schema, 'shares', ['code', 'kind', 'targetId', 'guideId', 'storeId', 'createdAt'], shareRows);
   return population;
 }
 
-const MEMBER_COLS = ['id', 'openid', 'unionid', 'phone', 'registeredAt', 'openingGuideId', 'serviceGuideId', 'serviceStoreId', 'boundAt', 'createdAt'];
-const VISIT_COLS = ['id', 'memberId', 'shareCode', 'guideId', 'storeId', 'kind', 'targetId', 'scene', 'chatType', 'path', 'visitedAt'];
+const MEMBER_COLS = [
+  'id',
+  'openid',
+  'unionid',
+  'phone',
+  'registeredAt',
+  'openingGuideId',
+  'serviceGuideId',
+  'serviceStoreId',
+  'boundAt',
+  'createdAt',
+];
+const VISIT_COLS = [
+  'id',
+  'memberId',
+  'shareCode',
+  'guideId',
+  'storeId',
+  'kind',
+  'targetId',
+  'scene',
+  'chatType',
+  'path',
+  'visitedAt',
+];
 
 /**
  * Grows members and touches to `members` / `touches` in total. `probes` new members get
  * `touchesPerProbe` touches each (half inside the 7-day online window, half older): the members
  * whose orders measure the attribution decision. Everything else is spread over 30 days.
  */
-export async function growTouches(pool, schema, population, { fromMembers, members, fromTouches, touches, probes, touchesPerProbe = 4, heavy = 0, heavyTouches = 500, productId, batch = 5000 }) {
+export async function growTouches(
+  pool,
+  schema,
+  population,
+  {
+    fromMembers,
+    members,
+    fromTouches,
+    touches,
+    probes,
+    touchesPerProbe = 4,
+    heavy = 0,
+    heavyTouches = 500,
+    productId,
+    batch = 5000,
+  },
+) {
   const now = Date.now();
   const pick = (arr) => arr[Math.floor(Math.random() * arr.length)];
   const share = () => pick(population.shares);
-  const visitRow = (memberId, at, s = share()) => [newId(at), memberId, s.code, s.guideId, s.storeId, 'product', productId, 1007, 1, null, new Date(at)];
+  const visitRow = (memberId, at, s = share()) => [
+    newId(at),
+    memberId,
+    s.code,
+    s.guideId,
+    s.storeId,
+    'product',
+    productId,
+    1007,
+    1,
+    null,
+    new Date(at),
+  ];
 
   const newMembers = [];
   const probeMembers = [];
@@ -121,11 +194,23 @@ export async function growTouches(pool, schema, population, { fromMembers, membe
     const created = now - DAY * 90 + i * 1000;
     const id = newId(created);
     const bound = Math.random() < 0.5 ? share() : null;
-    newMembers.push([id, `bench-m-${i}`, null, null, null, bound?.guideId ?? null, bound?.guideId ?? null, bound?.storeId ?? null, bound ? new Date(created) : null, new Date(created)]);
+    newMembers.push([
+      id,
+      `bench-m-${i}`,
+      null,
+      null,
+      null,
+      bound?.guideId ?? null,
+      bound?.guideId ?? null,
+      bound?.storeId ?? null,
+      bound ? new Date(created) : null,
+      new Date(created),
+    ]);
     if (probeMembers.length < probes) probeMembers.push(id);
     else if (heavyMembers.length < heavy) heavyMembers.push(id);
   }
-  for (let i = 0; i < newMembers.length; i += 50_000) await bulkInsert(pool, schema, 'members', MEMBER_COLS, newMembers.slice(i, i + 50_000), { batch });
+  for (let i = 0; i < newMembers.length; i += 50_000)
+    await bulkInsert(pool, schema, 'members', MEMBER_COLS, newMembers.slice(i, i + 50_000), { batch });
   const memberIds = population.memberIds ?? (population.memberIds = []);
   for (const m of newMembers) memberIds.push(m[0]);
 
@@ -140,13 +225,16 @@ export async function growTouches(pool, schema, population, { fromMembers, membe
   for (const memberId of probeMembers) {
     for (let k = 0; k < touchesPerProbe && remaining > 0; k++, remaining--) {
       const inWindow = k < Math.ceil(touchesPerProbe / 2);
-      const at = inWindow ? now - Math.floor(Math.random() * DAY * 6) - 60_000 : now - DAY * 10 - Math.floor(Math.random() * DAY * 20);
+      const at = inWindow
+        ? now - Math.floor(Math.random() * DAY * 6) - 60_000
+        : now - DAY * 10 - Math.floor(Math.random() * DAY * 20);
       rows.push(visitRow(memberId, at));
     }
   }
   // Heavy members: `heavyTouches` touches each inside the online window (a keen shopper, or a bot).
   for (const memberId of heavyMembers) {
-    for (let k = 0; k < heavyTouches && remaining > 0; k++, remaining--) rows.push(visitRow(memberId, now - Math.floor(Math.random() * DAY * 6) - 60_000));
+    for (let k = 0; k < heavyTouches && remaining > 0; k++, remaining--)
+      rows.push(visitRow(memberId, now - Math.floor(Math.random() * DAY * 6) - 60_000));
     await flush(false);
   }
   // The rest, spread over 30 days in rising time order (touches arrive in time order, and the
@@ -162,7 +250,22 @@ export async function growTouches(pool, schema, population, { fromMembers, membe
   return { probes: probeMembers, heavy: heavyMembers };
 }
 
-const LEDGER_COLS = ['id', 'dedupeKey', 'guideId', 'storeId', 'orderId', 'orderLineId', 'kind', 'amountFen', 'rateBps', 'baseFen', 'availableAt', 'settlementId', 'reason', 'createdAt'];
+const LEDGER_COLS = [
+  'id',
+  'dedupeKey',
+  'guideId',
+  'storeId',
+  'orderId',
+  'orderLineId',
+  'kind',
+  'amountFen',
+  'rateBps',
+  'baseFen',
+  'availableAt',
+  'settlementId',
+  'reason',
+  'createdAt',
+];
 
 /**
  * `count` unsettled ledger entries that become available inside `period` (YYYY-MM, well clear of
@@ -180,7 +283,12 @@ export async function seedLedger(pool, schema, population, { count, period, batc
     const r = Math.random();
     const kind = r < 0.9 ? 'accrual' : r < 0.98 ? 'reversal' : 'adjustment';
     const base = 1000 + Math.floor(Math.random() * 50_000);
-    const amount = kind === 'accrual' ? Math.round((base * 800) / 10_000) : kind === 'reversal' ? -Math.round((base * 400) / 10_000) : Math.round((Math.random() - 0.3) * 1000);
+    const amount =
+      kind === 'accrual'
+        ? Math.round((base * 800) / 10_000)
+        : kind === 'reversal'
+          ? -Math.round((base * 400) / 10_000)
+          : Math.round((Math.random() - 0.3) * 1000);
     rows.push([
       id,
       `bench:${id}`,

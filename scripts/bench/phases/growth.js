@@ -20,15 +20,25 @@ export async function benchAttribution({ api, brand, pool, schema, population, s
   // Warm the order path (JIT, pools) so the first level is not measured cold.
   for (let k = 0; k < 60; k++) {
     const b = brand.buyers[k % brand.buyers.length];
-    await api.expect(201, 'POST', '/api/orders', { body: { lines: [{ skuId: sku.skuId, quantity: 1 }] }, token: b.token, headers: { 'idempotency-key': randomUUID() } });
+    await api.expect(201, 'POST', '/api/orders', {
+      body: { lines: [{ skuId: sku.skuId, quantity: 1 }] },
+      token: b.token,
+      headers: { 'idempotency-key': randomUUID() },
+    });
   }
   let heavyResult = null;
   for (const [li, n] of opts.touchLevels.entries()) {
     const t0 = Date.now();
     const last = li === opts.touchLevels.length - 1;
     const { probes, heavy } = await growTouches(pool, schema, population, {
-      fromMembers: members, members: n, fromTouches: touches, touches: n, probes: opts.probes, productId: sku.productId,
-      heavy: last ? opts.heavyProbes : 0, heavyTouches: 500,
+      fromMembers: members,
+      members: n,
+      fromTouches: touches,
+      touches: n,
+      probes: opts.probes,
+      productId: sku.productId,
+      heavy: last ? opts.heavyProbes : 0,
+      heavyTouches: 500,
     });
     members = n;
     touches = n;
@@ -38,7 +48,12 @@ export async function benchAttribution({ api, brand, pool, schema, population, s
 
     const m = await measureDecisions({ api, pool, secrets, sku, members: probes });
     levels.push({ touches: n, members: n, seedSeconds, touchesPerProbe: 4, ...m });
-    if (last && heavy.length) heavyResult = { touches: n, touchesPerMember: 500, ...(await measureDecisions({ api, pool, secrets, sku, members: heavy })) };
+    if (last && heavy.length)
+      heavyResult = {
+        touches: n,
+        touchesPerMember: 500,
+        ...(await measureDecisions({ api, pool, secrets, sku, members: heavy })),
+      };
   }
   const first = levels[0];
   for (const l of [...levels, ...(heavyResult ? [heavyResult] : [])]) {
@@ -58,7 +73,10 @@ async function measureDecisions({ api, pool, secrets, sku, members }) {
   const raw = [];
   for (const memberId of members) {
     const t = process.hrtime.bigint();
-    await pool.query('SELECT * FROM `visits` WHERE `memberId` = ? AND `visitedAt` >= ? ORDER BY `visitedAt` DESC, `id` DESC LIMIT 500', [memberId, since]);
+    await pool.query(
+      'SELECT * FROM `visits` WHERE `memberId` = ? AND `visitedAt` >= ? ORDER BY `visitedAt` DESC, `id` DESC LIMIT 500',
+      [memberId, since],
+    );
     await pool.query('SELECT * FROM `members` WHERE `id` = ?', [memberId]);
     raw.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
@@ -71,7 +89,11 @@ async function measureDecisions({ api, pool, secrets, sku, members }) {
     path: '/api/orders',
     setupRequest(req, ctx) {
       const token = tokens[i++ % tokens.length];
-      req.headers = { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() };
+      req.headers = {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        'idempotency-key': randomUUID(),
+      };
       req.body = JSON.stringify({ lines: [{ skuId: sku.skuId, quantity: 1 }] });
       ctx.t0 = process.hrtime.bigint();
       return req;
@@ -87,7 +109,13 @@ async function measureDecisions({ api, pool, secrets, sku, members }) {
     },
   };
   const run = await cannon({ url: api.url, connections: 1, amount: tokens.length, requests: [step] });
-  return { orders: samples.length, rules, apiLatencyMs: percentiles(samples), rawReadLatencyMs: percentiles(raw), errors: run.errors + run.non2xx };
+  return {
+    orders: samples.length,
+    rules,
+    apiLatencyMs: percentiles(samples),
+    rawReadLatencyMs: percentiles(raw),
+    errors: run.errors + run.non2xx,
+  };
 }
 
 /** Settlement periods: whole months, well in the past, one per level, in closing order. */
@@ -134,7 +162,10 @@ export async function benchSettlement({ api, pool, schema, population, brand, op
   // An unknown route and an unknown period are both 404: Nest words the first "Cannot GET …".
   const closeMissing = routeMissing(await api.call('POST', '/api/finance/settlements', { body: {}, token }));
   const csvMissing = routeMissing(await api.call('GET', '/api/finance/settlements/1999-01/statements.csv', { token }));
-  out.missing = [closeMissing && 'POST /api/finance/settlements', csvMissing && 'GET /api/finance/settlements/:period/statements.csv'].filter(Boolean);
+  out.missing = [
+    closeMissing && 'POST /api/finance/settlements',
+    csvMissing && 'GET /api/finance/settlements/:period/statements.csv',
+  ].filter(Boolean);
 
   const idleRss = rssMb(api.pid);
   out.apiIdleRssMb = idleRss;
@@ -157,7 +188,9 @@ export async function benchSettlement({ api, pool, schema, population, brand, op
       level.close = { missing: true };
     } else {
       if (profile) await api.profile('profile-start');
-      const r = await peakRss(api.pid, () => timed(() => api.call('POST', '/api/finance/settlements', { body: { period }, token, timeoutMs: 900_000 })));
+      const r = await peakRss(api.pid, () =>
+        timed(() => api.call('POST', '/api/finance/settlements', { body: { period }, token, timeoutMs: 900_000 })),
+      );
       const res = r.result.result;
       level.close = {
         status: res.status,
@@ -187,12 +220,25 @@ export async function benchSettlement({ api, pool, schema, population, brand, op
       if (profile) await api.profile('profile-start');
       const r = await peakRss(api.pid, () =>
         timed(async () => {
-          const res = await api.call('GET', `/api/finance/settlements/${period}/statements.csv`, { token, raw: true, timeoutMs: 900_000 });
+          const res = await api.call('GET', `/api/finance/settlements/${period}/statements.csv`, {
+            token,
+            raw: true,
+            timeoutMs: 900_000,
+          });
           return { status: res.status, contentType: res.headers.get('content-type'), ...(await drain(res)) };
         }),
       );
       const res = r.result.result;
-      level.csv = { status: res.status, contentType: res.contentType, bytes: res.bytes, lines: res.lines, seconds: round(r.result.seconds, 2), peakRssMb: r.peakRssMb, rssBeforeMb: r.rssBeforeMb, freshApiProcess: true };
+      level.csv = {
+        status: res.status,
+        contentType: res.contentType,
+        bytes: res.bytes,
+        lines: res.lines,
+        seconds: round(r.result.seconds, 2),
+        peakRssMb: r.peakRssMb,
+        rssBeforeMb: r.rssBeforeMb,
+        freshApiProcess: true,
+      };
       if (profile) level.csv.profile = await api.profile('profile-stop', `settlement-csv-${n}`);
       level.csv.ratio = round(level.csv.seconds / level.csvSqlAggregate.seconds, 3);
     }

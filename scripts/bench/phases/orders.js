@@ -33,7 +33,11 @@ function flowSteps({ brand, sim, stats }) {
         const share = brand.shares[i % brand.shares.length];
         ctx.token = c.token;
         ctx.t0 = process.hrtime.bigint();
-        req.headers = { 'content-type': 'application/json', authorization: `Bearer ${c.token}`, 'idempotency-key': randomUUID() };
+        req.headers = {
+          'content-type': 'application/json',
+          authorization: `Bearer ${c.token}`,
+          'idempotency-key': randomUUID(),
+        };
         req.body = JSON.stringify({ lines: [{ skuId: sku.skuId, quantity: 1 }], shareCode: share.code });
         return req;
       },
@@ -86,14 +90,22 @@ async function stepCosts({ api, sim, brand, flows }) {
     const sku = brand.skus[i % brand.skus.length];
     const share = brand.shares[i % brand.shares.length];
     let t = cpu();
-    const order = await api.expect(201, 'POST', '/api/orders', { body: { lines: [{ skuId: sku.skuId, quantity: 1 }], shareCode: share.code }, token: c.token, headers: { 'idempotency-key': randomUUID() } });
+    const order = await api.expect(201, 'POST', '/api/orders', {
+      body: { lines: [{ skuId: sku.skuId, quantity: 1 }], shareCode: share.code },
+      token: c.token,
+      headers: { 'idempotency-key': randomUUID() },
+    });
     sum.order += cpu() - t;
     t = cpu();
     const prepay = await api.expect(200, 'POST', `/api/orders/${order.id}/payment`, { body: {}, token: c.token });
     sum.prepay += cpu() - t;
     const n = paidNotification(sim, prepay.outTradeNo);
     t = cpu();
-    const res = await fetch(`${api.url}/api/payments/wechat/notify`, { method: 'POST', headers: n.headers, body: n.body });
+    const res = await fetch(`${api.url}/api/payments/wechat/notify`, {
+      method: 'POST',
+      headers: n.headers,
+      body: n.body,
+    });
     await res.arrayBuffer();
     sum.notify += cpu() - t;
     if (res.status !== 204) throw new Error(`notify → ${res.status}`);
@@ -135,10 +147,29 @@ export function rawOrderTransaction({ pool, schema, brand }) {
     try {
       await conn.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
       await conn.query('START TRANSACTION');
-      const [stock] = await conn.query('UPDATE `skus` SET `stock` = `stock` - ? WHERE `id` = ? AND `stock` >= ?', [1, sku.skuId, 1]);
+      const [stock] = await conn.query('UPDATE `skus` SET `stock` = `stock` - ? WHERE `id` = ? AND `stock` >= ?', [
+        1,
+        sku.skuId,
+        1,
+      ]);
       if (stock.affectedRows !== 1) throw new Error('raw: out of stock');
       for (const [table, row] of [
-        ['visits', { id: newId(now.getTime()), memberId: c.memberId, shareCode: share.code, guideId: share.guideId, storeId: share.storeId, kind: share.kind, targetId: share.targetId, scene: null, chatType: null, path: null, visitedAt: now }],
+        [
+          'visits',
+          {
+            id: newId(now.getTime()),
+            memberId: c.memberId,
+            shareCode: share.code,
+            guideId: share.guideId,
+            storeId: share.storeId,
+            kind: share.kind,
+            targetId: share.targetId,
+            scene: null,
+            chatType: null,
+            path: null,
+            visitedAt: now,
+          },
+        ],
       ]) {
         const st = insertStatement(schema, table, row);
         await conn.query(st.sql, st.params);
@@ -148,22 +179,79 @@ export function rawOrderTransaction({ pool, schema, brand }) {
         [guide.id, guide.id, guide.storeId, now, c.memberId],
       );
       const order = insertStatement(schema, 'orders', {
-        id: orderId, memberId: c.memberId, channel: 'online', status: 'PENDING_PAYMENT', storeId: share.storeId, totalFen: sku.priceFen, paidFen: 0, refundedFen: 0,
-        idempotencyKey: randomUUID(), requestHash: 'x'.repeat(64), receiptNo: null, liveId: null, attrRule: 'share', attrGuideId: share.guideId, attrStoreId: share.storeId,
-        attrShareCode: share.code, attrTouchedAt: now, attrPolicyVersion: 1, attrCommissionable: 1, attrSelfReferral: 0, prepayId: null, transactionId: null, createdAt: now, paidAt: null,
+        id: orderId,
+        memberId: c.memberId,
+        channel: 'online',
+        status: 'PENDING_PAYMENT',
+        storeId: share.storeId,
+        totalFen: sku.priceFen,
+        paidFen: 0,
+        refundedFen: 0,
+        idempotencyKey: randomUUID(),
+        requestHash: 'x'.repeat(64),
+        receiptNo: null,
+        liveId: null,
+        attrRule: 'share',
+        attrGuideId: share.guideId,
+        attrStoreId: share.storeId,
+        attrShareCode: share.code,
+        attrTouchedAt: now,
+        attrPolicyVersion: 1,
+        attrCommissionable: 1,
+        attrSelfReferral: 0,
+        prepayId: null,
+        transactionId: null,
+        createdAt: now,
+        paidAt: null,
       });
       await conn.query(order.sql, order.params);
       const line = insertStatement(schema, 'order_lines', {
-        id: lineId, orderId, skuId: sku.skuId, productId: sku.productId, quantity: 1, unitPriceFen: sku.priceFen, amountFen: sku.priceFen, rateBps: 800, refundedQuantity: 0, refundedFen: 0, lineNo: 1,
+        id: lineId,
+        orderId,
+        skuId: sku.skuId,
+        productId: sku.productId,
+        quantity: 1,
+        unitPriceFen: sku.priceFen,
+        amountFen: sku.priceFen,
+        rateBps: 800,
+        refundedQuantity: 0,
+        refundedFen: 0,
+        lineNo: 1,
       });
       await conn.query(line.sql, line.params);
-      await conn.query('UPDATE `orders` SET `prepayId` = ? WHERE `id` = ?', [`wx${randomUUID().replace(/-/g, '')}`, orderId]);
-      const payment = insertStatement(schema, 'payments', { id: newId(), transactionId, orderId, amountFen: sku.priceFen, payerOpenid: c.openid, successTime: now, createdAt: now });
+      await conn.query('UPDATE `orders` SET `prepayId` = ? WHERE `id` = ?', [
+        `wx${randomUUID().replace(/-/g, '')}`,
+        orderId,
+      ]);
+      const payment = insertStatement(schema, 'payments', {
+        id: newId(),
+        transactionId,
+        orderId,
+        amountFen: sku.priceFen,
+        payerOpenid: c.openid,
+        successTime: now,
+        createdAt: now,
+      });
       await conn.query(payment.sql, payment.params);
-      await conn.query("UPDATE `orders` SET `paidFen` = ?, `paidAt` = ?, `transactionId` = ?, `status` = 'PAID' WHERE `id` = ? AND `status` IN ('PENDING_PAYMENT')", [sku.priceFen, now, transactionId, orderId]);
+      await conn.query(
+        "UPDATE `orders` SET `paidFen` = ?, `paidAt` = ?, `transactionId` = ?, `status` = 'PAID' WHERE `id` = ? AND `status` IN ('PENDING_PAYMENT')",
+        [sku.priceFen, now, transactionId, orderId],
+      );
       const entry = insertStatement(schema, 'ledger_entries', {
-        id: newId(now.getTime()), dedupeKey: `accrual:${lineId}`, guideId: share.guideId, storeId: share.storeId, orderId, orderLineId: lineId, kind: 'accrual',
-        amountFen: Math.floor((sku.priceFen * 800) / 10_000), rateBps: 800, baseFen: sku.priceFen, availableAt: new Date(now.getTime() + 7 * 86_400_000), settlementId: null, reason: null, createdAt: now,
+        id: newId(now.getTime()),
+        dedupeKey: `accrual:${lineId}`,
+        guideId: share.guideId,
+        storeId: share.storeId,
+        orderId,
+        orderLineId: lineId,
+        kind: 'accrual',
+        amountFen: Math.floor((sku.priceFen * 800) / 10_000),
+        rateBps: 800,
+        baseFen: sku.priceFen,
+        availableAt: new Date(now.getTime() + 7 * 86_400_000),
+        settlementId: null,
+        reason: null,
+        createdAt: now,
       });
       await conn.query(entry.sql, entry.params);
       await conn.query('COMMIT');
@@ -182,7 +270,12 @@ export async function benchOrders({ api, sim, brand, pool, schema, opts, profile
   const out = { connections: c, seconds: opts.duration, rounds: [] };
   const op = rawOrderTransaction({ pool, schema, brand });
 
-  await cannon({ url: api.url, connections: c, duration: opts.warmup, requests: flowSteps({ brand, sim, stats: flowStats() }) });
+  await cannon({
+    url: api.url,
+    connections: c,
+    duration: opts.warmup,
+    requests: flowSteps({ brand, sim, stats: flowStats() }),
+  });
   await closedLoop({ concurrency: c, seconds: opts.warmup, op });
   // Interleaved rounds: API flows, then raw transactions, again; ratio = median of per-round ratios.
   const stats = flowStats();
@@ -191,13 +284,24 @@ export async function benchOrders({ api, sim, brand, pool, schema, opts, profile
   for (let i = 0; i < opts.rounds; i++) {
     const before = stats.flows;
     let meter = cpuMeter({ server: api.pid, mariadb });
-    const run = await cannon({ url: api.url, connections: c, duration: opts.duration, requests: flowSteps({ brand, sim, stats }) });
+    const run = await cannon({
+      url: api.url,
+      connections: c,
+      duration: opts.duration,
+      requests: flowSteps({ brand, sim, stats }),
+    });
     const apiCpu = meter();
     const flowsPerSecond = round((stats.flows - before) / run.seconds, 1);
     meter = cpuMeter({ server: api.pid, mariadb });
     const raw = await closedLoop({ concurrency: c, seconds: opts.duration, op });
     raw.cpuCores = meter();
-    out.rounds.push({ flowsPerSecond, httpRequestsPerSecond: run.rps, apiCpu, raw, ratio: round(flowsPerSecond / raw.rps, 4) });
+    out.rounds.push({
+      flowsPerSecond,
+      httpRequestsPerSecond: run.rps,
+      apiCpu,
+      raw,
+      ratio: round(flowsPerSecond / raw.rps, 4),
+    });
   }
   const profileFile = profile ? await api.profile('profile-stop', 'orders') : undefined;
   const queries = profile ? await api.queries(stats.flows) : undefined;

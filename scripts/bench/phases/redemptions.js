@@ -51,16 +51,70 @@ function rawRedemption({ pool, schema, brand }) {
       await conn.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
       await conn.query('START TRANSACTION');
       const rows = [
-        ['orders', {
-          id: orderId, memberId: c.memberId, channel: 'store', status: 'PAID', storeId, totalFen: sku.priceFen, paidFen: sku.priceFen, refundedFen: 0,
-          idempotencyKey: null, requestHash: 'x'.repeat(64), receiptNo: `raw-${randomUUID()}`, liveId: null, attrRule: 'share', attrGuideId: guide.id, attrStoreId: guide.storeId,
-          attrShareCode: null, attrTouchedAt: now, attrPolicyVersion: 1, attrCommissionable: 1, attrSelfReferral: 0, prepayId: null, transactionId: null, createdAt: now, paidAt: now,
-        }],
-        ['order_lines', { id: lineId, orderId, skuId: sku.skuId, productId: sku.productId, quantity: 1, unitPriceFen: sku.priceFen, amountFen: sku.priceFen, rateBps: 800, refundedQuantity: 0, refundedFen: 0, lineNo: 1 }],
-        ['ledger_entries', {
-          id: newId(now.getTime()), dedupeKey: `accrual:${lineId}`, guideId: guide.id, storeId: guide.storeId, orderId, orderLineId: lineId, kind: 'accrual',
-          amountFen: Math.floor((sku.priceFen * 800) / 10_000), rateBps: 800, baseFen: sku.priceFen, availableAt: new Date(now.getTime() + 7 * 86_400_000), settlementId: null, reason: null, createdAt: now,
-        }],
+        [
+          'orders',
+          {
+            id: orderId,
+            memberId: c.memberId,
+            channel: 'store',
+            status: 'PAID',
+            storeId,
+            totalFen: sku.priceFen,
+            paidFen: sku.priceFen,
+            refundedFen: 0,
+            idempotencyKey: null,
+            requestHash: 'x'.repeat(64),
+            receiptNo: `raw-${randomUUID()}`,
+            liveId: null,
+            attrRule: 'share',
+            attrGuideId: guide.id,
+            attrStoreId: guide.storeId,
+            attrShareCode: null,
+            attrTouchedAt: now,
+            attrPolicyVersion: 1,
+            attrCommissionable: 1,
+            attrSelfReferral: 0,
+            prepayId: null,
+            transactionId: null,
+            createdAt: now,
+            paidAt: now,
+          },
+        ],
+        [
+          'order_lines',
+          {
+            id: lineId,
+            orderId,
+            skuId: sku.skuId,
+            productId: sku.productId,
+            quantity: 1,
+            unitPriceFen: sku.priceFen,
+            amountFen: sku.priceFen,
+            rateBps: 800,
+            refundedQuantity: 0,
+            refundedFen: 0,
+            lineNo: 1,
+          },
+        ],
+        [
+          'ledger_entries',
+          {
+            id: newId(now.getTime()),
+            dedupeKey: `accrual:${lineId}`,
+            guideId: guide.id,
+            storeId: guide.storeId,
+            orderId,
+            orderLineId: lineId,
+            kind: 'accrual',
+            amountFen: Math.floor((sku.priceFen * 800) / 10_000),
+            rateBps: 800,
+            baseFen: sku.priceFen,
+            availableAt: new Date(now.getTime() + 7 * 86_400_000),
+            settlementId: null,
+            reason: null,
+            createdAt: now,
+          },
+        ],
       ];
       for (const [table, row] of rows) {
         const st = insertStatement(schema, table, row);
@@ -81,7 +135,10 @@ export async function benchRedemptions({ api, brand, pool, schema, opts, profile
   const mariadb = findMariadbPid();
   const out = { connections: c, seconds: opts.duration, rounds: [] };
   // Does the contract exist yet? Unknown routes answer 404 "Cannot POST …".
-  const probe = await api.call('POST', '/api/pos/redemptions', { body: {}, headers: { 'x-store-key': brand.counterKey } });
+  const probe = await api.call('POST', '/api/pos/redemptions', {
+    body: {},
+    headers: { 'x-store-key': brand.counterKey },
+  });
   const codeProbe = await api.call('GET', '/api/members/me/code', { token: brand.buyers[0].token });
   let codes = null;
   if (routeMissing(probe) || routeMissing(codeProbe)) {
@@ -95,7 +152,8 @@ export async function benchRedemptions({ api, brand, pool, schema, opts, profile
     }
   }
   const op = rawRedemption({ pool, schema, brand });
-  if (codes) await cannon({ url: api.url, connections: c, duration: opts.warmup, requests: [redemptionStep({ brand, codes })] });
+  if (codes)
+    await cannon({ url: api.url, connections: c, duration: opts.warmup, requests: [redemptionStep({ brand, codes })] });
   await closedLoop({ concurrency: c, seconds: opts.warmup, op });
 
   const samples = [];
@@ -106,7 +164,12 @@ export async function benchRedemptions({ api, brand, pool, schema, opts, profile
     const r = {};
     if (codes) {
       const meter = cpuMeter({ server: api.pid, mariadb });
-      r.api = await cannon({ url: api.url, connections: c, duration: opts.duration, requests: [redemptionStep({ brand, codes, samples, stats })] });
+      r.api = await cannon({
+        url: api.url,
+        connections: c,
+        duration: opts.duration,
+        requests: [redemptionStep({ brand, codes, samples, stats })],
+      });
       r.api.cpuCores = meter();
     }
     const meter = cpuMeter({ server: api.pid, mariadb });
@@ -127,7 +190,10 @@ export async function benchRedemptions({ api, brand, pool, schema, opts, profile
         failures: stats.failures,
         firstFailure: stats.firstFailure,
         cpuCores: meanCpu(out.rounds.map((r) => r.api.cpuCores)),
-        cpuMsPerRequest: cpuPerOp(meanCpu(out.rounds.map((r) => r.api.cpuCores)), median(out.rounds.map((r) => r.api.rps))),
+        cpuMsPerRequest: cpuPerOp(
+          meanCpu(out.rounds.map((r) => r.api.cpuCores)),
+          median(out.rounds.map((r) => r.api.rps)),
+        ),
         ...(profileFile ? { profile: profileFile, queriesPerRequest: queries } : {}),
       }
     : null;

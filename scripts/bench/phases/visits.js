@@ -44,10 +44,22 @@ export async function benchVisits({ api, bare, brand, opts, profile }) {
   if (profile) await api.queries();
   if (profile) await api.profile('profile-start');
   for (let i = 0; i < opts.rounds; i++) {
-    const bareGet = await measure(bare, () => cannon({ url: bare.url, path: '/ping', connections: c, duration: opts.duration }));
-    const nestGet = await measure(api, () => cannon({ url: api.url, path: '/api/health', connections: c, duration: opts.duration }));
-    const visits = await measure(api, () => cannon({ url: api.url, connections: c, duration: opts.duration, requests: [visitStep(brand, samples)] }));
-    out.rounds.push({ bareGet, nestGet, visits, ratio: round(visits.rps / bareGet.rps, 4), nestGetRatio: round(nestGet.rps / bareGet.rps, 3) });
+    const bareGet = await measure(bare, () =>
+      cannon({ url: bare.url, path: '/ping', connections: c, duration: opts.duration }),
+    );
+    const nestGet = await measure(api, () =>
+      cannon({ url: api.url, path: '/api/health', connections: c, duration: opts.duration }),
+    );
+    const visits = await measure(api, () =>
+      cannon({ url: api.url, connections: c, duration: opts.duration, requests: [visitStep(brand, samples)] }),
+    );
+    out.rounds.push({
+      bareGet,
+      nestGet,
+      visits,
+      ratio: round(visits.rps / bareGet.rps, 4),
+      nestGetRatio: round(nestGet.rps / bareGet.rps, 3),
+    });
   }
   if (profile) out.profile = await api.profile('profile-stop', 'visits');
   const ok = out.rounds.reduce((a, r) => a + r.visits.ok, 0);

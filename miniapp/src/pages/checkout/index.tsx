@@ -1,19 +1,25 @@
-import { View, Text } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { useState } from 'react'
-import { api } from '../../lib/api'
-import { linesTotalFen, removeFromCart } from '../../lib/cart'
-import { checkoutDraft, clearCheckout, currentLiveId, updateCheckoutDraft, type CheckoutDraft } from '../../lib/checkout'
-import { currentShareCode } from '../../lib/entry'
-import type { AppError } from '../../lib/errors'
-import { PAID_STATUSES, payOrder } from '../../lib/pay'
-import { asAppError } from '../../hooks/useAsync'
-import { useReShare } from '../../hooks/useEntry'
-import { Price } from '../../components/Price'
-import { Empty, ErrorBanner } from '../../components/State'
-import { Thumb } from '../../components/Thumb'
+import { View, Text } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { api } from '../../lib/api';
+import { linesTotalFen, removeFromCart } from '../../lib/cart';
+import {
+  checkoutDraft,
+  clearCheckout,
+  currentLiveId,
+  updateCheckoutDraft,
+  type CheckoutDraft,
+} from '../../lib/checkout';
+import { currentShareCode } from '../../lib/entry';
+import type { AppError } from '../../lib/errors';
+import { PAID_STATUSES, payOrder } from '../../lib/pay';
+import { asAppError } from '../../hooks/useAsync';
+import { useReShare } from '../../hooks/useEntry';
+import { Price } from '../../components/Price';
+import { Empty, ErrorBanner } from '../../components/State';
+import { Thumb } from '../../components/Thumb';
 
-type Stage = 'idle' | 'creating' | 'prepay' | 'paying' | 'confirming'
+type Stage = 'idle' | 'creating' | 'prepay' | 'paying' | 'confirming';
 
 const STAGE_TEXT: Record<Stage, string> = {
   idle: '提交订单',
@@ -21,49 +27,51 @@ const STAGE_TEXT: Record<Stage, string> = {
   prepay: '正在发起支付…',
   paying: '等待支付…',
   confirming: '正在确认支付结果…',
-}
+};
 
 export default function CheckoutPage() {
-  const [draft] = useState<CheckoutDraft | null>(() => checkoutDraft())
-  const [stage, setStage] = useState<Stage>('idle')
-  const [error, setError] = useState<AppError | null>(null)
-  const [orderId, setOrderId] = useState<string | null>(draft?.orderId ?? null)
-  const shareCode = currentShareCode()
-  const liveId = currentLiveId()
-  useReShare('pages/index/index', {}, null, () => ({ title: 'GuideShare 优选 · 导购精选好物' }))
+  const [draft] = useState<CheckoutDraft | null>(() => checkoutDraft());
+  const [stage, setStage] = useState<Stage>('idle');
+  const [error, setError] = useState<AppError | null>(null);
+  const [orderId, setOrderId] = useState<string | null>(draft?.orderId ?? null);
+  const shareCode = currentShareCode();
+  const liveId = currentLiveId();
+  useReShare('pages/index/index', {}, null, () => ({ title: 'GuideShare 优选 · 导购精选好物' }));
 
   if (!draft) {
     return (
-      <View className='page'>
+      <View className="page">
         <Empty
-          title='没有待结算的商品'
-          hint='挑选心仪的商品后再来结算吧'
+          title="没有待结算的商品"
+          hint="挑选心仪的商品后再来结算吧"
           action={{ text: '去逛逛', onClick: () => Taro.reLaunch({ url: '/pages/index/index' }) }}
         />
       </View>
-    )
+    );
   }
 
-  const total = linesTotalFen(draft.lines)
-  const busy = stage !== 'idle'
+  const total = linesTotalFen(draft.lines);
+  const busy = stage !== 'idle';
 
   const pay = async (id: string) => {
     try {
-      const order = await payOrder(id, { onStage: (s) => setStage(s) })
-      setStage('idle')
-      void Taro.redirectTo({ url: `/pages/order/index?id=${encodeURIComponent(order.id ?? id)}${PAID_STATUSES.has(order.status) ? '&paid=1' : ''}` })
+      const order = await payOrder(id, { onStage: (s) => setStage(s) });
+      setStage('idle');
+      void Taro.redirectTo({
+        url: `/pages/order/index?id=${encodeURIComponent(order.id ?? id)}${PAID_STATUSES.has(order.status) ? '&paid=1' : ''}`,
+      });
     } catch (e) {
-      setStage('idle')
-      setError(asAppError(e))
+      setStage('idle');
+      setError(asAppError(e));
     }
-  }
+  };
 
   const submit = async () => {
-    if (busy) return
-    setError(null)
-    let id = orderId
+    if (busy) return;
+    setError(null);
+    let id = orderId;
     if (!id) {
-      setStage('creating')
+      setStage('creating');
       try {
         const order = await api.createOrder(
           {
@@ -72,60 +80,77 @@ export default function CheckoutPage() {
             ...(liveId ? { liveId } : {}),
           },
           draft.idempotencyKey,
-        )
-        id = order.id
-        setOrderId(id)
-        updateCheckoutDraft({ orderId: id })
-        if (draft.source === 'cart') removeFromCart(draft.lines.map((l) => l.skuId))
+        );
+        id = order.id;
+        setOrderId(id);
+        updateCheckoutDraft({ orderId: id });
+        if (draft.source === 'cart') removeFromCart(draft.lines.map((l) => l.skuId));
       } catch (e) {
-        setStage('idle')
-        setError(asAppError(e))
-        return
+        setStage('idle');
+        setError(asAppError(e));
+        return;
       }
     }
-    clearCheckout()
-    await pay(id)
-  }
+    clearCheckout();
+    await pay(id);
+  };
 
   return (
-    <View className='page page--cartbar' data-testid='checkout-page'>
+    <View className="page page--cartbar" data-testid="checkout-page">
       {error ? <ErrorBanner error={error} onClose={() => setError(null)} /> : null}
 
-      <View className='card'>
-        <Text className='card__title'>商品清单</Text>
+      <View className="card">
+        <Text className="card__title">商品清单</Text>
         {draft.lines.map((l) => (
-          <View key={l.skuId} className='line line--compact' data-testid='checkout-line'>
-            <Thumb src={l.imageUrl} name={l.productName} className='line__img line__img--sm' />
-            <View className='line__body'>
-              <Text className='line__name'>{l.productName}</Text>
-              <Text className='line__sku'>{l.skuName}</Text>
+          <View key={l.skuId} className="line line--compact" data-testid="checkout-line">
+            <Thumb src={l.imageUrl} name={l.productName} className="line__img line__img--sm" />
+            <View className="line__body">
+              <Text className="line__name">{l.productName}</Text>
+              <Text className="line__sku">{l.skuName}</Text>
             </View>
-            <View className='line__side'>
-              <Price fen={l.priceFen} size='sm' />
-              <Text className='muted'>×{l.quantity}</Text>
+            <View className="line__side">
+              <Price fen={l.priceFen} size="sm" />
+              <Text className="muted">×{l.quantity}</Text>
             </View>
           </View>
         ))}
       </View>
 
-      <View className='card'>
-        <View className='kv'><Text className='kv__k'>商品金额</Text><Price fen={total} size='sm' /></View>
-        <View className='kv'><Text className='kv__k'>运费</Text><Text className='kv__v'>包邮</Text></View>
-        <View className='kv'><Text className='kv__k'>支付方式</Text><Text className='kv__v'>微信支付</Text></View>
+      <View className="card">
+        <View className="kv">
+          <Text className="kv__k">商品金额</Text>
+          <Price fen={total} size="sm" />
+        </View>
+        <View className="kv">
+          <Text className="kv__k">运费</Text>
+          <Text className="kv__v">包邮</Text>
+        </View>
+        <View className="kv">
+          <Text className="kv__k">支付方式</Text>
+          <Text className="kv__v">微信支付</Text>
+        </View>
         {shareCode ? (
-          <View className='kv'><Text className='kv__k'>推荐</Text><Text className='kv__v' data-testid='checkout-share'>导购专属推荐订单</Text></View>
+          <View className="kv">
+            <Text className="kv__k">推荐</Text>
+            <Text className="kv__v" data-testid="checkout-share">
+              导购专属推荐订单
+            </Text>
+          </View>
         ) : null}
         {liveId ? (
-          <View className='kv'><Text className='kv__k'>来源</Text><Text className='kv__v'>直播间下单</Text></View>
+          <View className="kv">
+            <Text className="kv__k">来源</Text>
+            <Text className="kv__v">直播间下单</Text>
+          </View>
         ) : null}
       </View>
 
       {orderId ? (
-        <View className='card'>
-          <Text className='muted'>订单已创建，支付未完成时可在“我的订单”中继续支付。</Text>
+        <View className="card">
+          <Text className="muted">订单已创建，支付未完成时可在“我的订单”中继续支付。</Text>
           <View
-            className='btn btn--ghost btn--sm mt'
-            data-testid='view-order'
+            className="btn btn--ghost btn--sm mt"
+            data-testid="view-order"
             onClick={() => Taro.redirectTo({ url: `/pages/order/index?id=${encodeURIComponent(orderId)}` })}
           >
             查看订单
@@ -133,19 +158,19 @@ export default function CheckoutPage() {
         </View>
       ) : null}
 
-      <View className='cartbar'>
-        <View className='cartbar__total'>
-          <Text className='muted'>实付：</Text>
-          <Price fen={total} size='lg' testId='checkout-total' />
+      <View className="cartbar">
+        <View className="cartbar__total">
+          <Text className="muted">实付：</Text>
+          <Price fen={total} size="lg" testId="checkout-total" />
         </View>
         <View
           className={`btn btn--primary cartbar__btn${busy ? ' btn--disabled' : ''}`}
           onClick={() => void submit()}
-          data-testid='submit-order'
+          data-testid="submit-order"
         >
           {orderId && stage === 'idle' ? '重新支付' : STAGE_TEXT[stage]}
         </View>
       </View>
     </View>
-  )
+  );
 }

@@ -1,4 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '导购工作台',
   enableShareAppMessage: true,
-})
+});

@@ -1,4 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: 'GuideShare 优选',
   enableShareAppMessage: true,
-})
+});

@@ -1,4 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '直播',
   enableShareAppMessage: true,
-})
+});

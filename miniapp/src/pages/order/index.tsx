@@ -1,17 +1,17 @@
-import { View, Text } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
-import { useState } from 'react'
-import { formatPrice } from '@guideshare/contracts'
-import { api } from '../../lib/api'
-import { AppError } from '../../lib/errors'
-import { formatDateTime, orderStatusLabel, orderStatusTone, shortId } from '../../lib/labels'
-import { payOrder } from '../../lib/pay'
-import { asAppError, useAsync } from '../../hooks/useAsync'
-import { skuIndexSafe, storeIndexSafe } from '../../hooks/useCatalog'
-import { useReShare } from '../../hooks/useEntry'
-import { Price } from '../../components/Price'
-import { ErrorBanner, ErrorState, Loading } from '../../components/State'
-import { Thumb } from '../../components/Thumb'
+import { View, Text } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { formatPrice } from '@guideshare/contracts';
+import { api } from '../../lib/api';
+import { AppError } from '../../lib/errors';
+import { formatDateTime, orderStatusLabel, orderStatusTone, shortId } from '../../lib/labels';
+import { payOrder } from '../../lib/pay';
+import { asAppError, useAsync } from '../../hooks/useAsync';
+import { skuIndexSafe, storeIndexSafe } from '../../hooks/useCatalog';
+import { useReShare } from '../../hooks/useEntry';
+import { Price } from '../../components/Price';
+import { ErrorBanner, ErrorState, Loading } from '../../components/State';
+import { Thumb } from '../../components/Thumb';
 
 const STATUS_HINTS: Record<string, string> = {
   PENDING_PAYMENT: '请尽快完成支付，超时未支付的订单将自动取消',
@@ -20,7 +20,7 @@ const STATUS_HINTS: Record<string, string> = {
   REFUNDED: '订单已全额退款，款项将原路退回',
   CANCELLED: '订单已取消',
   COMPLETED: '订单已完成，感谢您的购买',
-}
+};
 
 /** Counter sales (channel `store`): paid at the till, refunded there too. */
 const STORE_STATUS_HINTS: Record<string, string> = {
@@ -28,171 +28,258 @@ const STORE_STATUS_HINTS: Record<string, string> = {
   PARTIALLY_REFUNDED: '门店已办理部分退款',
   REFUNDED: '门店已办理全额退款',
   COMPLETED: '门店消费已完成，感谢您的光临',
-}
+};
 
 /** "已退 1 件 · ¥99.00", or just the amount when a refund was by amount (counter refunds). */
 export function lineRefundText(l: { refundedQuantity?: number; refundedFen?: number }): string {
-  const parts: string[] = []
-  if (l.refundedQuantity) parts.push(`${l.refundedQuantity} 件`)
-  if (l.refundedFen) parts.push(formatPrice(l.refundedFen))
-  return `已退 ${parts.join(' · ')}`
+  const parts: string[] = [];
+  if (l.refundedQuantity) parts.push(`${l.refundedQuantity} 件`);
+  if (l.refundedFen) parts.push(formatPrice(l.refundedFen));
+  return `已退 ${parts.join(' · ')}`;
 }
 
 export default function OrderPage() {
-  const { params } = useRouter()
-  const id = params?.id ?? ''
+  const { params } = useRouter();
+  const id = params?.id ?? '';
   const order = useAsync(async () => {
-    if (!id) throw new AppError('NOT_FOUND', '链接缺少订单编号')
-    const [o, skus] = await Promise.all([api.order(id), skuIndexSafe()])
+    if (!id) throw new AppError('NOT_FOUND', '链接缺少订单编号');
+    const [o, skus] = await Promise.all([api.order(id), skuIndexSafe()]);
     // counter sales name their store
-    const stores = o.channel === 'store' ? await storeIndexSafe() : new Map<string, never>()
-    return { o, skus, stores }
-  }, [id])
-  const [paying, setPaying] = useState(false)
-  const [payError, setPayError] = useState<AppError | null>(null)
-  useReShare('pages/index/index', {}, null, () => ({ title: 'GuideShare 优选 · 导购精选好物' }))
+    const stores = o.channel === 'store' ? await storeIndexSafe() : new Map<string, never>();
+    return { o, skus, stores };
+  }, [id]);
+  const [paying, setPaying] = useState(false);
+  const [payError, setPayError] = useState<AppError | null>(null);
+  useReShare('pages/index/index', {}, null, () => ({ title: 'GuideShare 优选 · 导购精选好物' }));
 
-  if (order.status === 'loading' && !order.data) return <View className='page'><Loading /></View>
-  if (order.status === 'error' && !order.data) return <View className='page'><ErrorState error={order.error} onRetry={order.reload} /></View>
-  const { o, skus, stores } = order.data!
-  const paidFen = o.paidFen ?? (o.status === 'PENDING_PAYMENT' || o.status === 'CANCELLED' ? 0 : o.totalFen)
-  const refundedFen = o.refundedFen ?? o.lines.reduce((s, l) => s + (l.refundedFen ?? 0), 0)
-  const inStore = o.channel === 'store'
-  const store = o.storeId ? stores.get(o.storeId) : undefined
-  const storeName = store ? `${store.name}${store.city ? ` · ${store.city}` : ''}` : o.storeId ? `门店 ${shortId(o.storeId, 6)}` : '门店'
-  const hint = (inStore ? STORE_STATUS_HINTS[o.status] : undefined) ?? STATUS_HINTS[o.status] ?? ''
-  const justPaid = params?.paid === '1' && o.status === 'PAID'
+  if (order.status === 'loading' && !order.data)
+    return (
+      <View className="page">
+        <Loading />
+      </View>
+    );
+  if (order.status === 'error' && !order.data)
+    return (
+      <View className="page">
+        <ErrorState error={order.error} onRetry={order.reload} />
+      </View>
+    );
+  const { o, skus, stores } = order.data!;
+  const paidFen = o.paidFen ?? (o.status === 'PENDING_PAYMENT' || o.status === 'CANCELLED' ? 0 : o.totalFen);
+  const refundedFen = o.refundedFen ?? o.lines.reduce((s, l) => s + (l.refundedFen ?? 0), 0);
+  const inStore = o.channel === 'store';
+  const store = o.storeId ? stores.get(o.storeId) : undefined;
+  const storeName = store
+    ? `${store.name}${store.city ? ` · ${store.city}` : ''}`
+    : o.storeId
+      ? `门店 ${shortId(o.storeId, 6)}`
+      : '门店';
+  const hint = (inStore ? STORE_STATUS_HINTS[o.status] : undefined) ?? STATUS_HINTS[o.status] ?? '';
+  const justPaid = params?.paid === '1' && o.status === 'PAID';
 
   const cancel = async () => {
-    if (paying) return
-    const ok = await Taro.showModal({ title: '取消订单', content: '确定要取消这个订单吗？', confirmText: '取消订单', cancelText: '再想想' })
-    if (!ok?.confirm) return
-    setPayError(null)
+    if (paying) return;
+    const ok = await Taro.showModal({
+      title: '取消订单',
+      content: '确定要取消这个订单吗？',
+      confirmText: '取消订单',
+      cancelText: '再想想',
+    });
+    if (!ok?.confirm) return;
+    setPayError(null);
     try {
-      await api.cancelOrder(o.id)
-      void Taro.showToast({ title: '订单已取消', icon: 'none' })
+      await api.cancelOrder(o.id);
+      void Taro.showToast({ title: '订单已取消', icon: 'none' });
     } catch (e) {
-      setPayError(asAppError(e))
+      setPayError(asAppError(e));
     }
-    void order.reload()
-  }
+    void order.reload();
+  };
 
   const pay = async () => {
-    if (paying) return
-    setPaying(true)
-    setPayError(null)
+    if (paying) return;
+    setPaying(true);
+    setPayError(null);
     try {
-      await payOrder(o.id)
+      await payOrder(o.id);
     } catch (e) {
-      setPayError(asAppError(e))
+      setPayError(asAppError(e));
     } finally {
-      setPaying(false)
-      void order.reload()
+      setPaying(false);
+      void order.reload();
     }
-  }
+  };
 
   return (
-    <View className='page' data-testid='order-page' data-order-id={o.id}>
+    <View className="page" data-testid="order-page" data-order-id={o.id}>
       {payError ? <ErrorBanner error={payError} onClose={() => setPayError(null)} /> : null}
       <View className={`status-hero status-hero--${orderStatusTone(o.status)}`}>
-        <Text className='status-hero__label' data-testid='order-status' data-status={o.status}>
+        <Text className="status-hero__label" data-testid="order-status" data-status={o.status}>
           {justPaid ? '支付成功' : orderStatusLabel(o.status)}
         </Text>
-        <Text className='status-hero__hint'>{hint}</Text>
+        <Text className="status-hero__hint">{hint}</Text>
         {inStore ? (
-          <Text className='status-hero__chip' data-testid='order-store-chip'>门店消费 · {storeName}</Text>
+          <Text className="status-hero__chip" data-testid="order-store-chip">
+            门店消费 · {storeName}
+          </Text>
         ) : null}
         {o.status === 'PENDING_PAYMENT' ? (
-          <View className='row mt'>
-            <View className={`btn btn--light btn--sm${paying ? ' btn--disabled' : ''}`} onClick={() => void pay()} data-testid='pay-button'>
+          <View className="row mt">
+            <View
+              className={`btn btn--light btn--sm${paying ? ' btn--disabled' : ''}`}
+              onClick={() => void pay()}
+              data-testid="pay-button"
+            >
               {paying ? '支付中…' : '立即支付'}
             </View>
-            <View className='btn btn--outline-light btn--sm ml' onClick={() => void order.reload()} data-testid='refresh-order'>
+            <View
+              className="btn btn--outline-light btn--sm ml"
+              onClick={() => void order.reload()}
+              data-testid="refresh-order"
+            >
               刷新状态
             </View>
-            <View className='btn btn--outline-light btn--sm ml' onClick={() => void cancel()} data-testid='cancel-order'>
+            <View
+              className="btn btn--outline-light btn--sm ml"
+              onClick={() => void cancel()}
+              data-testid="cancel-order"
+            >
               取消订单
             </View>
           </View>
         ) : null}
       </View>
 
-      <View className='card'>
-        <Text className='card__title'>{inStore ? '消费明细' : '商品'}</Text>
+      <View className="card">
+        <Text className="card__title">{inStore ? '消费明细' : '商品'}</Text>
         {o.lines.map((l) => {
-          const info = l.skuId ? skus.get(l.skuId) : undefined
-          const name = info?.product.name ?? (l.skuId ? `商品 ${shortId(l.skuId, 6)}` : '门店消费')
-          const refunded = !!(l.refundedQuantity || l.refundedFen)
+          const info = l.skuId ? skus.get(l.skuId) : undefined;
+          const name = info?.product.name ?? (l.skuId ? `商品 ${shortId(l.skuId, 6)}` : '门店消费');
+          const refunded = !!(l.refundedQuantity || l.refundedFen);
           return (
-            <View key={l.id} className='line line--compact' data-testid='order-line' data-sku-id={l.skuId ?? ''}>
-              <Thumb src={info?.product.imageUrl} name={name} className='line__img line__img--sm' />
-              <View className='line__body'>
-                <Text className='line__name'>{name}</Text>
-                <Text className='line__sku'>{info?.sku.name ?? (l.skuId ? '' : `小票金额${o.receiptNo ? ` · ${o.receiptNo}` : ''}`)}</Text>
+            <View key={l.id} className="line line--compact" data-testid="order-line" data-sku-id={l.skuId ?? ''}>
+              <Thumb src={info?.product.imageUrl} name={name} className="line__img line__img--sm" />
+              <View className="line__body">
+                <Text className="line__name">{name}</Text>
+                <Text className="line__sku">
+                  {info?.sku.name ?? (l.skuId ? '' : `小票金额${o.receiptNo ? ` · ${o.receiptNo}` : ''}`)}
+                </Text>
                 {refunded ? (
-                  <Text className='tag tag--refund' data-testid='line-refund'>{lineRefundText(l)}</Text>
+                  <Text className="tag tag--refund" data-testid="line-refund">
+                    {lineRefundText(l)}
+                  </Text>
                 ) : null}
               </View>
-              <View className='line__side'>
+              <View className="line__side">
                 {inStore ? (
-                  <Price fen={l.amountFen} size='sm' testId='line-amount' />
+                  <Price fen={l.amountFen} size="sm" testId="line-amount" />
                 ) : (
-                  <Price fen={l.unitPriceFen} size='sm' />
+                  <Price fen={l.unitPriceFen} size="sm" />
                 )}
-                {l.skuId ? <Text className='muted'>×{l.quantity}</Text> : null}
+                {l.skuId ? <Text className="muted">×{l.quantity}</Text> : null}
               </View>
             </View>
-          )
+          );
         })}
       </View>
 
-      <View className='card'>
-        <View className='kv'><Text className='kv__k'>{inStore ? '消费金额' : '商品总额'}</Text><Price fen={o.totalFen} size='sm' testId='order-total' /></View>
-        <View className='kv'><Text className='kv__k'>实付金额</Text><Price fen={paidFen} size='sm' testId='order-paid' /></View>
+      <View className="card">
+        <View className="kv">
+          <Text className="kv__k">{inStore ? '消费金额' : '商品总额'}</Text>
+          <Price fen={o.totalFen} size="sm" testId="order-total" />
+        </View>
+        <View className="kv">
+          <Text className="kv__k">实付金额</Text>
+          <Price fen={paidFen} size="sm" testId="order-paid" />
+        </View>
         {refundedFen > 0 ? (
-          <View data-testid='order-refund-summary'>
-            <View className='kv'><Text className='kv__k'>已退款</Text><Price fen={-refundedFen} size='sm' muted testId='order-refunded' /></View>
-            <View className='kv'><Text className='kv__k'>退款后实付</Text><Price fen={Math.max(0, paidFen - refundedFen)} size='sm' testId='order-net' /></View>
+          <View data-testid="order-refund-summary">
+            <View className="kv">
+              <Text className="kv__k">已退款</Text>
+              <Price fen={-refundedFen} size="sm" muted testId="order-refunded" />
+            </View>
+            <View className="kv">
+              <Text className="kv__k">退款后实付</Text>
+              <Price fen={Math.max(0, paidFen - refundedFen)} size="sm" testId="order-net" />
+            </View>
           </View>
         ) : null}
       </View>
 
       {o.refunds && o.refunds.length > 0 ? (
-        <View className='card' data-testid='refund-list'>
-          <Text className='card__title'>退款记录</Text>
+        <View className="card" data-testid="refund-list">
+          <Text className="card__title">退款记录</Text>
           {o.refunds.map((r) => (
-            <View key={r.id} className='kv'>
-              <Text className='kv__k'>{formatDateTime(r.createdAt) || shortId(r.id)}{r.reason ? ` · ${r.reason}` : ''}</Text>
-              <Price fen={r.amountFen} size='sm' />
+            <View key={r.id} className="kv">
+              <Text className="kv__k">
+                {formatDateTime(r.createdAt) || shortId(r.id)}
+                {r.reason ? ` · ${r.reason}` : ''}
+              </Text>
+              <Price fen={r.amountFen} size="sm" />
             </View>
           ))}
         </View>
       ) : null}
 
-      <View className='card'>
-        <View className='kv'><Text className='kv__k'>订单编号</Text><Text className='kv__v kv__v--mono' selectable data-testid='order-id'>{o.id}</Text></View>
-        <View className='kv'><Text className='kv__k'>{inStore ? '记录时间' : '下单时间'}</Text><Text className='kv__v'>{formatDateTime(o.createdAt)}</Text></View>
-        {o.paidAt ? <View className='kv'><Text className='kv__k'>{inStore ? '消费时间' : '支付时间'}</Text><Text className='kv__v'>{formatDateTime(o.paidAt)}</Text></View> : null}
-        <View className='kv'><Text className='kv__k'>订单类型</Text><Text className='kv__v' data-testid='order-channel'>{inStore ? '门店消费' : '线上商城'}</Text></View>
+      <View className="card">
+        <View className="kv">
+          <Text className="kv__k">订单编号</Text>
+          <Text className="kv__v kv__v--mono" selectable data-testid="order-id">
+            {o.id}
+          </Text>
+        </View>
+        <View className="kv">
+          <Text className="kv__k">{inStore ? '记录时间' : '下单时间'}</Text>
+          <Text className="kv__v">{formatDateTime(o.createdAt)}</Text>
+        </View>
+        {o.paidAt ? (
+          <View className="kv">
+            <Text className="kv__k">{inStore ? '消费时间' : '支付时间'}</Text>
+            <Text className="kv__v">{formatDateTime(o.paidAt)}</Text>
+          </View>
+        ) : null}
+        <View className="kv">
+          <Text className="kv__k">订单类型</Text>
+          <Text className="kv__v" data-testid="order-channel">
+            {inStore ? '门店消费' : '线上商城'}
+          </Text>
+        </View>
         {inStore ? (
-          <View className='kv'><Text className='kv__k'>消费门店</Text><Text className='kv__v' data-testid='order-store'>{storeName}</Text></View>
+          <View className="kv">
+            <Text className="kv__k">消费门店</Text>
+            <Text className="kv__v" data-testid="order-store">
+              {storeName}
+            </Text>
+          </View>
         ) : null}
         {inStore && o.receiptNo ? (
-          <View className='kv'><Text className='kv__k'>小票号</Text><Text className='kv__v kv__v--mono' data-testid='order-receipt'>{o.receiptNo}</Text></View>
+          <View className="kv">
+            <Text className="kv__k">小票号</Text>
+            <Text className="kv__v kv__v--mono" data-testid="order-receipt">
+              {o.receiptNo}
+            </Text>
+          </View>
         ) : null}
         {o.attribution?.guideId ? (
-          <View className='kv'><Text className='kv__k'>服务导购</Text><Text className='kv__v'>{o.attribution.rule === 'service_guide' ? '专属导购' : '推荐导购'}</Text></View>
+          <View className="kv">
+            <Text className="kv__k">服务导购</Text>
+            <Text className="kv__v">{o.attribution.rule === 'service_guide' ? '专属导购' : '推荐导购'}</Text>
+          </View>
         ) : null}
       </View>
 
-      <View className='row row--center mt'>
-        <View className='btn btn--ghost btn--sm' onClick={() => Taro.redirectTo({ url: '/pages/orders/index' })} data-testid='all-orders'>
+      <View className="row row--center mt">
+        <View
+          className="btn btn--ghost btn--sm"
+          onClick={() => Taro.redirectTo({ url: '/pages/orders/index' })}
+          data-testid="all-orders"
+        >
           全部订单
         </View>
-        <View className='btn btn--ghost btn--sm ml' onClick={() => Taro.reLaunch({ url: '/pages/index/index' })}>
+        <View className="btn btn--ghost btn--sm ml" onClick={() => Taro.reLaunch({ url: '/pages/index/index' })}>
           继续逛逛
         </View>
       </View>
     </View>
-  )
+  );
 }

@@ -57,7 +57,12 @@ export async function deliver(ctx: SimContext, n: BuiltNotification, eventType: 
   let status = 0;
   let error: string | undefined;
   try {
-    const res = await fetch(n.url, { method: 'POST', headers: n.headers, body: n.body, signal: AbortSignal.timeout(10_000) });
+    const res = await fetch(n.url, {
+      method: 'POST',
+      headers: n.headers,
+      body: n.body,
+      signal: AbortSignal.timeout(10_000),
+    });
     await res.arrayBuffer();
     status = res.status;
   } catch (err) {
@@ -71,14 +76,19 @@ export async function deliver(ctx: SimContext, n: BuiltNotification, eventType: 
  * The payer pays: NOTPAY → SUCCESS with a transaction_id. Paying a paid order only re-sends the
  * notification (a duplicate delivery, as WeChat does). Returns the notify endpoint's HTTP status.
  */
-export async function pay(ctx: SimContext, outTradeNo: string, opts: { successTime?: SimTime; notifyUrl?: string } = {}): Promise<number> {
+export async function pay(
+  ctx: SimContext,
+  outTradeNo: string,
+  opts: { successTime?: SimTime; notifyUrl?: string } = {},
+): Promise<number> {
   const t = ctx.state.transactions.get(outTradeNo);
   if (!t) throw new Error(`simulator: no transaction ${outTradeNo}`);
   if (t.trade_state === 'CLOSED') throw new Error(`simulator: ${outTradeNo} is closed`);
   if (t.trade_state === 'NOTPAY') {
     const at = opts.successTime === undefined ? ctx.now() : toMs(opts.successTime);
     if (Number.isNaN(at)) throw new Error(`simulator: bad successTime ${String(opts.successTime)}`);
-    if (t.time_expire && at > parseRfc3339(t.time_expire)) throw new Error(`simulator: ${outTradeNo} expired at ${t.time_expire}`);
+    if (t.time_expire && at > parseRfc3339(t.time_expire))
+      throw new Error(`simulator: ${outTradeNo} expired at ${t.time_expire}`);
     t.trade_state = 'SUCCESS';
     t.transaction_id = newTransactionId(cstDate(at).replace(/-/g, ''));
     t.successAt = at;

@@ -8,9 +8,22 @@ export const feeFen = (amountFen: number, rateBps: number) => Math.floor((amount
 const rateText = (bps: number) => `${Math.trunc(bps / 100)}.${String(bps % 100).padStart(2, '0')}%`;
 
 /** The day's bill lines from simulator state: payments by success day, successful refunds by refund day. */
-export function billRows(state: SimState, opts: { billDate: string; billType: 'ALL' | 'SUCCESS' | 'REFUND'; mchid: string; feeRateBps: number }): TradeBillRow[] {
+export function billRows(
+  state: SimState,
+  opts: { billDate: string; billType: 'ALL' | 'SUCCESS' | 'REFUND'; mchid: string; feeRateBps: number },
+): TradeBillRow[] {
   const rows: Array<{ at: number; row: TradeBillRow }> = [];
-  const base = { subMchid: '0', deviceInfo: '', tradeType: 'JSAPI', bankType: 'OTHERS', currency: 'CNY', rate: rateText(opts.feeRateBps), rateRemark: '', couponFen: 0, rechargeCouponRefundFen: 0 };
+  const base = {
+    subMchid: '0',
+    deviceInfo: '',
+    tradeType: 'JSAPI',
+    bankType: 'OTHERS',
+    currency: 'CNY',
+    rate: rateText(opts.feeRateBps),
+    rateRemark: '',
+    couponFen: 0,
+    rechargeCouponRefundFen: 0,
+  };
   if (opts.billType !== 'REFUND') {
     for (const t of state.transactions.values()) {
       if (t.successAt === undefined || cstDate(t.successAt) !== opts.billDate) continue;

@@ -41,7 +41,11 @@ export function controlRoutes(actions: ControlActions): Route[] {
       const status = (b.status ?? 'SUCCESS') as Exclude<RefundStatus, 'PROCESSING'>;
       if (typeof b.out_refund_no !== 'string') return fail(400, 'out_refund_no is required');
       const notify_status = await actions.completeRefund(b.out_refund_no, status);
-      return ok({ notify_status, out_refund_no: b.out_refund_no, status: ctx.state.refunds.get(b.out_refund_no)!.status });
+      return ok({
+        notify_status,
+        out_refund_no: b.out_refund_no,
+        status: ctx.state.refunds.get(b.out_refund_no)!.status,
+      });
     });
   const seed =
     (fn: (ctx: Parameters<Handler>[0], input: never) => unknown): Handler =>
@@ -58,7 +62,11 @@ export function controlRoutes(actions: ControlActions): Route[] {
   return [
     { method: 'POST', path: /^\/sim\/pay$/, handler: pay },
     { method: 'POST', path: /^\/sim\/refunds\/complete$/, handler: completeRefund },
-    { method: 'POST', path: /^\/sim\/external-contacts$/, handler: seed((ctx, i: ExternalContactSeed) => addExternalContact(ctx, i)) },
+    {
+      method: 'POST',
+      path: /^\/sim\/external-contacts$/,
+      handler: seed((ctx, i: ExternalContactSeed) => addExternalContact(ctx, i)),
+    },
     { method: 'POST', path: /^\/sim\/followers$/, handler: seed((ctx, i: FollowerSeed) => addFollower(ctx, i)) },
     { method: 'GET', path: /^\/sim\/state$/, handler: state },
     { method: 'GET', path: /^\/sim\/health$/, handler: () => ok({ ok: true }) },

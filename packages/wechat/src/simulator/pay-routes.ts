@@ -5,7 +5,15 @@ import { unixSeconds, verifyAuthorization } from '../pay-crypto.js';
 import { renderTradeBill } from '../tradebill.js';
 import { cstDate, cstDateTime, parseRfc3339 } from '../time.js';
 import { billRows } from './bill.js';
-import { json, parseJson, type Handler, type Route, type SimContext, type SimRequest, type SimResponse } from './context.js';
+import {
+  json,
+  parseJson,
+  type Handler,
+  type Route,
+  type SimContext,
+  type SimRequest,
+  type SimResponse,
+} from './context.js';
 import { newPrepayId, newRefundId } from './ids.js';
 import type { SimRefund, SimTransaction } from './state.js';
 import { refundView, transactionView } from './views.js';
@@ -55,9 +63,12 @@ const isAmount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as n
 function prepayProblem(ctx: SimContext, b: Record<string, unknown>): string | null {
   const amount = b.amount as Record<string, unknown> | undefined;
   const payer = b.payer as Record<string, unknown> | undefined;
-  if (typeof b.description !== 'string' || !b.description || b.description.length > 127) return 'description 必填且不超过127字符';
-  if (typeof b.out_trade_no !== 'string' || !/^[0-9A-Za-z_\-|*]{6,32}$/.test(b.out_trade_no)) return 'out_trade_no 为6-32位字母、数字、_-|*';
-  if (typeof b.notify_url !== 'string' || b.notify_url.length > 255 || !/^https?:\/\/[^?#\s]+$/.test(b.notify_url)) return 'notify_url 必须为不带参数的URL';
+  if (typeof b.description !== 'string' || !b.description || b.description.length > 127)
+    return 'description 必填且不超过127字符';
+  if (typeof b.out_trade_no !== 'string' || !/^[0-9A-Za-z_\-|*]{6,32}$/.test(b.out_trade_no))
+    return 'out_trade_no 为6-32位字母、数字、_-|*';
+  if (typeof b.notify_url !== 'string' || b.notify_url.length > 255 || !/^https?:\/\/[^?#\s]+$/.test(b.notify_url))
+    return 'notify_url 必须为不带参数的URL';
   if (!isObj(amount) || !isAmount(amount.total)) return 'amount.total 必须为正整数（分）';
   if (amount.currency !== undefined && amount.currency !== 'CNY') return 'amount.currency 仅支持CNY';
   if (!isObj(payer) || typeof payer.openid !== 'string' || !payer.openid) return 'payer.openid 必填';
@@ -92,9 +103,11 @@ const prepayJsapi: Handler = (ctx, req) => {
   const fingerprint = JSON.stringify(fields);
   const existing = ctx.state.transactions.get(fields.out_trade_no);
   if (existing) {
-    if (existing.trade_state === 'SUCCESS' || existing.trade_state === 'REFUND') return payError(400, 'ORDERPAID', '该订单已支付');
+    if (existing.trade_state === 'SUCCESS' || existing.trade_state === 'REFUND')
+      return payError(400, 'ORDERPAID', '该订单已支付');
     if (existing.trade_state === 'CLOSED') return payError(400, 'ORDERCLOSED', '订单已关闭');
-    if (existing.fingerprint !== fingerprint) return payError(400, 'INVALID_REQUEST', '商户订单号重复，且请求参数与原请求不一致');
+    if (existing.fingerprint !== fingerprint)
+      return payError(400, 'INVALID_REQUEST', '商户订单号重复，且请求参数与原请求不一致');
     return json(200, { prepay_id: existing.prepay_id });
   }
   const now = ctx.now();
@@ -122,21 +135,27 @@ const closeTransaction: Handler = (ctx, req, [no]) => {
   if (!isObj(b) || b.mchid !== ctx.keys.mchid) return payError(400, 'PARAM_ERROR', 'mchid 参数错误');
   const t = ctx.state.transactions.get(decodeURIComponent(no!));
   if (!t) return payError(404, 'ORDER_NOT_EXIST', '订单不存在');
-  if (t.trade_state === 'SUCCESS' || t.trade_state === 'REFUND') return payError(400, 'ORDERPAID', '订单已支付，不能关闭');
+  if (t.trade_state === 'SUCCESS' || t.trade_state === 'REFUND')
+    return payError(400, 'ORDERPAID', '订单已支付，不能关闭');
   t.trade_state = 'CLOSED';
   return { status: 204 };
 };
 
 /** Refundable = paid − refunds that are not CLOSED (a CLOSED refund returned nothing). */
 const refundable = (ctx: SimContext, t: SimTransaction) =>
-  t.total - [...ctx.state.refunds.values()].filter((r) => r.out_trade_no === t.out_trade_no && r.status !== 'CLOSED').reduce((s, r) => s + r.refund, 0);
+  t.total -
+  [...ctx.state.refunds.values()]
+    .filter((r) => r.out_trade_no === t.out_trade_no && r.status !== 'CLOSED')
+    .reduce((s, r) => s + r.refund, 0);
 
 const createRefund: Handler = (ctx, req) => {
   const b = parseJson(req.body);
   if (!isObj(b)) return payError(400, 'PARAM_ERROR', '请求体不是JSON对象');
   const amount = b.amount as Record<string, unknown> | undefined;
-  if (typeof b.out_refund_no !== 'string' || !/^[0-9A-Za-z_\-|*@]{1,64}$/.test(b.out_refund_no)) return payError(400, 'PARAM_ERROR', 'out_refund_no 格式错误');
-  if (!isObj(amount) || !isAmount(amount.refund) || !isAmount(amount.total) || amount.currency !== 'CNY') return payError(400, 'PARAM_ERROR', 'amount 参数错误');
+  if (typeof b.out_refund_no !== 'string' || !/^[0-9A-Za-z_\-|*@]{1,64}$/.test(b.out_refund_no))
+    return payError(400, 'PARAM_ERROR', 'out_refund_no 格式错误');
+  if (!isObj(amount) || !isAmount(amount.refund) || !isAmount(amount.total) || amount.currency !== 'CNY')
+    return payError(400, 'PARAM_ERROR', 'amount 参数错误');
   const t =
     typeof b.out_trade_no === 'string'
       ? ctx.state.transactions.get(b.out_trade_no)
@@ -147,12 +166,15 @@ const createRefund: Handler = (ctx, req) => {
   // Same out_refund_no → the same refund, never a second one (WeChat: "repeating the same number refunds once").
   const existing = ctx.state.refunds.get(b.out_refund_no);
   if (existing) {
-    if (existing.out_trade_no !== t.out_trade_no || existing.refund !== amount.refund) return payError(400, 'INVALID_REQUEST', '商户退款单号重复，且请求参数与原请求不一致');
+    if (existing.out_trade_no !== t.out_trade_no || existing.refund !== amount.refund)
+      return payError(400, 'INVALID_REQUEST', '商户退款单号重复，且请求参数与原请求不一致');
     return json(200, refundView(existing));
   }
-  if (t.trade_state !== 'SUCCESS' && t.trade_state !== 'REFUND') return payError(400, 'INVALID_REQUEST', '订单未支付，不能退款');
+  if (t.trade_state !== 'SUCCESS' && t.trade_state !== 'REFUND')
+    return payError(400, 'INVALID_REQUEST', '订单未支付，不能退款');
   if (amount.total !== t.total) return payError(400, 'PARAM_ERROR', 'amount.total 与订单金额不一致');
-  if ((amount.refund as number) > refundable(ctx, t)) return payError(400, 'INVALID_REQUEST', '申请退款金额超过订单可退金额');
+  if ((amount.refund as number) > refundable(ctx, t))
+    return payError(400, 'INVALID_REQUEST', '申请退款金额超过订单可退金额');
   const now = ctx.now();
   const r: SimRefund = {
     refund_id: newRefundId(cstDate(now).replace(/-/g, '')),
@@ -182,7 +204,8 @@ const tradeBill: Handler = (ctx, req) => {
   const billDate = req.url.searchParams.get('bill_date') ?? '';
   const billType = req.url.searchParams.get('bill_type') ?? 'ALL';
   if (!/^\d{4}-\d{2}-\d{2}$/.test(billDate)) return payError(400, 'PARAM_ERROR', 'bill_date 格式为yyyy-MM-dd');
-  if (billType !== 'ALL' && billType !== 'SUCCESS' && billType !== 'REFUND') return payError(400, 'PARAM_ERROR', `bill_type ${billType} 未模拟`);
+  if (billType !== 'ALL' && billType !== 'SUCCESS' && billType !== 'REFUND')
+    return payError(400, 'PARAM_ERROR', `bill_type ${billType} 未模拟`);
   const rows = billRows(ctx.state, { billDate, billType, mchid: ctx.keys.mchid, feeRateBps: ctx.feeRateBps });
   // WeChat has no file for a day without transactions.
   if (rows.length === 0) return payError(400, 'NO_STATEMENT_EXIST', '账单文件不存在');

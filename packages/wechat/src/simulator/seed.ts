@@ -58,7 +58,11 @@ export function addFollower(ctx: SimContext, seed: FollowerSeed): SimFollower {
   const openid = seed.openid ?? user?.oaOpenid;
   if (!openid) throw new Error('simulator: addFollower needs openid or userKey');
   const unionid = seed.unionid ?? user?.unionid;
-  const follower: SimFollower = { openid, ...(unionid ? { unionid } : {}), subscribeTime: seed.subscribeTime ?? Math.floor(ctx.now() / 1000) };
+  const follower: SimFollower = {
+    openid,
+    ...(unionid ? { unionid } : {}),
+    subscribeTime: seed.subscribeTime ?? Math.floor(ctx.now() / 1000),
+  };
   ctx.state.followers.set(openid, follower);
   return follower;
 }

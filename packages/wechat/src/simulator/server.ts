@@ -2,7 +2,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { DEMO_KEYS, type WechatKeys } from '../demo-keys.js';
 import type { RefundStatus } from '../pay-types.js';
-import { completeRefund, pay, refundNotification, transactionNotification, type BuiltNotification, type SimTime } from './actions.js';
+import {
+  completeRefund,
+  pay,
+  refundNotification,
+  transactionNotification,
+  type BuiltNotification,
+  type SimTime,
+} from './actions.js';
 import { json, type Route, type SimContext, type SimRequest, type SimResponse } from './context.js';
 import { controlRoutes } from './control-routes.js';
 import { simulatedUser, type SimulatedUser } from './ids.js';
@@ -45,7 +52,11 @@ export interface WechatSimulator {
   /** Pays an order (or re-sends its notification) and returns the notify endpoint's HTTP status (0 = unreachable). */
   pay(outTradeNo: string, opts?: { successTime?: SimTime; notifyUrl?: string }): Promise<number>;
   /** Settles a refund and sends REFUND.<status>; returns the notify status. */
-  completeRefund(outRefundNo: string, status?: Exclude<RefundStatus, 'PROCESSING'>, opts?: { successTime?: SimTime; notifyUrl?: string }): Promise<number>;
+  completeRefund(
+    outRefundNo: string,
+    status?: Exclude<RefundStatus, 'PROCESSING'>,
+    opts?: { successTime?: SimTime; notifyUrl?: string },
+  ): Promise<number>;
   /** Signed, encrypted notifications built but not sent, for tests to replay or tamper with. */
   transactionNotification(outTradeNo: string): BuiltNotification;
   refundNotification(outRefundNo: string): BuiltNotification;
@@ -80,7 +91,9 @@ function send(res: ServerResponse, r: SimResponse): void {
 }
 
 function notFound(path: string): SimResponse {
-  return path.startsWith('/v3/') ? json(404, { code: 'NOT_FOUND', message: `${path} is not simulated` }) : json(404, { errcode: 404, errmsg: `${path} is not simulated` });
+  return path.startsWith('/v3/')
+    ? json(404, { code: 'NOT_FOUND', message: `${path} is not simulated` })
+    : json(404, { errcode: 404, errmsg: `${path} is not simulated` });
 }
 
 /** Starts the WeChat / WeCom / WeChat Pay v3 simulator on node:http. */
@@ -134,7 +147,11 @@ export async function startWechatSimulator(options: WechatSimulatorOptions = {})
       const rawUrl = req.url ?? '/';
       const url = new URL(rawUrl, 'http://simulator.invalid');
       if (req.method === 'OPTIONS' && url.pathname.startsWith('/sim/')) {
-        res.writeHead(204, { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET, POST', 'Access-Control-Allow-Headers': 'Content-Type' });
+        res.writeHead(204, {
+          'Access-Control-Allow-Origin': '*',
+          'Access-Control-Allow-Methods': 'GET, POST',
+          'Access-Control-Allow-Headers': 'Content-Type',
+        });
         return res.end();
       }
       const body = await readBody(req);

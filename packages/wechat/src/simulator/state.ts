@@ -51,7 +51,16 @@ export interface SimExternalContact {
   gender?: number;
   unionid?: string;
   corp_name?: string;
-  follow_user: Array<{ userid: string; remark: string; description: string; createtime: number; state?: string; add_way: number; oper_userid: string; tags: unknown[] }>;
+  follow_user: Array<{
+    userid: string;
+    remark: string;
+    description: string;
+    createtime: number;
+    state?: string;
+    add_way: number;
+    oper_userid: string;
+    tags: unknown[];
+  }>;
 }
 
 export interface SimFollower {

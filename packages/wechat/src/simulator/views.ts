@@ -34,7 +34,11 @@ export function transactionView(t: SimTransaction): Transaction {
 }
 
 /** The TRANSACTION.SUCCESS resource: always trade_state SUCCESS, even if re-sent after a refund. */
-export const paidTransactionResource = (t: SimTransaction): Transaction => ({ ...transactionView(t), trade_state: 'SUCCESS', trade_state_desc: '支付成功' });
+export const paidTransactionResource = (t: SimTransaction): Transaction => ({
+  ...transactionView(t),
+  trade_state: 'SUCCESS',
+  trade_state_desc: '支付成功',
+});
 
 export function refundView(r: SimRefund): Refund {
   return {

@@ -1,6 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { unixSeconds } from '../pay-crypto.js';
-import { json, parseJson, wxError, type Handler, type Route, type SimContext, type SimRequest, type SimResponse } from './context.js';
+import {
+  json,
+  parseJson,
+  wxError,
+  type Handler,
+  type Route,
+  type SimContext,
+  type SimRequest,
+  type SimResponse,
+} from './context.js';
 import { simulatedUser, userKeyFromCode } from './ids.js';
 
 // api.weixin.qq.com and qyapi.weixin.qq.com, answered from seeded state with WeChat's errcodes.
@@ -18,7 +27,10 @@ function issueToken(ctx: SimContext, kind: 'mp' | 'wecom'): SimResponse {
 /** null when the access_token is valid for `kind`, else the WeChat error to answer with. */
 function tokenError(ctx: SimContext, req: SimRequest, kind: 'mp' | 'wecom'): SimResponse | null {
   const entry = ctx.state.accessTokens.get(q(req, 'access_token') ?? '');
-  if (!entry || entry.kind !== kind) return kind === 'mp' ? wxError(40001, 'invalid credential, access_token is invalid or not latest') : wxError(40014, 'invalid access_token');
+  if (!entry || entry.kind !== kind)
+    return kind === 'mp'
+      ? wxError(40001, 'invalid credential, access_token is invalid or not latest')
+      : wxError(40014, 'invalid access_token');
   if (ctx.now() >= entry.expiresAt) return wxError(42001, 'access_token expired');
   return null;
 }
@@ -37,7 +49,11 @@ const jscode2session: Handler = (ctx, req) => {
     ctx.state.usedLoginCodes.add(code);
   }
   const user = simulatedUser(key);
-  return json(200, { openid: user.openid, session_key: user.sessionKey, ...(user.unionid ? { unionid: user.unionid } : {}) });
+  return json(200, {
+    openid: user.openid,
+    session_key: user.sessionKey,
+    ...(user.unionid ? { unionid: user.unionid } : {}),
+  });
 };
 
 const token: Handler = (ctx, req) => {
@@ -59,7 +75,12 @@ const phoneNumber: Handler = (ctx, req) => {
   return json(200, {
     errcode: 0,
     errmsg: 'ok',
-    phone_info: { phoneNumber: m[1], purePhoneNumber: m[1], countryCode: '86', watermark: { timestamp: unixSeconds(ctx.now()), appid: ctx.keys.appId } },
+    phone_info: {
+      phoneNumber: m[1],
+      purePhoneNumber: m[1],
+      countryCode: '86',
+      watermark: { timestamp: unixSeconds(ctx.now()), appid: ctx.keys.appId },
+    },
   });
 };
 
@@ -127,7 +148,13 @@ const wecomUserInfo: Handler = (ctx, req) => {
   if (bad) return bad;
   const userid = userKeyFromCode(q(req, 'code'));
   if (!userid) return wxError(40029, 'invalid code');
-  return json(200, { errcode: 0, errmsg: 'ok', userid, user_ticket: randomBytes(16).toString('hex'), expires_in: 1800 });
+  return json(200, {
+    errcode: 0,
+    errmsg: 'ok',
+    userid,
+    user_ticket: randomBytes(16).toString('hex'),
+    expires_in: 1800,
+  });
 };
 
 const FOLLOW_PAGE = 500;

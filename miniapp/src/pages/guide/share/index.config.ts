@@ -1,4 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '分享给客户',
   enableShareAppMessage: true,
-})
+});
