@@ -8,7 +8,7 @@ export class MemberCodesAndBindingAudits1795470120000 implements MigrationInterf
     await queryRunner.query(`ALTER TABLE \`members\` ADD \`codeNo\` varchar(10) NULL`);
     await queryRunner.query(`CREATE UNIQUE INDEX \`uq_members_code_no\` ON \`members\` (\`codeNo\`)`);
     await queryRunner.query(
-      `CREATE TABLE \`member_binding_audits\` (\`id\` varchar(36) NOT NULL, \`memberId\` varchar(36) NOT NULL, \`kind\` varchar(16) NOT NULL, \`fromGuideId\` varchar(36) NULL, \`fromStoreId\` varchar(36) NULL, \`toGuideId\` varchar(36) NULL, \`toStoreId\` varchar(36) NULL, \`actorId\` varchar(36) NULL, \`reason\` varchar(200) NOT NULL, \`createdAt\` datetime(6) NOT NULL, INDEX \`idx_member_binding_audits_member_time\` (\`memberId\`, \`createdAt\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
+      `CREATE TABLE \`member_binding_audits\` (\`id\` varchar(36) NOT NULL, \`memberId\` varchar(36) NOT NULL, \`kind\` varchar(16) NOT NULL, \`fromGuideId\` varchar(36) NULL, \`fromStoreId\` varchar(36) NULL, \`toGuideId\` varchar(36) NULL, \`toStoreId\` varchar(36) NULL, \`actorId\` varchar(36) NULL, \`reason\` varchar(200) NOT NULL, \`createdAt\` datetime(6) NOT NULL, INDEX \`idx_member_binding_audits_member_time\` (\`memberId\`, \`createdAt\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`,
     );
   }
 
