@@ -56,7 +56,7 @@ describe('planRefund', () => {
       { lineId: 'a', quantity: 0, amountFen: 2500 },
       { lineId: 'b', quantity: 0, amountFen: 2500 },
     ]);
-    expect(planRefund(lines, {}).lines).toEqual([
+    expect(planRefund(lines, { full: true }).lines).toEqual([
       { lineId: 'a', quantity: 1, amountFen: 10000 },
       { lineId: 'b', quantity: 3, amountFen: 9999 },
     ]);
@@ -84,7 +84,11 @@ describe('planRefund', () => {
       '400 REFUND_SPEC_INVALID',
     );
     const done = [line('a', 100, 1, { quantity: 1, fen: 100 })];
-    expect(codeOf(() => planRefund(done, {}))).toBe('422 REFUND_NOTHING_LEFT');
+    expect(codeOf(() => planRefund(done, { full: true }))).toBe('422 REFUND_NOTHING_LEFT');
+    // A refund names what it refunds: nothing named, `full: false`, or two modes are refused.
+    expect(codeOf(() => planRefund(lines, {}))).toBe('400 REFUND_SPEC_INVALID');
+    expect(codeOf(() => planRefund(lines, { full: false }))).toBe('400 REFUND_SPEC_INVALID');
+    expect(codeOf(() => planRefund(lines, { full: true, amountFen: 1 }))).toBe('400 REFUND_SPEC_INVALID');
     expect(codeOf(() => planRefund(done, { amountFen: 1 }))).toBe('422 REFUND_EXCEEDS_PAID');
   });
 

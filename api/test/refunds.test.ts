@@ -115,8 +115,8 @@ describe('online refunds through WeChat Pay', () => {
       refundedFen: 5000,
     });
 
-    // Without lines or amount: everything left, and the commission ends at exactly 0.
-    const rest = await refund(stack, brand.admin, order.id, { reason: '全部退款' });
+    // full: true: everything left, and the commission ends at exactly 0.
+    const rest = await refund(stack, brand.admin, order.id, { full: true, reason: '全部退款' });
     expect(rest.status).toBe(201);
     expect(rest.body.amountFen).toBe(14999);
     expect(rest.body.lines).toEqual([

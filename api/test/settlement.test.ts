@@ -131,7 +131,7 @@ describe('monthly settlement', () => {
     const march = await close('2024-03');
     expect(statementOf(march.body, g.id)).toMatchObject({ accruedFen: 800, closingFen: 800, payableFen: 800 });
 
-    const r = await refund(stack, brand.admin, order.id, { reason: '整单退款' });
+    const r = await refund(stack, brand.admin, order.id, { full: true, reason: '整单退款' });
     expect(await stack.sim.completeRefund(r.body.outRefundNo, 'SUCCESS')).toBe(204);
     const [reversal] = (await entriesOf(stack, order.id)).filter((e) => e.kind === 'reversal');
     expect(reversal).toMatchObject({ amountFen: -800, settlementId: null });

@@ -1,4 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidateIf, type ValidationOptions } from 'class-validator';
 import { AppError, ErrorDetail } from './app-error.js';
 
 function flatten(errors: ValidationError[], prefix = ''): ErrorDetail[] {
@@ -18,4 +19,12 @@ export function createValidationPipe() {
     exceptionFactory: (errors) =>
       AppError.badRequest('VALIDATION_FAILED', 'The request body is not valid', flatten(errors)),
   });
+}
+
+/**
+ * An optional field that may be absent but never `null`: unlike `@IsOptional()`, an explicit `null`
+ * still runs the field's other validators and fails them (API.md: absent and `null` differ).
+ */
+export function OptionalNotNull(options?: ValidationOptions): PropertyDecorator {
+  return ValidateIf((_object: object, value: unknown) => value !== undefined, options);
 }

@@ -15,6 +15,8 @@ export interface RefundableLine {
 export interface RefundRequest {
   lines?: Array<{ lineId: string; quantity: number }>;
   amountFen?: number;
+  /** Everything that is left. */
+  full?: boolean;
 }
 
 export interface PlannedLine {
@@ -36,14 +38,15 @@ export interface RefundPlan {
  * - **By amount** (`amountFen`): `allocateProportionally` over what is left of each line (largest
  *   remainder, each part within a fen of its share, never above a line's remainder). A part that
  *   empties a line refunds its remaining quantity; otherwise the quantity is 0.
- * - **Neither**: everything that is left.
- * Both together, an unknown or repeated line, more units or fen than are left, or nothing to refund
+ * - **Full** (`full: true`): everything that is left.
+ * A request names exactly one of them; none, more than one, an unknown or repeated line, more units or fen than are left, or nothing to refund
  * are errors (4xx) — planning never clamps a request into something else.
  */
 export function planRefund(lines: readonly RefundableLine[], request: RefundRequest): RefundPlan {
   const left = (l: RefundableLine) => ({ quantity: l.quantity - l.claimedQuantity, fen: l.amountFen - l.claimedFen });
-  if (request.lines !== undefined && request.amountFen !== undefined) {
-    throw AppError.badRequest('REFUND_SPEC_INVALID', 'Give either lines or amountFen, not both');
+  const named = [request.lines !== undefined, request.amountFen !== undefined, request.full === true];
+  if (named.filter(Boolean).length !== 1 || (request.full !== undefined && request.full !== true)) {
+    throw AppError.badRequest('REFUND_SPEC_INVALID', 'Name exactly one of lines, amountFen or full: true');
   }
 
   if (request.lines !== undefined) {

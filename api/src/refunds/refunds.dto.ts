@@ -1,7 +1,9 @@
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsBoolean,
   ArrayMinSize,
+  IsArray,
   IsInt,
   IsOptional,
   IsString,
@@ -12,6 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { OptionalNotNull } from '../common/validation.js';
 
 /** 10 million yuan: far above any order, far below the safe-integer range. */
 const MAX_FEN = 1_000_000_000;
@@ -26,20 +29,28 @@ export class RefundLineDto {
   quantity!: number;
 }
 
-/** `POST /api/orders/:id/refunds`: by line quantities, or by amount, or (neither) everything left. */
+/**
+ * `POST /api/orders/:id/refunds`: names what it refunds — line quantities, an amount, or `full: true`
+ * (everything left). Exactly one of them; `null` is never "absent".
+ */
 export class CreateRefundDto {
-  @IsOptional()
+  @OptionalNotNull()
+  @IsArray()
   @ValidateNested({ each: true })
   @Type(() => RefundLineDto)
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
   lines?: RefundLineDto[];
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(MAX_FEN)
   amountFen?: number;
+
+  @OptionalNotNull()
+  @IsBoolean()
+  full?: boolean;
 
   @IsString()
   @Length(1, 200)

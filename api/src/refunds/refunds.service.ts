@@ -91,6 +91,7 @@ export class RefundsService implements OnModuleInit {
     const request: RefundRequest & { reason: string } = {
       ...(body.lines ? { lines: body.lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity })) } : {}),
       ...(body.amountFen !== undefined ? { amountFen: body.amountFen } : {}),
+      ...(body.full !== undefined ? { full: body.full } : {}),
       reason: body.reason,
     };
     const hash = requestHash(request);
