@@ -94,7 +94,7 @@ export class OrdersService {
     for (const skuId of [...quantities.keys()].sort())
       await this.catalog.reserveStock(em, skuId, quantities.get(skuId)!);
 
-    if (input.shareCode) await this.shares.touchWithinOrder(em, memberId, input.shareCode, now);
+    if (input.shareCode) await this.shares.touchFromOrder(em, memberId, input.shareCode, now);
     const decision = await this.decide(em, memberId, now, input.liveId ?? null);
 
     const orderId = newId(now.getTime());

@@ -86,9 +86,15 @@ export class SharesService {
     await this.tx.run((em) => this.touch(em, memberId, share, at, input));
   }
 
-  /** Inside a caller's transaction: a touch from a code carried by an order. */
-  async touchWithinOrder(em: EntityManager, memberId: string, code: string, at: Date): Promise<void> {
+  /**
+   * Inside a caller's transaction: a code carried by an order (DESIGN.md rule 9). It is evidence of
+   * the member's visit when they opened it, never a fresh touch: a code they already opened changes
+   * nothing (their visit keeps its time, so a code older than the window earns no share credit); only
+   * a code this member never opened counts as opened now, and that touch is recorded.
+   */
+  async touchFromOrder(em: EntityManager, memberId: string, code: string, at: Date): Promise<void> {
     const share = await this.resolve(code, em);
+    if (await em.getRepository(VisitEntity).existsBy({ memberId, shareCode: share.code })) return;
     await this.touch(em, memberId, share, at, { shareCode: code });
   }
 

@@ -109,6 +109,8 @@ export interface RegisteredMember {
 
 export interface AppConfig {
   simulatorUrl?: string;
+  /** The attribution policy's online window: a stored share code older than this is dropped. */
+  onlineWindowHours?: number;
 }
 
 /** Order as the client reads it: the contract plus optional refund records if the server sends them. */

@@ -16,9 +16,36 @@ export function entryShareCode(query: Query | undefined | null): string | null {
   return shareCodeFromQuery(query ?? undefined);
 }
 
-/** The share code that brought this consumer in most recently; checkout sends it as `shareCode`. */
-export function currentShareCode(): string | null {
-  return load<StoredShare>(KEYS.shareCode)?.code ?? null;
+const HOUR = 3_600_000;
+
+/**
+ * The share code that brought this consumer in most recently; checkout sends it as `shareCode`.
+ * Once it is older than the online window (learned from GET /api/config) it earns no credit and is
+ * dropped (DESIGN.md rule 9: the API counts it at the time it was opened).
+ */
+export function currentShareCode(now = Date.now()): string | null {
+  const stored = load<StoredShare>(KEYS.shareCode);
+  if (!stored) return null;
+  const windowHours = load<number>(KEYS.shareWindowHours);
+  if (typeof windowHours === 'number' && !(now - stored.savedAt <= windowHours * HOUR)) {
+    remove(KEYS.shareCode);
+    return null;
+  }
+  return stored.code;
+}
+
+/** Learns the online window from GET /api/config (kept on the device); the last known one if that fails. */
+export async function learnShareWindow(): Promise<number | null> {
+  try {
+    const hours = (await api.config())?.onlineWindowHours;
+    if (typeof hours === 'number' && hours > 0) {
+      save(KEYS.shareWindowHours, hours);
+      return hours;
+    }
+  } catch {
+    // offline or refused: keep what we knew
+  }
+  return load<number>(KEYS.shareWindowHours);
 }
 
 export function rememberShareCode(code: string): void {

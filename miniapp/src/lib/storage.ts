@@ -8,6 +8,7 @@ export const KEYS = {
   guideToken: 'gs.guide.token',
   guide: 'gs.guide.profile',
   shareCode: 'gs.shareCode',
+  shareWindowHours: 'gs.shareWindowHours',
   live: 'gs.live',
   cart: 'gs.cart',
   checkout: 'gs.checkout',

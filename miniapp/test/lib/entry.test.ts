@@ -5,6 +5,7 @@ import {
   entryContext,
   entryShareCode,
   handleEntry,
+  learnShareWindow,
   pagePathWithQuery,
   reSharePath,
 } from '../../src/lib/entry';
@@ -155,5 +156,30 @@ describe('re-share keeps the guide code', () => {
     expect(reSharePath('pages/product/index', { id: 'p1' }, null)).toBe('/pages/product/index?id=p1');
     __mock.state.storage.set(KEYS.shareCode, { code: OTHER_CODE, savedAt: 1 });
     expect(reSharePath('pages/product/index', { id: 'p1' }, null)).toBe(`/pages/product/index?id=p1&s=${OTHER_CODE}`);
+  });
+});
+
+describe('a stored share code expires with the online window learned from GET /api/config', () => {
+  const HOUR = 3_600_000;
+  const stored = (hoursAgo: number) =>
+    __mock.state.storage.set(KEYS.shareCode, { code: CODE, savedAt: Date.now() - hoursAgo * HOUR });
+
+  it('drops a code opened longer ago than the window, keeps a younger one', async () => {
+    installApi({ 'GET /api/config': { appId: 'wx1', onlineWindowHours: 48 } });
+    expect(await learnShareWindow()).toBe(48);
+    stored(47);
+    expect(currentShareCode()).toBe(CODE);
+    stored(49);
+    expect(currentShareCode()).toBeNull();
+    expect(__mock.state.storage.has(KEYS.shareCode)).toBe(false);
+  });
+
+  it('keeps the window it learned when the config cannot be fetched', async () => {
+    installApi({ 'GET /api/config': { appId: 'wx1', onlineWindowHours: 24 } });
+    await learnShareWindow();
+    installApi({ 'GET /api/config': apiError(503, 'SERVER_ERROR', 'busy') });
+    expect(await learnShareWindow()).toBe(24);
+    stored(25);
+    expect(currentShareCode()).toBeNull();
   });
 });

@@ -5,6 +5,8 @@ import CheckoutPage from '../../src/pages/checkout/index';
 import { addToCart, cartLines } from '../../src/lib/cart';
 import { checkoutDraft, rememberLive, startCheckout } from '../../src/lib/checkout';
 import { rememberShareCode } from '../../src/lib/entry';
+import { KEYS } from '../../src/lib/storage';
+import { __mock } from '../mocks/taro';
 import { apiError, CODE, installApi, loginAsConsumer, never, requestsTo } from '../helpers';
 
 const tee = {
@@ -104,6 +106,21 @@ describe('checkout page', () => {
     expect(Taro.requestPayment).toHaveBeenCalledWith(payParams);
     expect(cartLines().map((l) => l.skuId)).toEqual(['sku-2a']); // bought lines leave the cart
     expect(checkoutDraft()).toBeNull();
+  });
+
+  it('does not send a stored share code older than the online window from GET /api/config', async () => {
+    __mock.state.storage.set(KEYS.shareCode, { code: CODE, savedAt: Date.now() - 8 * 24 * 3_600_000 });
+    startCheckout('buyNow', [bag]);
+    installApi({
+      'GET /api/config': { appId: 'wx1', onlineWindowHours: 7 * 24 },
+      'POST /api/orders': { id: 'order-2', status: 'PENDING_PAYMENT', totalFen: 25900, lines: [] },
+      'POST /api/orders/:id/payment': never,
+    });
+    render(<CheckoutPage />);
+    fireEvent.click(screen.getByTestId('submit-order'));
+    await waitFor(() => expect(requestsTo('POST', '/api/orders')).toHaveLength(1));
+    expect(requestsTo('POST', '/api/orders')[0].data).toEqual({ lines: [{ skuId: 'sku-2a', quantity: 1 }] });
+    expect(screen.queryByTestId('checkout-share')).toBeNull();
   });
 
   it("shows the API's error (e.g. out of stock) and keeps the draft and its key for a retry", async () => {

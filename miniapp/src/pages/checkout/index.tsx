@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../../lib/api';
 import { linesTotalFen, removeFromCart } from '../../lib/cart';
 import {
@@ -10,7 +10,7 @@ import {
   updateCheckoutDraft,
   type CheckoutDraft,
 } from '../../lib/checkout';
-import { currentShareCode } from '../../lib/entry';
+import { currentShareCode, learnShareWindow } from '../../lib/entry';
 import type { AppError } from '../../lib/errors';
 import { PAID_STATUSES, payOrder } from '../../lib/pay';
 import { asAppError } from '../../hooks/useAsync';
@@ -34,8 +34,11 @@ export default function CheckoutPage() {
   const [stage, setStage] = useState<Stage>('idle');
   const [error, setError] = useState<AppError | null>(null);
   const [orderId, setOrderId] = useState<string | null>(draft?.orderId ?? null);
-  const shareCode = currentShareCode();
+  const [shareCode, setShareCode] = useState<string | null>(() => currentShareCode());
   const liveId = currentLiveId();
+  useEffect(() => {
+    void learnShareWindow().then(() => setShareCode(currentShareCode()));
+  }, []);
   useReShare('pages/index/index', {}, null, () => ({ title: 'GuideShare 优选 · 导购精选好物' }));
 
   if (!draft) {
@@ -73,10 +76,14 @@ export default function CheckoutPage() {
     if (!id) {
       setStage('creating');
       try {
+        // A code older than the online window is dropped before it is sent.
+        await learnShareWindow();
+        const code = currentShareCode();
+        setShareCode(code);
         const order = await api.createOrder(
           {
             lines: draft.lines.map((l) => ({ skuId: l.skuId, quantity: l.quantity })),
-            ...(shareCode ? { shareCode } : {}),
+            ...(code ? { shareCode: code } : {}),
             ...(liveId ? { liveId } : {}),
           },
           draft.idempotencyKey,
