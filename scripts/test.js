@@ -54,6 +54,9 @@ if (existsSync(report)) {
   failed += r.numFailedTests + r.numRuntimeErrorTestSuites;
 } else if (!only.length || only.includes('jest')) failed++;
 
+// Three API instances on a three-node Galera cluster: the guarantees across instances and nodes.
+step('cluster', process.execPath, [join(root, 'scripts', 'cluster', 'test.js')]);
+
 if (existsSync(join(root, 'miniapp', 'config'))) {
   const pnpm = (name, script) => step(name, ...pnpmCommand(['--filter', 'miniapp', script]));
   pnpm('miniapp-typecheck', 'typecheck');

@@ -3,7 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
 const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
-const MAX_ATTEMPTS = 4;
+// Galera reports a write-set that lost certification to another node's commit as a deadlock (1213), so
+// a hot row written through several nodes (one SKU's stock) conflicts far more often than on one server.
+const MAX_ATTEMPTS = 10;
+const BACKOFF_CAP_MS = 200;
 
 export function isDuplicateKey(error: unknown): boolean {
   const e = error as { code?: string; driverError?: { code?: string }; message?: string };
@@ -17,8 +20,8 @@ function isRetryable(error: unknown): boolean {
 }
 
 /**
- * Write transactions: READ COMMITTED on MySQL (REPEATABLE READ gap locks deadlock under load,
- * STACK.md) with a bounded retry on deadlock. sql.js has one connection and no isolation, so its
+ * Write transactions: READ COMMITTED on MySQL (REPEATABLE READ gap locks deadlock under load) with a
+ * bounded, jittered retry on deadlock — which is also how Galera reports a certification conflict. sql.js has one connection and no isolation, so its
  * transactions are serialized in-process.
  */
 @Injectable()
@@ -37,7 +40,9 @@ export class Transactions {
         return await this.dataSource.transaction('READ COMMITTED', work);
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
-        await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 10));
+        // Full jitter over an exponentially growing window spreads the retrying writers apart.
+        const window = Math.min(BACKOFF_CAP_MS, 5 * 2 ** attempt);
+        await new Promise((r) => setTimeout(r, 1 + Math.random() * window));
       }
     }
   }
