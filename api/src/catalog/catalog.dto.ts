@@ -2,16 +2,26 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  IsArray,
+  IsBoolean,
   IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Length,
+  Matches,
   Max,
   Min,
+  NotEquals,
   ValidateNested,
   IsUrl,
 } from 'class-validator';
+import { OptionalNotNull } from '../common/validation.js';
+
+const MAX_IMAGES = 20;
+/** An image: an absolute http(s) URL or a path served by this API (`/api/uploads/…`). */
+const IMAGE_URL = /^(https?:\/\/[^\s]+|\/api\/uploads\/[0-9a-f]{64})$/;
+const IMAGE_URL_MESSAGE = 'each image must be an http(s) URL or an /api/uploads/… path';
 
 export class CreateCategoryDto {
   @IsString()
@@ -59,9 +69,101 @@ export class CreateProductDto {
   @IsUrl({ require_tld: false, require_protocol: false })
   imageUrl?: string;
 
+  /** The gallery; when given, `imageUrl` is its first image. */
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(MAX_IMAGES)
+  @IsString({ each: true })
+  @Length(1, 500, { each: true })
+  @Matches(IMAGE_URL, { each: true, message: IMAGE_URL_MESSAGE })
+  imageUrls?: string[];
+
+  @OptionalNotNull()
+  @IsString()
+  @Length(0, 5000)
+  description?: string;
+
+  /** A new product is on sale unless created with `onSale: false`. */
+  @OptionalNotNull()
+  @IsBoolean()
+  onSale?: boolean;
+
   @ValidateNested({ each: true })
   @Type(() => CreateSkuDto)
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
   skus!: CreateSkuDto[];
+}
+
+export class UpdateCategoryDto {
+  @OptionalNotNull()
+  @IsString()
+  @Length(1, 100)
+  name?: string;
+
+  @OptionalNotNull()
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  commissionRateBps?: number;
+}
+
+export class UpdateProductDto {
+  @OptionalNotNull()
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+
+  @OptionalNotNull()
+  @IsUUID()
+  categoryId?: string;
+
+  @OptionalNotNull()
+  @IsString()
+  @Length(0, 5000)
+  description?: string;
+
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(MAX_IMAGES)
+  @IsString({ each: true })
+  @Length(1, 500, { each: true })
+  @Matches(IMAGE_URL, { each: true, message: IMAGE_URL_MESSAGE })
+  imageUrls?: string[];
+
+  @OptionalNotNull()
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  commissionRateBps?: number;
+
+  @OptionalNotNull()
+  @IsBoolean()
+  onSale?: boolean;
+}
+
+export class UpdateSkuDto {
+  @OptionalNotNull()
+  @IsString()
+  @Length(1, 100)
+  name?: string;
+
+  @OptionalNotNull()
+  @IsInt()
+  @Min(1)
+  @Max(100_000_000)
+  priceFen?: number;
+}
+
+export class StockAdjustmentDto {
+  /** Signed: + a delivery or a count found, − damage or a count missing. */
+  @IsInt()
+  @NotEquals(0)
+  @Min(-10_000_000)
+  @Max(10_000_000)
+  delta!: number;
+
+  @IsString()
+  @Length(1, 200)
+  reason!: string;
 }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import type { Category, Product } from '@guideshare/contracts';
+import type { AdminProduct, Category, Product } from '@guideshare/contracts';
 import { AppError } from '../common/app-error.js';
 import { newId } from '../common/ids.js';
 import { Transactions } from '../database/transactions.js';
 import { CategoryEntity, ProductEntity, SkuEntity } from './catalog.entities.js';
+import { skusByProduct, toAdminProduct, toProduct } from './catalog-views.js';
 import { CreateCategoryDto, CreateProductDto } from './catalog.dto.js';
 
 /** What an order needs to know about a SKU to price it and rate its commission. */
@@ -17,14 +18,14 @@ export interface SkuForSale {
   categoryRateBps: number | null;
 }
 
-const toProduct = (p: ProductEntity, skus: SkuEntity[]): Product => ({
-  id: p.id,
-  name: p.name,
-  categoryId: p.categoryId,
-  imageUrl: p.imageUrl,
-  commissionRateBps: p.commissionRateBps,
-  skus: skus.map((s) => ({ id: s.id, name: s.name, priceFen: s.priceFen, stock: s.stock })),
-});
+/** The gallery and its first image from what a create request names (both must agree). */
+function gallery(input: { imageUrl?: string; imageUrls?: string[] }): { imageUrl: string; imageUrls: string[] } {
+  if (input.imageUrls === undefined)
+    return { imageUrl: input.imageUrl ?? '', imageUrls: input.imageUrl ? [input.imageUrl] : [] };
+  if (input.imageUrl !== undefined && input.imageUrl !== (input.imageUrls[0] ?? ''))
+    throw AppError.badRequest('IMAGE_URL_MISMATCH', 'imageUrl must be the first of imageUrls');
+  return { imageUrl: input.imageUrls[0] ?? '', imageUrls: input.imageUrls };
+}
 
 @Injectable()
 export class CatalogService {
@@ -46,15 +47,12 @@ export class CatalogService {
     return { id: category.id, name: category.name, commissionRateBps: category.commissionRateBps };
   }
 
-  async listCategories(): Promise<Category[]> {
-    return (await this.categories.find({ order: { name: 'ASC' } })).map(({ id, name, commissionRateBps }) => ({
-      id,
-      name,
-      commissionRateBps,
-    }));
+  /** Categories for consumers: names only, no commission rates. */
+  async listCategories(): Promise<Array<Pick<Category, 'id' | 'name'>>> {
+    return (await this.categories.find({ order: { name: 'ASC' } })).map(({ id, name }) => ({ id, name }));
   }
 
-  async createProduct(input: CreateProductDto): Promise<Product> {
+  async createProduct(input: CreateProductDto): Promise<AdminProduct> {
     if (!(await this.categories.existsBy({ id: input.categoryId }))) {
       throw AppError.badRequest('CATEGORY_NOT_FOUND', `No category ${input.categoryId}`);
     }
@@ -63,7 +61,9 @@ export class CatalogService {
       name: input.name,
       categoryId: input.categoryId,
       commissionRateBps: input.commissionRateBps ?? null,
-      imageUrl: input.imageUrl ?? '',
+      ...gallery(input),
+      description: input.description ?? '',
+      onSale: input.onSale ?? true,
       createdAt: new Date(),
     };
     const skus: SkuEntity[] = input.skus.map((s) => ({ id: newId(), productId: product.id, ...s }));
@@ -71,21 +71,22 @@ export class CatalogService {
       await em.insert(ProductEntity, product);
       await em.insert(SkuEntity, skus);
     });
-    return toProduct(product, skus);
+    return toAdminProduct(product, skus);
   }
 
+  /** Products on sale, for consumers. */
   async listProducts(): Promise<Product[]> {
     const [products, skus] = await Promise.all([
-      this.products.find({ order: { createdAt: 'ASC' } }),
+      this.products.find({ where: { onSale: true }, order: { createdAt: 'ASC' } }),
       this.skus.find({ order: { name: 'ASC' } }),
     ]);
-    const byProduct = new Map<string, SkuEntity[]>();
-    for (const s of skus) byProduct.set(s.productId, [...(byProduct.get(s.productId) ?? []), s]);
+    const byProduct = skusByProduct(skus);
     return products.map((p) => toProduct(p, byProduct.get(p.id) ?? []));
   }
 
+  /** A product on sale, for consumers: one off sale is not found. */
   async getProduct(id: string): Promise<Product> {
-    const product = await this.products.findOneBy({ id });
+    const product = await this.products.findOneBy({ id, onSale: true });
     if (!product) throw AppError.notFound('PRODUCT_NOT_FOUND', `No product ${id}`);
     return toProduct(product, await this.skus.find({ where: { productId: id }, order: { name: 'ASC' } }));
   }
@@ -94,14 +95,24 @@ export class CatalogService {
     return this.products.existsBy({ id });
   }
 
-  /** Prices and rates for the SKUs named; an unknown SKU is a 400 naming it. */
-  async skusForSale(em: EntityManager, skuIds: string[]): Promise<Map<string, SkuForSale>> {
+  /**
+   * Prices and rates for the SKUs named; an unknown SKU is a 400 naming it. With `onSaleOnly` (online
+   * orders) a SKU of a product off sale is a 409 naming it.
+   */
+  async skusForSale(
+    em: EntityManager,
+    skuIds: string[],
+    options: { onSaleOnly?: boolean } = {},
+  ): Promise<Map<string, SkuForSale>> {
     const skus = await em.getRepository(SkuEntity).findBy({ id: In(skuIds) });
     const missing = skuIds.filter((id) => !skus.some((s) => s.id === id));
     if (missing.length) throw AppError.badRequest('SKU_NOT_FOUND', `Unknown SKU ${missing.join(', ')}`);
     const products = await em
       .getRepository(ProductEntity)
       .findBy({ id: In([...new Set(skus.map((s) => s.productId))]) });
+    const offSale = options.onSaleOnly ? skus.filter((s) => !products.find((p) => p.id === s.productId)?.onSale) : [];
+    if (offSale.length)
+      throw AppError.conflict('PRODUCT_NOT_ON_SALE', `Not on sale: SKU ${offSale.map((s) => s.id).join(', ')}`);
     const categories = await em
       .getRepository(CategoryEntity)
       .findBy({ id: In([...new Set(products.map((p) => p.categoryId))]) });

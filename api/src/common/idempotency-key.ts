@@ -19,3 +19,18 @@ export const IdempotencyKey = createParamDecorator((_: unknown, ctx: ExecutionCo
   }
   return value;
 });
+
+/** An optional `Idempotency-Key` header (same shape when present): a retry with it lands once. */
+export const OptionalIdempotencyKey = createParamDecorator((_: unknown, ctx: ExecutionContext): string | null => {
+  const value = ctx.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers[
+    'idempotency-key'
+  ];
+  if (value === undefined) return null;
+  if (!KEY_SHAPE.test(value)) {
+    throw AppError.badRequest(
+      'IDEMPOTENCY_KEY_INVALID',
+      'Idempotency-Key must be 8–64 characters of letters, digits, _ - : .',
+    );
+  }
+  return value;
+});

@@ -1,4 +1,4 @@
-import { CategoryEntity, ProductEntity, SkuEntity } from '../catalog/catalog.entities.js';
+import { CategoryEntity, ProductEntity, SkuEntity, StockMovementEntity } from '../catalog/catalog.entities.js';
 import { GuideEntity } from '../guides/guide.entity.js';
 import { LiveEntity } from '../lives/live.entity.js';
 import { MemberRegistrationEntity } from '../identity/registration.entity.js';
@@ -25,6 +25,7 @@ export const ENTITIES = [
   CategoryEntity,
   ProductEntity,
   SkuEntity,
+  StockMovementEntity,
   PolicyVersionEntity,
   MemberEntity,
   MemberBindingAuditEntity,

@@ -89,7 +89,7 @@ export class OrdersService {
     const now = new Date();
     const quantities = new Map<string, number>();
     for (const line of input.lines) quantities.set(line.skuId, (quantities.get(line.skuId) ?? 0) + line.quantity);
-    const skus = await this.catalog.skusForSale(em, [...quantities.keys()]);
+    const skus = await this.catalog.skusForSale(em, [...quantities.keys()], { onSaleOnly: true });
     // A stable lock order (by SKU id) keeps two multi-line orders from deadlocking each other.
     for (const skuId of [...quantities.keys()].sort())
       await this.catalog.reserveStock(em, skuId, quantities.get(skuId)!);

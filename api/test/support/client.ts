@@ -39,4 +39,8 @@ export class Client {
   put<T = any>(path: string, body: unknown, token?: string) {
     return this.request<T>('PUT', path, { body, token });
   }
+
+  patch<T = any>(path: string, body: unknown, token?: string) {
+    return this.request<T>('PATCH', path, { body, token });
+  }
 }

@@ -2,8 +2,9 @@
 // Field names are fixed by the contract; money is integer fen, rates are basis points.
 export * from './share-code.js';
 export * from './money.js';
+export * from './console.js';
 
-export type Role = 'consumer' | 'guide' | 'finance' | 'admin';
+export type Role = 'consumer' | 'guide' | 'finance' | 'admin' | 'clerk';
 export type ShareKind = 'product' | 'live' | 'store' | 'poster';
 export type OrderStatus = 'PENDING_PAYMENT' | 'PAID' | 'PARTIALLY_REFUNDED' | 'REFUNDED' | 'CANCELLED' | 'COMPLETED';
 export type OrderChannel = 'online' | 'store';
@@ -65,8 +66,10 @@ export interface Product {
   id: string;
   name: string;
   categoryId: string;
+  /** The first of `imageUrls`, or '' without images. */
   imageUrl: string;
-  commissionRateBps?: number | null;
+  imageUrls: string[];
+  description: string;
   skus: Sku[];
 }
 

@@ -4,6 +4,7 @@ import { MemberCodesAndBindingAudits1795470120000 } from './1795470120000-Member
 import { RegistrationsAndOaFollowers1795470987213 } from './1795470987213-RegistrationsAndOaFollowers.js';
 import { RefundsAndSettlements1795480000000 } from './1795480000000-RefundsAndSettlements.js';
 import { ReportIndexes1795482000000 } from './1795482000000-ReportIndexes.js';
+import { CatalogManagement1796053395451 } from './1796053395451-CatalogManagement.js';
 
 /**
  * Every migration, in order. To add one: change the entities, `pnpm build`, then
@@ -16,4 +17,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   RegistrationsAndOaFollowers1795470987213,
   RefundsAndSettlements1795480000000,
   ReportIndexes1795482000000,
+  CatalogManagement1796053395451,
 ];

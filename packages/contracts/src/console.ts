@@ -1,0 +1,308 @@
+// Request and response types of the console's endpoints (API.md "Additions of 2026-11-30": catalog
+// management, finance, staff), shared by api/, packages/console and the tests.
+import type { Category, Guide, Order, OrderChannel, OrderStatus, Policy, Sku, Store } from './index.js';
+
+export type StaffRole = 'admin' | 'finance' | 'clerk';
+
+/** A page of a listing: `page` is 1-based. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+// ---- catalog (admin) ----
+
+/** What an admin sees of a product: everything, including commission rates and off-sale products. */
+export interface AdminProduct {
+  id: string;
+  name: string;
+  categoryId: string;
+  description: string;
+  /** The first of `imageUrls`, or '' without images. */
+  imageUrl: string;
+  imageUrls: string[];
+  onSale: boolean;
+  commissionRateBps: number | null;
+  skus: Sku[];
+  createdAt: string;
+}
+
+export interface CreateProductRequest {
+  name: string;
+  categoryId: string;
+  description?: string;
+  imageUrl?: string;
+  imageUrls?: string[];
+  onSale?: boolean;
+  commissionRateBps?: number;
+  skus: Array<{ name: string; priceFen: number; stock: number }>;
+}
+
+/** Every field optional; an explicit `null` is a 400. */
+export interface UpdateProductRequest {
+  name?: string;
+  categoryId?: string;
+  description?: string;
+  imageUrls?: string[];
+  commissionRateBps?: number;
+  onSale?: boolean;
+}
+
+export interface UpdateSkuRequest {
+  name?: string;
+  priceFen?: number;
+}
+
+/** `delta` is signed and never 0; stock never goes below zero (`409 OUT_OF_STOCK`). */
+export interface StockAdjustmentRequest {
+  delta: number;
+  reason: string;
+}
+
+export interface StockMovement {
+  id: string;
+  skuId: string;
+  delta: number;
+  stockAfter: number;
+  reason: string;
+  actorId: string | null;
+  createdAt: string;
+}
+
+export interface StockAdjustmentResponse {
+  sku: Sku;
+  movement: StockMovement;
+}
+
+export interface UploadResponse {
+  /** `/api/uploads/<sha256>`: the same bytes always get the same url. */
+  url: string;
+  id: string;
+  contentType: 'image/png' | 'image/jpeg' | 'image/webp';
+  byteLength: number;
+}
+
+export interface UpdateCategoryRequest {
+  name?: string;
+  commissionRateBps?: number;
+}
+
+// ---- stores, guides, lives, staff, policy (admin) ----
+
+export interface StoreKeySummary {
+  id: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/** A store as the console lists it, with its counter keys (never their secrets). */
+export interface AdminStore extends Store {
+  createdAt: string;
+  keys: StoreKeySummary[];
+}
+
+export interface UpdateStoreRequest {
+  name?: string;
+  city?: string;
+}
+
+export type AdminGuide = Guide;
+
+export interface UpdateGuideRequest {
+  name?: string;
+  storeId?: string;
+}
+
+export interface Live {
+  id: string;
+  title: string;
+  storeId: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+export interface UpdateLiveRequest {
+  title?: string;
+  startsAt?: string;
+  endsAt?: string;
+}
+
+export interface StaffAccount {
+  id: string;
+  username: string;
+  role: StaffRole;
+  /** The clerk's store; null for admin and finance. */
+  storeId: string | null;
+  createdAt: string;
+}
+
+/** `storeId` is required for a clerk and refused for the other roles. */
+export interface CreateStaffRequest {
+  username: string;
+  password: string;
+  role: StaffRole;
+  storeId?: string;
+}
+
+export interface PolicyVersion extends Policy {
+  createdAt: string;
+}
+
+export type AdminCategory = Category;
+
+// ---- orders (admin, finance; a clerk sees its own store's) ----
+
+export interface OrderSearchQuery {
+  status?: OrderStatus;
+  channel?: OrderChannel;
+  storeId?: string;
+  guideId?: string;
+  memberId?: string;
+  receiptNo?: string;
+  /** ISO-8601 instants, inclusive, on the order's creation time */
+  from?: string;
+  to?: string;
+  page?: number;
+  /** 1–200, default 20 */
+  pageSize?: number;
+}
+
+export type OrderPage = Page<Order>;
+
+export interface OrderLedgerEntry {
+  id: string;
+  guideId: string;
+  storeId: string | null;
+  orderId: string | null;
+  orderLineId: string | null;
+  kind: 'accrual' | 'reversal' | 'adjustment';
+  amountFen: number;
+  rateBps: number | null;
+  baseFen: number | null;
+  availableAt: string;
+  settlementId: string | null;
+  reason: string | null;
+  createdAt: string;
+}
+
+export interface OrderLedger {
+  orderId: string;
+  entries: OrderLedgerEntry[];
+  /** Σ amountFen */
+  netFen: number;
+}
+
+// ---- finance ----
+
+export interface SettlementStatement {
+  guideId: string;
+  storeId: string | null;
+  openingFen: number;
+  accruedFen: number;
+  reversedFen: number;
+  adjustedFen: number;
+  closingFen: number;
+  payableFen: number;
+  carriedForwardFen: number;
+  entryCount: number;
+}
+
+export interface Settlement {
+  id: string;
+  period: string;
+  totalFen: number;
+  entriesFen: number;
+  openingFen: number;
+  carriedForwardFen: number;
+  entryCount: number;
+  cutoffAt: string;
+  closedAt: string;
+  statements?: SettlementStatement[];
+}
+
+/** The close of `period` computed now, writing nothing: what `POST /api/finance/settlements` would do. */
+export interface SettlementPreview {
+  period: string;
+  totalFen: number;
+  entriesFen: number;
+  openingFen: number;
+  carriedForwardFen: number;
+  entryCount: number;
+  cutoffAt: string;
+  statements: SettlementStatement[];
+}
+
+export interface ReconciliationMissingInLedger {
+  type: 'payment' | 'refund';
+  line: number;
+  reason: 'UNKNOWN' | 'NOT_SUCCESSFUL' | 'DUPLICATE';
+  transactionId: string;
+  outTradeNo: string;
+  refundId: string | null;
+  outRefundNo: string | null;
+  amountFen: number;
+  tradeTime: string;
+  orderId: string | null;
+  ledgerStatus: string | null;
+}
+
+export interface ReconciliationMissingInBill {
+  type: 'payment' | 'refund';
+  orderId: string;
+  transactionId: string | null;
+  outTradeNo: string;
+  refundId: string | null;
+  outRefundNo: string | null;
+  amountFen: number;
+  at: string;
+}
+
+export interface ReconciliationAmountMismatch {
+  type: 'payment' | 'refund';
+  line: number;
+  orderId: string;
+  transactionId: string;
+  refundId: string | null;
+  outRefundNo: string | null;
+  billFen: number;
+  ledgerFen: number;
+}
+
+export interface ReconciliationTotals {
+  payments: number;
+  paymentsFen: number;
+  refunds: number;
+  refundsFen: number;
+}
+
+export interface ReconciliationReport {
+  billDate: string;
+  matched: number;
+  missingInLedger: ReconciliationMissingInLedger[];
+  missingInBill: ReconciliationMissingInBill[];
+  amountMismatch: ReconciliationAmountMismatch[];
+  ignored: Array<{ line: number; tradeState: string }>;
+  totals: { bill: ReconciliationTotals; ledger: ReconciliationTotals };
+}
+
+/** A stored reconciliation run: `POST /api/finance/reconciliations` answers with one. */
+export interface ReconciliationRun extends ReconciliationReport {
+  id: string;
+  source: 'upload' | 'wechat';
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface ReconciliationRunSummary {
+  id: string;
+  billDate: string;
+  source: 'upload' | 'wechat';
+  matched: number;
+  missingInLedgerCount: number;
+  missingInBillCount: number;
+  amountMismatchCount: number;
+  createdBy: string | null;
+  createdAt: string;
+}
