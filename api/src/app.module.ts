@@ -18,6 +18,7 @@ import { PaymentsModule } from './payments/payments.module.js';
 import { PolicyModule } from './policy/policy.module.js';
 import { PosModule } from './pos/pos.module.js';
 import { RefundsModule } from './refunds/refunds.module.js';
+import { SchedulingModule } from './scheduling/scheduling.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { SharesModule } from './shares/shares.module.js';
 import { StoresModule } from './stores/stores.module.js';
@@ -52,6 +53,7 @@ export class AppModule {
         PosModule,
         ReportsModule,
         WecomModule,
+        SchedulingModule,
       ],
       controllers: [ConfigController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

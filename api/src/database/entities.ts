@@ -11,6 +11,7 @@ import { MemberEntity } from '../members/member.entity.js';
 import { OrderEntity, OrderLineEntity } from '../orders/order.entities.js';
 import { PaymentEntity } from '../payments/payment.entity.js';
 import { PolicyVersionEntity } from '../policy/policy.entity.js';
+import { LeaseEntity } from '../scheduling/lease.entity.js';
 import { RefundEntity, RefundLineEntity } from '../refunds/refund.entities.js';
 import { ShareEntity, VisitEntity } from '../shares/share.entities.js';
 import { StoreEntity, StoreKeyEntity } from '../stores/store.entity.js';
@@ -42,4 +43,5 @@ export const ENTITIES = [
   StatementEntity,
   MemberRegistrationEntity,
   OaFollowerEntity,
+  LeaseEntity,
 ];
