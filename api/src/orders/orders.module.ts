@@ -1,5 +1,7 @@
-import { Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { SchedulingModule } from '../scheduling/scheduling.module.js';
+import { Sweeps } from '../scheduling/sweeps.service.js';
 import { CatalogModule } from '../catalog/catalog.module.js';
 import { GuidesModule } from '../guides/guides.module.js';
 import { LivesModule } from '../lives/lives.module.js';
@@ -16,6 +18,7 @@ const EXPIRY_SWEEP_MS = 60_000;
 
 @Module({
   imports: [
+    SchedulingModule,
     TypeOrmModule.forFeature([OrderEntity, OrderLineEntity]),
     CatalogModule,
     SharesModule,
@@ -29,17 +32,14 @@ const EXPIRY_SWEEP_MS = 60_000;
   providers: [OrdersService, StoreOrdersService],
   exports: [OrdersService, StoreOrdersService],
 })
-export class OrdersModule implements OnModuleInit, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
+export class OrdersModule implements OnModuleInit {
+  constructor(
+    private readonly orders: OrdersService,
+    private readonly sweeps: Sweeps,
+  ) {}
 
-  constructor(private readonly orders: OrdersService) {}
-
+  /** Unpaid orders past their time are expired once a minute, on one instance. */
   onModuleInit() {
-    this.timer = setInterval(() => void this.orders.expireUnpaid().catch(() => undefined), EXPIRY_SWEEP_MS);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown() {
-    clearInterval(this.timer);
+    this.sweeps.every('order-expiry', EXPIRY_SWEEP_MS, () => this.orders.expireUnpaid());
   }
 }

@@ -1,5 +1,7 @@
-import { Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { SchedulingModule } from '../scheduling/scheduling.module.js';
+import { Sweeps } from '../scheduling/sweeps.service.js';
 import { LedgerModule } from '../ledger/ledger.module.js';
 import { OrdersModule } from '../orders/orders.module.js';
 import { PaymentsModule } from '../payments/payments.module.js';
@@ -12,6 +14,7 @@ const SYNC_EVERY_MS = 60_000;
 
 @Module({
   imports: [
+    SchedulingModule,
     TypeOrmModule.forFeature([RefundEntity, RefundLineEntity]),
     OrdersModule,
     PaymentsModule,
@@ -22,18 +25,14 @@ const SYNC_EVERY_MS = 60_000;
   providers: [RefundsService],
   exports: [RefundsService],
 })
-export class RefundsModule implements OnModuleInit, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
+export class RefundsModule implements OnModuleInit {
+  constructor(
+    private readonly refunds: RefundsService,
+    private readonly sweeps: Sweeps,
+  ) {}
 
-  constructor(private readonly refunds: RefundsService) {}
-
-  /** Refunds whose notification never came are queried (or re-sent) once a minute. */
+  /** Refunds whose notification never came are queried (or re-sent) once a minute, on one instance. */
   onModuleInit() {
-    this.timer = setInterval(() => void this.refunds.syncPending().catch(() => undefined), SYNC_EVERY_MS);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown() {
-    clearInterval(this.timer);
+    this.sweeps.every('refund-sync', SYNC_EVERY_MS, () => this.refunds.syncPending());
   }
 }
