@@ -5,7 +5,7 @@ import { RegistrationsAndOaFollowers1795470987213 } from './1795470987213-Regist
 import { RefundsAndSettlements1795480000000 } from './1795480000000-RefundsAndSettlements.js';
 import { ReportIndexes1795482000000 } from './1795482000000-ReportIndexes.js';
 import { CatalogManagement1796053395451 } from './1796053395451-CatalogManagement.js';
-import { Leases1795490000000 } from './1795490000000-Leases.js';
+import { Leases1796060000000 } from './1796060000000-Leases.js';
 
 /**
  * Every migration, in order. To add one: change the entities, `pnpm build`, then
@@ -19,5 +19,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   RefundsAndSettlements1795480000000,
   ReportIndexes1795482000000,
   CatalogManagement1796053395451,
-  Leases1795490000000,
+  Leases1796060000000,
 ];

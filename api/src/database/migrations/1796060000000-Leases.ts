@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Leases1795490000000 implements MigrationInterface {
-  name = 'Leases1795490000000';
+export class Leases1796060000000 implements MigrationInterface {
+  name = 'Leases1796060000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
