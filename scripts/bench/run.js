@@ -40,6 +40,7 @@ const { values: args } = parseArgs({
     json: { type: 'string' },
     'touch-levels': { type: 'string' },
     'ledger-levels': { type: 'string' },
+    instances: { type: 'string' },
   },
 });
 const quick = args.quick;
@@ -56,6 +57,8 @@ const opts = {
       ? [1e3, 1e4, 1e5]
       : [1e3, 1e5, 1e6],
   ledgerLevels: args['ledger-levels'] ? args['ledger-levels'].split(',').map(Number) : quick ? [1e4, 1e5] : [1e5, 1e6],
+  // Visits and orders are measured on one API process and again on this many (api/dist/serve.js).
+  instances: Number(args.instances ?? cpus().length),
   probes: quick ? 100 : 200,
   heavyProbes: quick ? 20 : 50,
 };
@@ -119,7 +122,7 @@ async function main() {
   const phases = {};
   const errors = {};
   const attempt = async (name, fn) => {
-    if (!only.includes(name)) return;
+    if (!only.includes(name.replace(/All$/, ''))) return;
     const t0 = Date.now();
     log(`- ${name}`);
     try {
@@ -132,6 +135,17 @@ async function main() {
   };
   await attempt('visits', () => benchVisits(ctx));
   await attempt('orders', () => benchOrders(ctx));
+  if (opts.instances > 1 && (only.includes('visits') || only.includes('orders'))) {
+    const all = await startApi({ dir, databaseUrl: db.url, sim, secrets, workers: opts.instances });
+    cleanups.push(() => all.stop());
+    log(
+      `  API ×${opts.instances} (supervisor pid ${all.pid[0]}, workers ${all.pid.slice(1).join(', ')}) at ${all.url}`,
+    );
+    const allCtx = { ...ctx, api: Object.assign(all, client(all.url)), profile: false };
+    await attempt('visitsAll', () => (only.includes('visits') ? benchVisits(allCtx) : undefined));
+    await attempt('ordersAll', () => (only.includes('orders') ? benchOrders(allCtx) : undefined));
+    await all.stop();
+  }
   await attempt('redemptions', () => benchRedemptions(ctx));
   if (only.includes('attribution') || only.includes('settlement')) {
     ctx.population = await seedPopulation(pool, schema, {

