@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { ConfigController } from './config/config.controller.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { DatabaseModule } from './database/database.module.js';
+import { FulfilmentModule } from './fulfilment/fulfilment.module.js';
 import { FinanceModule } from './finance/finance.module.js';
 import { GuidesModule } from './guides/guides.module.js';
 import { IdentityModule } from './identity/identity.module.js';
@@ -44,6 +45,7 @@ export class AppModule {
         MembersModule,
         LivesModule,
         SharesModule,
+        FulfilmentModule,
         OrdersModule,
         PaymentsModule,
         LedgerModule,

@@ -37,6 +37,6 @@ describe('MySQL schema', () => {
         .filter((r) => r.t === 'orders')
         .map((r) => r.i)
         .sort(),
-    ).toEqual(['uq_orders_member_idempotency', 'uq_orders_store_receipt']);
+    ).toEqual(['uq_orders_member_idempotency', 'uq_orders_order_no', 'uq_orders_store_receipt']);
   });
 });

@@ -26,6 +26,8 @@ export interface AppConfig {
   admin: { username: string; password: string } | null;
   staticDir: string | null;
   simulatorUrl: string | null;
+  /** Shipped deliveries count as received this many days after shipping (AUTO_RECEIPT_DAYS, default 7). */
+  autoReceiptDays: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -95,7 +97,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, demo: DemoDefaults): AppConfi
           : { username: demo.adminUsername, password: demo.adminPassword },
     staticDir: env.STATIC_DIR ?? null,
     simulatorUrl: env.WECHAT_SIMULATOR_URL ?? null,
+    autoReceiptDays: Number(env.AUTO_RECEIPT_DAYS ?? 7),
   };
+  if (!Number.isInteger(config.autoReceiptDays) || config.autoReceiptDays < 1 || config.autoReceiptDays > 90)
+    throw new ConfigError(`AUTO_RECEIPT_DAYS must be a whole number of days from 1 to 90: ${env.AUTO_RECEIPT_DAYS}`);
   if (production) assertProductionReady(config, demo);
   return config;
 }

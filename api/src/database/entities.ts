@@ -1,4 +1,5 @@
 import { CategoryEntity, ProductEntity, SkuEntity, StockMovementEntity } from '../catalog/catalog.entities.js';
+import { FulfilmentEntity, MemberAddressEntity } from '../fulfilment/fulfilment.entities.js';
 import { GuideEntity } from '../guides/guide.entity.js';
 import { LiveEntity } from '../lives/live.entity.js';
 import { MemberRegistrationEntity } from '../identity/registration.entity.js';
@@ -44,4 +45,6 @@ export const ENTITIES = [
   MemberRegistrationEntity,
   OaFollowerEntity,
   LeaseEntity,
+  FulfilmentEntity,
+  MemberAddressEntity,
 ];

@@ -1,4 +1,4 @@
-import type { Order } from '@guideshare/contracts';
+import type { Fulfilment, Order } from '@guideshare/contracts';
 import type { SaleForAccrual } from '../ledger/ledger.service.js';
 import type { OrderEntity, OrderLineEntity } from './order.entities.js';
 
@@ -14,9 +14,11 @@ export function saleForAccrual(order: OrderEntity, lines: OrderLineEntity[]): Sa
   };
 }
 
-export function toOrder(order: OrderEntity, lines: OrderLineEntity[]): Order {
+/** An order as the API shows it; `fulfilment` is the delivery or pickup of an online order (else null). */
+export function toOrder(order: OrderEntity, lines: OrderLineEntity[], fulfilment: Fulfilment | null = null): Order {
   return {
     id: order.id,
+    orderNo: order.orderNo,
     status: order.status,
     channel: order.channel,
     storeId: order.storeId,
@@ -49,5 +51,6 @@ export function toOrder(order: OrderEntity, lines: OrderLineEntity[]): Order {
     },
     createdAt: order.createdAt.toISOString(),
     paidAt: order.paidAt ? order.paidAt.toISOString() : null,
+    fulfilment,
   };
 }

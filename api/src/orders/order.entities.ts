@@ -5,6 +5,7 @@ import { FenColumn, IdColumn, InstantColumn } from '../common/columns.js';
 @Entity('orders')
 @Unique('uq_orders_member_idempotency', ['memberId', 'idempotencyKey'])
 @Unique('uq_orders_store_receipt', ['storeId', 'receiptNo'])
+@Index('uq_orders_order_no', ['orderNo'], { unique: true })
 @Index('idx_orders_guide_time', ['attrGuideId', 'createdAt'])
 // Sales of a period by the day they were paid or redeemed (reports).
 @Index('idx_orders_guide_paid', ['attrGuideId', 'paidAt'])
@@ -18,6 +19,10 @@ export class OrderEntity {
 
   @Column({ type: 'varchar', length: 8 })
   channel!: OrderChannel;
+
+  /** The short number people read out and copy (order-no.ts); null on orders from before it existed. */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  orderNo!: string | null;
 
   @Column({ type: 'varchar', length: 24 })
   status!: OrderStatus;

@@ -4,11 +4,15 @@ import { IdempotencyKey } from '../common/idempotency-key.js';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/tokens.js';
 import { CreateOrderDto, ListOrdersQuery } from './orders.dto.js';
+import { OrderCheckoutService } from './order-checkout.service.js';
 import { OrdersService } from './orders.service.js';
 
 @Controller('orders')
 export class OrdersController {
-  constructor(private readonly orders: OrdersService) {}
+  constructor(
+    private readonly orders: OrdersService,
+    private readonly checkout: OrderCheckoutService,
+  ) {}
 
   /** 201 for a new order; a replay of the same key and body answers with the first order (200). */
   @Roles('consumer')
@@ -19,7 +23,7 @@ export class OrdersController {
     @Body() body: CreateOrderDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { order, replayed } = await this.orders.create(user.sub, key, body);
+    const { order, replayed } = await this.checkout.create(user.sub, key, body);
     reply.status(replayed ? 200 : 201);
     if (replayed) reply.header('Idempotent-Replayed', 'true');
     return order;

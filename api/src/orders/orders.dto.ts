@@ -4,6 +4,7 @@ import {
   ArrayMinSize,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -14,6 +15,7 @@ import {
 } from 'class-validator';
 import type { OrderChannel, OrderStatus } from '@guideshare/contracts';
 import { RangeQuery } from '../common/range-query.js';
+import { FulfilmentDto } from '../fulfilment/fulfilment.dto.js';
 
 export class OrderLineDto {
   @IsUUID()
@@ -40,6 +42,13 @@ export class CreateOrderDto {
   @IsOptional()
   @IsUUID()
   liveId?: string;
+
+  /** Delivery to an address or pickup at a store (API.md "Fulfilment"). */
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => FulfilmentDto)
+  fulfilment?: FulfilmentDto;
 }
 
 export class ListOrdersQuery extends RangeQuery {

@@ -3,12 +3,17 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { SchedulingModule } from '../scheduling/scheduling.module.js';
 import { Sweeps } from '../scheduling/sweeps.service.js';
 import { CatalogModule } from '../catalog/catalog.module.js';
+import { FulfilmentModule } from '../fulfilment/fulfilment.module.js';
 import { GuidesModule } from '../guides/guides.module.js';
 import { LivesModule } from '../lives/lives.module.js';
 import { LedgerModule } from '../ledger/ledger.module.js';
 import { MembersModule } from '../members/members.module.js';
 import { PolicyModule } from '../policy/policy.module.js';
 import { SharesModule } from '../shares/shares.module.js';
+import { StoresModule } from '../stores/stores.module.js';
+import { OrderFulfilmentController } from './fulfilment.controller.js';
+import { OrderCheckoutService } from './order-checkout.service.js';
+import { OrderFulfilmentService } from './order-fulfilment.service.js';
 import { OrderEntity, OrderLineEntity } from './order.entities.js';
 import { OrdersController } from './orders.controller.js';
 import { OrdersService } from './orders.service.js';
@@ -27,9 +32,11 @@ const EXPIRY_SWEEP_MS = 60_000;
     PolicyModule,
     LivesModule,
     LedgerModule,
+    FulfilmentModule,
+    StoresModule,
   ],
-  controllers: [OrdersController],
-  providers: [OrdersService, StoreOrdersService],
+  controllers: [OrdersController, OrderFulfilmentController],
+  providers: [OrdersService, StoreOrdersService, OrderCheckoutService, OrderFulfilmentService],
   exports: [OrdersService, StoreOrdersService],
 })
 export class OrdersModule implements OnModuleInit {

@@ -2,24 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, FindOptionsWhere, In, LessThanOrEqual, Repository } from 'typeorm';
 import type { Order, OrderStatus } from '@guideshare/contracts';
-import { decideOnlineAttribution, resolveRateBps, type AttributionDecision } from '@guideshare/rules';
+import type { AttributionDecision } from '@guideshare/rules';
 import { AppError } from '../common/app-error.js';
-import { newId } from '../common/ids.js';
 import { withinRange } from '../common/range-query.js';
-import { requestHash } from '../common/request-hash.js';
 import { CatalogService } from '../catalog/catalog.service.js';
-import { isDuplicateKey, Transactions } from '../database/transactions.js';
-import { GuidesService } from '../guides/guides.service.js';
+import { FulfilmentService } from '../fulfilment/fulfilment.service.js';
+import { Transactions } from '../database/transactions.js';
 import type { Principal } from '../auth/tokens.js';
-import { LivesService } from '../lives/lives.service.js';
-import { bindingOf, MembersService } from '../members/members.service.js';
-import { PolicyService } from '../policy/policy.service.js';
-import { SharesService } from '../shares/shares.service.js';
 import { OrderEntity, OrderLineEntity } from './order.entities.js';
 import { sourcesOf, statusAfterRefund } from './order-state.js';
 import type { SaleForAccrual } from '../ledger/ledger.service.js';
 import { saleForAccrual, toOrder } from './order-view.js';
-import { CreateOrderDto, ListOrdersQuery } from './orders.dto.js';
+import { ListOrdersQuery } from './orders.dto.js';
 
 const HOUR = 3_600_000;
 /** Unpaid online orders give their stock back after this long (the prepay's time_expire matches). */
@@ -37,144 +31,16 @@ export class OrdersService {
     @InjectRepository(OrderLineEntity) private readonly lines: Repository<OrderLineEntity>,
     private readonly tx: Transactions,
     private readonly catalog: CatalogService,
-    private readonly shares: SharesService,
-    private readonly members: MembersService,
-    private readonly guides: GuidesService,
-    private readonly policy: PolicyService,
-    private readonly lives: LivesService,
+    private readonly fulfilment: FulfilmentService,
   ) {}
-
-  /**
-   * Creates an online order: reserves stock, decides attribution once and freezes it with the rate
-   * of each line. A retry with the same Idempotency-Key and body returns the first order; the
-   * (member, key) unique constraint settles concurrent retries.
-   */
-  async create(
-    memberId: string,
-    idempotencyKey: string,
-    input: CreateOrderDto,
-  ): Promise<{ order: Order; replayed: boolean }> {
-    const hash = requestHash({ lines: input.lines, shareCode: input.shareCode, liveId: input.liveId });
-    const previous = await this.replay(memberId, idempotencyKey, hash);
-    if (previous) return { order: previous, replayed: true };
-    // Reject a forged code before opening a transaction: an error writes nothing.
-    if (input.shareCode !== undefined) await this.shares.resolve(input.shareCode);
-    try {
-      const order = await this.tx.run((em) => this.insertOrder(em, memberId, idempotencyKey, hash, input));
-      return { order, replayed: false };
-    } catch (e) {
-      if (!isDuplicateKey(e)) throw e;
-      const winner = await this.replay(memberId, idempotencyKey, hash);
-      if (!winner) throw e;
-      return { order: winner, replayed: true };
-    }
-  }
-
-  private async replay(memberId: string, idempotencyKey: string, hash: string): Promise<Order | null> {
-    const existing = await this.orders.findOneBy({ memberId, idempotencyKey });
-    if (!existing) return null;
-    if (existing.requestHash !== hash) {
-      throw AppError.conflict('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request');
-    }
-    return toOrder(existing, await this.lines.findBy({ orderId: existing.id }));
-  }
-
-  private async insertOrder(
-    em: EntityManager,
-    memberId: string,
-    idempotencyKey: string,
-    hash: string,
-    input: CreateOrderDto,
-  ) {
-    const now = new Date();
-    const quantities = new Map<string, number>();
-    for (const line of input.lines) quantities.set(line.skuId, (quantities.get(line.skuId) ?? 0) + line.quantity);
-    const skus = await this.catalog.skusForSale(em, [...quantities.keys()], { onSaleOnly: true });
-    // A stable lock order (by SKU id) keeps two multi-line orders from deadlocking each other.
-    for (const skuId of [...quantities.keys()].sort())
-      await this.catalog.reserveStock(em, skuId, quantities.get(skuId)!);
-
-    if (input.shareCode) await this.shares.touchFromOrder(em, memberId, input.shareCode, now);
-    const decision = await this.decide(em, memberId, now, input.liveId ?? null);
-
-    const orderId = newId(now.getTime());
-    const lines: OrderLineEntity[] = input.lines.map((line, i) => {
-      const sku = skus.get(line.skuId)!;
-      const amountFen = sku.priceFen * line.quantity;
-      return {
-        id: newId(now.getTime()),
-        orderId,
-        skuId: sku.skuId,
-        productId: sku.productId,
-        quantity: line.quantity,
-        unitPriceFen: sku.priceFen,
-        amountFen,
-        rateBps: decision.commissionable
-          ? resolveRateBps({
-              rule: decision.rule,
-              productRateBps: sku.productRateBps,
-              categoryRateBps: sku.categoryRateBps,
-              ...decision.rates,
-            })
-          : 0,
-        refundedQuantity: 0,
-        refundedFen: 0,
-        lineNo: i + 1,
-      };
-    });
-    const order: OrderEntity = {
-      id: orderId,
-      memberId,
-      channel: 'online',
-      status: 'PENDING_PAYMENT',
-      storeId: decision.storeId,
-      totalFen: lines.reduce((sum, l) => sum + l.amountFen, 0),
-      paidFen: 0,
-      refundedFen: 0,
-      idempotencyKey,
-      requestHash: hash,
-      receiptNo: null,
-      liveId: input.liveId ?? null,
-      ...attributionColumns(decision),
-      prepayId: null,
-      transactionId: null,
-      createdAt: now,
-      paidAt: null,
-    };
-    await em.insert(OrderEntity, order);
-    await em.insert(OrderLineEntity, lines);
-    return toOrder(order, lines);
-  }
-
-  /** Loads the evidence and asks the pure rules. */
-  private async decide(em: EntityManager, memberId: string, at: Date, liveId: string | null) {
-    const policy = await this.policy.current(em);
-    const live = liveId ? await this.lives.session(em, liveId) : null;
-    const windowMs = policy.onlineWindowHours * HOUR;
-    const since = new Date(Math.min(at.getTime() - windowMs, live ? live.startsAt - windowMs : Infinity));
-    const touches = await this.shares.touchesSince(em, memberId, since);
-    const member = await this.members.require(memberId, em);
-    const binding = bindingOf(member);
-    const guideIds = [...touches.map((t) => t.guideId), binding.serviceGuideId].filter((id): id is string => !!id);
-    const guides = await this.guides.refs(guideIds, em);
-    const decision = decideOnlineAttribution({
-      buyerMemberId: memberId,
-      orderAt: at.getTime(),
-      touches,
-      member: binding,
-      live,
-      policy,
-      guides,
-    });
-    return { ...decision, rates: { defaultRateBps: policy.defaultRateBps, serviceRateBps: policy.serviceRateBps } };
-  }
 
   async get(principal: Principal, id: string): Promise<Order> {
     const order = await this.orders.findOneBy({ id });
     if (!order) throw AppError.notFound('ORDER_NOT_FOUND', `No order ${id}`);
     if (principal.role === 'consumer' && order.memberId !== principal.sub)
       throw AppError.forbidden('This is not your order', 'NOT_YOUR_ORDER');
-    return toOrder(order, await this.lines.findBy({ orderId: id }));
+    const [view] = await this.withViews([order], principal.role === 'consumer');
+    return view;
   }
 
   async list(principal: Principal, query: ListOrdersQuery): Promise<Order[]> {
@@ -188,12 +54,30 @@ export class OrdersService {
     const createdAt = withinRange(query);
     if (createdAt) where.createdAt = createdAt;
     const orders = await this.orders.find({ where, order: { createdAt: 'DESC' }, take: query.limit ?? 50 });
+    return this.withViews(orders, principal.role === 'consumer');
+  }
+
+  /** One order as staff (or, with `buyersView`, its buyer) see it. */
+  async viewOf(id: string, buyersView: boolean): Promise<Order> {
+    const order = await this.orders.findOneBy({ id });
+    if (!order) throw AppError.notFound('ORDER_NOT_FOUND', `No order ${id}`);
+    const [view] = await this.withViews([order], buyersView);
+    return view;
+  }
+
+  /** Orders with their lines and fulfilment; the pickup code only in the buyer's own view. */
+  async withViews(orders: OrderEntity[], buyersView: boolean): Promise<Order[]> {
     if (!orders.length) return [];
-    const lines = await this.lines.findBy({ orderId: In(orders.map((o) => o.id)) });
+    const ids = orders.map((o) => o.id);
+    const [lines, fulfilments] = await Promise.all([
+      this.lines.findBy({ orderId: In(ids) }),
+      this.fulfilment.viewsOf(ids, buyersView),
+    ]);
     return orders.map((o) =>
       toOrder(
         o,
         lines.filter((l) => l.orderId === o.id),
+        fulfilments.get(o.id) ?? null,
       ),
     );
   }

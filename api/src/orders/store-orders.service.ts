@@ -182,6 +182,7 @@ export class StoreOrdersService {
       id: orderId,
       memberId: sale.memberId,
       channel: 'store',
+      orderNo: null,
       status: 'PAID',
       storeId: sale.storeId,
       totalFen: sale.amountFen,

@@ -14,6 +14,7 @@ import { newId } from '../common/ids.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { isDuplicateKey, Transactions } from '../database/transactions.js';
 import type { Principal } from '../auth/tokens.js';
+import { FulfilmentService } from '../fulfilment/fulfilment.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { MembersService } from '../members/members.service.js';
 import { OrdersService, UNPAID_ORDER_TTL_MS } from '../orders/orders.service.js';
@@ -46,6 +47,7 @@ export class PaymentsService {
     private readonly orders: OrdersService,
     private readonly members: MembersService,
     private readonly ledger: LedgerService,
+    private readonly fulfilment: FulfilmentService,
   ) {
     this.handlers.set('TRANSACTION.SUCCESS', (resource) =>
       this.onTransactionSuccess(resource as unknown as Transaction),
@@ -172,6 +174,7 @@ export class PaymentsService {
     });
     if (!moved) throw new NotifyRejected(409, `order ${orderId} is ${order.status}, not payable`);
     await this.ledger.accrue(em, this.orders.accrualOf({ order, lines }), paidAt);
+    await this.fulfilment.onPaid(em, orderId, paidAt);
   }
 
   async paymentForOrder(orderId: string): Promise<PaymentEntity | null> {

@@ -6,6 +6,7 @@ import { RefundsAndSettlements1795480000000 } from './1795480000000-RefundsAndSe
 import { ReportIndexes1795482000000 } from './1795482000000-ReportIndexes.js';
 import { CatalogManagement1796053395451 } from './1796053395451-CatalogManagement.js';
 import { Leases1796060000000 } from './1796060000000-Leases.js';
+import { FulfilmentAndOrderNo1796070000000 } from './1796070000000-FulfilmentAndOrderNo.js';
 
 /**
  * Every migration, in order. To add one: change the entities, `pnpm build`, then
@@ -20,4 +21,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   ReportIndexes1795482000000,
   CatalogManagement1796053395451,
   Leases1796060000000,
+  FulfilmentAndOrderNo1796070000000,
 ];
