@@ -50,6 +50,40 @@ export async function wechatJson<T>(fetchImpl: FetchLike, url: URL, init: Reques
   return body as T;
 }
 
+/**
+ * Calls a WeChat API that answers an image on success and `{errcode, errmsg}` JSON on failure
+ * (wxacode): the bytes when the answer is not JSON, else a WechatApiError.
+ */
+export async function wechatBinary(
+  fetchImpl: FetchLike,
+  url: URL,
+  init: RequestInit,
+  timeoutMs: number,
+): Promise<{ contentType: string; bytes: Buffer }> {
+  const endpoint = url.pathname;
+  const res = await fetchImpl(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+  const contentType = res.headers.get('content-type') ?? '';
+  const bytes = Buffer.from(await res.arrayBuffer());
+  if (contentType.includes('json') || bytes.subarray(0, 1).toString() === '{') {
+    let body: { errcode?: unknown; errmsg?: unknown } = {};
+    try {
+      body = JSON.parse(bytes.toString('utf8')) as typeof body;
+    } catch {
+      // fall through: reported as a non-image answer below
+    }
+    throw new WechatApiError({
+      status: res.status,
+      errcode: typeof body.errcode === 'number' ? body.errcode : -1,
+      errmsg: String(body.errmsg ?? 'non-image response'),
+      body,
+      endpoint,
+    });
+  }
+  if (!res.ok || bytes.length === 0)
+    throw new WechatApiError({ status: res.status, errcode: -1, errmsg: `HTTP ${res.status}`, endpoint });
+  return { contentType, bytes };
+}
+
 /** access_token errcodes after which one refresh-and-retry is worthwhile (revoked or expired early). */
 export const TOKEN_ERRCODES = new Set([40001, 40014, 42001]);
 

@@ -39,8 +39,11 @@ export {
   type FollowerPage,
   type OaUserInfo,
   type PhoneInfo,
+  type UnlimitedWxacodeRequest,
   type WechatApiClientOptions,
 } from './wechat-api-client.js';
+export { decryptWxData, encryptWxData, WxDataError, type WxWatermark } from './wx-data.js';
+export { wxacodeContent } from './simulator/wxa-routes.js';
 export { WecomClient, type ExternalContact, type ExternalFollowUser, type WecomClientOptions } from './wecom-client.js';
 export { WechatPayClient, type TradeBillType, type WechatPayClientOptions } from './pay-client.js';
 export {

@@ -1,4 +1,4 @@
-import { TokenCache, joinUrl, query, wechatJson, withToken, type FetchLike } from './http.js';
+import { TokenCache, joinUrl, query, wechatBinary, wechatJson, withToken, type FetchLike } from './http.js';
 
 export interface WechatApiClientOptions {
   /** https://api.weixin.qq.com in production; the simulator's URL in dev and tests. */
@@ -46,6 +46,19 @@ export interface OaUserInfo {
   tagid_list?: number[];
 }
 
+/** wxacode.getUnlimited parameters (WECHAT-PLATFORM.md §1). */
+export interface UnlimitedWxacodeRequest {
+  /** ≤ 32 characters of [0-9A-Za-z!#$&'()*+,/:;=?@\-._~]; the page reads decodeURIComponent(options.scene). */
+  scene: string;
+  /** A page of the released mini-program: no leading "/" and no query. */
+  page: string;
+  /** 280–1280 px (WeChat's default 430). */
+  width?: number;
+  /** false: a page not yet released still gets a code (trial / develop versions). */
+  checkPath?: boolean;
+  envVersion?: 'release' | 'trial' | 'develop';
+}
+
 /**
  * api.weixin.qq.com for one app (mini-program or Official Account: follower calls need the OA's
  * appid/secret, so build a second client for them).
@@ -58,12 +71,14 @@ export class WechatApiClient {
   constructor(private readonly options: WechatApiClientOptions) {
     this.fetch = options.fetch ?? globalThis.fetch;
     this.timeoutMs = options.timeoutMs ?? 10_000;
+    // stable_token, not cgi-bin/token: every API instance gets the same token while it is valid,
+    // so one instance's refresh never invalidates another's (cgi-bin/token would).
     this.tokens = new TokenCache(async () => {
-      const r = await this.get<{ access_token: string; expires_in: number }>('/cgi-bin/token', {
-        grant_type: 'client_credential',
-        appid: options.appId,
-        secret: options.secret,
-      });
+      const r = await this.post<{ access_token: string; expires_in: number }>(
+        '/cgi-bin/stable_token',
+        {},
+        { grant_type: 'client_credential', appid: options.appId, secret: options.secret, force_refresh: false },
+      );
       return { token: r.access_token, expiresInSeconds: r.expires_in };
     }, options.now ?? Date.now);
   }
@@ -90,6 +105,25 @@ export class WechatApiClient {
       this.post<{ phone_info: PhoneInfo }>('/wxa/business/getuserphonenumber', { access_token: t }, { code }),
     );
     return r.phone_info;
+  }
+
+  /** A permanent mini-program code (wxa/getwxacodeunlimit) as image bytes (PNG or JPEG). */
+  async getUnlimitedWxacode(req: UnlimitedWxacodeRequest): Promise<{ contentType: string; bytes: Buffer }> {
+    const body = {
+      scene: req.scene,
+      page: req.page,
+      width: req.width ?? 430,
+      check_path: req.checkPath ?? true,
+      env_version: req.envVersion ?? 'release',
+    };
+    return withToken(this.tokens, (t) =>
+      wechatBinary(
+        this.fetch,
+        joinUrl(this.options.baseUrl, `/wxa/getwxacodeunlimit${query({ access_token: t })}`),
+        { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
+        this.timeoutMs,
+      ),
+    );
   }
 
   /** One page (up to 10,000) of Official Account follower openids. */

@@ -17,6 +17,8 @@ import { payRoutes } from './pay-routes.js';
 import { addExternalContact, addFollower, type ExternalContactSeed, type FollowerSeed } from './seed.js';
 import { createSimState, type SimExternalContact, type SimFollower, type SimState } from './state.js';
 import { wechatRoutes } from './wechat-routes.js';
+import { wxaRoutes } from './wxa-routes.js';
+import { encryptWxData } from '../wx-data.js';
 
 export interface WechatSimulatorOptions {
   /** 0 (default) picks a free port. */
@@ -65,6 +67,11 @@ export interface WechatSimulator {
   removeFollower(openid: string): void;
   /** The identity a login code "key.anything" maps to. */
   user(key: string): SimulatedUser;
+  /**
+   * What wx.getGroupEnterInfo gives the user `userKey` (logged in through jscode2session) opening a
+   * card in the group `opengid`: encrypted with that user's session_key, watermarked with the appid.
+   */
+  groupEnterInfo(userKey: string, opengid: string): { encryptedData: string; iv: string };
   /** Expire every issued access_token (tests token refresh). */
   expireAccessTokens(): void;
 }
@@ -138,6 +145,7 @@ export async function startWechatSimulator(options: WechatSimulatorOptions = {})
 
   const routes: Route[] = [
     ...wechatRoutes,
+    ...wxaRoutes,
     ...payRoutes,
     ...controlRoutes({ pay: (no) => sim.pay(no), completeRefund: (no, status) => sim.completeRefund(no, status) }),
   ];
@@ -202,6 +210,11 @@ export async function startWechatSimulator(options: WechatSimulatorOptions = {})
     addFollower: (seed) => addFollower(ctx, seed),
     removeFollower: (openid) => void state.followers.delete(openid),
     user: simulatedUser,
+    groupEnterInfo: (userKey, opengid) =>
+      encryptWxData(simulatedUser(userKey).sessionKey, {
+        opengid,
+        watermark: { appid: keys.appId, timestamp: Math.floor(ctx.now() / 1000) },
+      }),
     expireAccessTokens: () => {
       for (const entry of state.accessTokens.values()) entry.expiresAt = 0;
     },

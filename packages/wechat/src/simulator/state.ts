@@ -83,6 +83,10 @@ export interface SimState {
   accessTokens: Map<string, { kind: 'mp' | 'wecom'; expiresAt: number }>;
   /** How many tokens each kind of client fetched (token caching tests). */
   tokenRequests: { mp: number; wecom: number };
+  /** The mini-program's stable_token while it is valid (every caller gets the same one). */
+  stableToken: string | null;
+  /** Every wxa/getwxacodeunlimit call that produced a code, in order (fetched-once tests). */
+  wxacodeRequests: Array<{ scene: string; page: string; width: number }>;
   externalContacts: Map<string, SimExternalContact>;
   followers: Map<string, SimFollower>;
   billDownloads: Map<string, { bytes: Buffer; expiresAt: number }>;
@@ -99,6 +103,8 @@ export function createSimState(): SimState {
     usedLoginCodes: new Set(),
     accessTokens: new Map(),
     tokenRequests: { mp: 0, wecom: 0 },
+    stableToken: null,
+    wxacodeRequests: [],
     externalContacts: new Map(),
     followers: new Map(),
     billDownloads: new Map(),

@@ -16,7 +16,7 @@ import { simulatedUser, userKeyFromCode } from './ids.js';
 
 const q = (req: SimRequest, name: string) => req.url.searchParams.get(name);
 
-function issueToken(ctx: SimContext, kind: 'mp' | 'wecom'): SimResponse {
+export function issueToken(ctx: SimContext, kind: 'mp' | 'wecom'): SimResponse {
   const token = `${kind === 'mp' ? 'SIM' : 'SIMCORP'}_${randomBytes(24).toString('base64url')}`;
   ctx.state.accessTokens.set(token, { kind, expiresAt: ctx.now() + ctx.tokenTtlSeconds * 1000 });
   ctx.state.tokenRequests[kind]++;
@@ -25,7 +25,7 @@ function issueToken(ctx: SimContext, kind: 'mp' | 'wecom'): SimResponse {
 }
 
 /** null when the access_token is valid for `kind`, else the WeChat error to answer with. */
-function tokenError(ctx: SimContext, req: SimRequest, kind: 'mp' | 'wecom'): SimResponse | null {
+export function tokenError(ctx: SimContext, req: SimRequest, kind: 'mp' | 'wecom'): SimResponse | null {
   const entry = ctx.state.accessTokens.get(q(req, 'access_token') ?? '');
   if (!entry || entry.kind !== kind)
     return kind === 'mp'
