@@ -9,6 +9,8 @@ export interface AppConfig {
   tokenSecret: string;
   shareCodeSecret: string;
   memberCodeSecret: string;
+  /** Encrypts members' WeChat session keys at rest. */
+  sessionKeySecret: string;
   wechat: { appId: string; secret: string; apiBase: string };
   wechatPay: {
     apiBase: string;
@@ -28,6 +30,8 @@ export interface AppConfig {
   simulatorUrl: string | null;
   /** Shipped deliveries count as received this many days after shipping (AUTO_RECEIPT_DAYS, default 7). */
   autoReceiptDays: number;
+  /** A font with Chinese glyphs for posters (POSTER_FONT_FILE); null: look in the usual system places. */
+  posterFontFile: string | null;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -67,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, demo: DemoDefaults): AppConfi
     // Derived keys: one secret, separate purposes, so a token can never pass as a share code.
     shareCodeSecret: `${tokenSecret}:share-code`,
     memberCodeSecret: `${tokenSecret}:member-code`,
+    sessionKeySecret: `${tokenSecret}:session-key`,
     wechat: {
       appId: env.WECHAT_APPID ?? demo.appId,
       secret: env.WECHAT_SECRET ?? demo.appSecret,
@@ -98,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, demo: DemoDefaults): AppConfi
     staticDir: env.STATIC_DIR ?? null,
     simulatorUrl: env.WECHAT_SIMULATOR_URL ?? null,
     autoReceiptDays: Number(env.AUTO_RECEIPT_DAYS ?? 7),
+    posterFontFile: env.POSTER_FONT_FILE ?? null,
   };
   if (!Number.isInteger(config.autoReceiptDays) || config.autoReceiptDays < 1 || config.autoReceiptDays > 90)
     throw new ConfigError(`AUTO_RECEIPT_DAYS must be a whole number of days from 1 to 90: ${env.AUTO_RECEIPT_DAYS}`);

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import type { DataSourceOptions } from 'typeorm';
+import { getMetadataArgsStorage, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities.js';
 // Migrations are listed as classes, not found by a glob: the same list works compiled, under jest and in the CLI.
 import { MIGRATIONS } from './migrations/index.js';
@@ -14,6 +14,7 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
   if (databaseUrl.startsWith('sqlite:')) {
     const location = databaseUrl.slice('sqlite:'.length);
     if (location && location !== ':memory:') mkdirSync(dirname(location), { recursive: true });
+    sqliteColumnTypes();
     return {
       type: 'sqljs',
       // Handed over explicitly: TypeORM's own lookup of the CommonJS module fails under ESM loaders (jest).
@@ -41,4 +42,10 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     dateStrings: false,
     extra: { connectionLimit: 20 },
   };
+}
+
+/** SQLite knows one BLOB type: MariaDB's MEDIUMBLOB columns (images) are plain BLOB on the sql.js demo. */
+function sqliteColumnTypes() {
+  for (const column of getMetadataArgsStorage().columns)
+    if (column.options.type === 'mediumblob') column.options.type = 'blob';
 }

@@ -14,6 +14,7 @@ import { PaymentEntity } from '../payments/payment.entity.js';
 import { PolicyVersionEntity } from '../policy/policy.entity.js';
 import { LeaseEntity } from '../scheduling/lease.entity.js';
 import { RefundEntity, RefundLineEntity } from '../refunds/refund.entities.js';
+import { SharePosterEntity, ShareWxacodeEntity } from '../shares/share-media.entities.js';
 import { ShareEntity, VisitEntity } from '../shares/share.entities.js';
 import { StoreEntity, StoreKeyEntity } from '../stores/store.entity.js';
 import { OaFollowerEntity } from '../wecom/oa-follower.entity.js';
@@ -47,4 +48,6 @@ export const ENTITIES = [
   LeaseEntity,
   FulfilmentEntity,
   MemberAddressEntity,
+  ShareWxacodeEntity,
+  SharePosterEntity,
 ];

@@ -52,6 +52,12 @@ export class LivesService {
     return (await this.lives.find({ order: { startsAt: 'DESC' }, take: 100 })).map(toLive);
   }
 
+  async get(id: string): Promise<Live> {
+    const live = await this.lives.findOneBy({ id });
+    if (!live) throw AppError.notFound('LIVE_NOT_FOUND', `No live ${id}`);
+    return toLive(live);
+  }
+
   exists(id: string): Promise<boolean> {
     return this.lives.existsBy({ id });
   }

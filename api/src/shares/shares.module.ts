@@ -5,21 +5,25 @@ import { GuidesModule } from '../guides/guides.module.js';
 import { LivesModule } from '../lives/lives.module.js';
 import { MembersModule } from '../members/members.module.js';
 import { StoresModule } from '../stores/stores.module.js';
+import { PosterService } from './poster.service.js';
+import { ShareMediaController } from './share-media.controller.js';
+import { SharePosterEntity, ShareWxacodeEntity } from './share-media.entities.js';
 import { ShareEntity, VisitEntity } from './share.entities.js';
 import { SharesController } from './shares.controller.js';
 import { SharesService } from './shares.service.js';
+import { WxacodeService } from './wxacode.service.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ShareEntity, VisitEntity]),
+    TypeOrmModule.forFeature([ShareEntity, VisitEntity, ShareWxacodeEntity, SharePosterEntity]),
     GuidesModule,
     MembersModule,
     CatalogModule,
     LivesModule,
     StoresModule,
   ],
-  controllers: [SharesController],
-  providers: [SharesService],
+  controllers: [SharesController, ShareMediaController],
+  providers: [SharesService, WxacodeService, PosterService],
   exports: [SharesService],
 })
 export class SharesModule {}

@@ -80,6 +80,14 @@ export class SharesService {
     return share;
   }
 
+  /** A guide's own share; another guide's code is a 403. */
+  async owned(guideId: string, code: string): Promise<ShareEntity> {
+    const share = await this.resolve(code);
+    if (share.guideId !== guideId)
+      throw AppError.forbidden('This share code belongs to another guide', 'SHARE_NOT_YOURS');
+    return share;
+  }
+
   /** Records a touch and, for an unbound member, binds them to the sharing guide (DESIGN.md rule 5). */
   async recordVisit(memberId: string, input: RecordVisitDto, at = new Date()): Promise<void> {
     const share = await this.resolve(input.shareCode);

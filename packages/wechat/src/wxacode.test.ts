@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import jsQR from 'jsqr';
+import jsqr from 'jsqr';
 import { PNG } from 'pngjs';
 import { DEMO_KEYS } from './demo-keys.js';
 import { WechatApiError } from './errors.js';
@@ -15,6 +15,9 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 
 const client = () => new WechatApiClient({ baseUrl: sim.url, appId: K.appId, secret: K.appSecret });
+
+type Decode = typeof jsqr.default;
+const jsQR: Decode = (jsqr as unknown as { default?: Decode }).default ?? (jsqr as unknown as Decode);
 
 function decodeQr(bytes: Buffer): string | null {
   const png = PNG.sync.read(bytes);

@@ -7,6 +7,7 @@ import { ReportIndexes1795482000000 } from './1795482000000-ReportIndexes.js';
 import { CatalogManagement1796053395451 } from './1796053395451-CatalogManagement.js';
 import { Leases1796060000000 } from './1796060000000-Leases.js';
 import { FulfilmentAndOrderNo1796070000000 } from './1796070000000-FulfilmentAndOrderNo.js';
+import { ShareImages1796071313000 } from './1796071313000-ShareImages.js';
 
 /**
  * Every migration, in order. To add one: change the entities, `pnpm build`, then
@@ -22,4 +23,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   CatalogManagement1796053395451,
   Leases1796060000000,
   FulfilmentAndOrderNo1796070000000,
+  ShareImages1796071313000,
 ];
