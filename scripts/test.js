@@ -1,5 +1,5 @@
 // `pnpm test`: every suite, in order — type check + build, unit/property/API/page tests (jest), the
-// mini-program builds with the weapp size budget, and the browser test of the H5 build.
+// mini-program builds with WeChat's own compiler and code-quality check and the weapp size budget, and the browser test of the H5 build.
 // Ends with one line "tests: N passed, N failed" that counts every test that ran.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -61,6 +61,7 @@ if (existsSync(join(root, 'miniapp', 'config'))) {
   const pnpm = (name, script) => step(name, ...pnpmCommand(['--filter', 'miniapp', script]));
   pnpm('miniapp-typecheck', 'typecheck');
   pnpm('weapp-build', 'build:weapp');
+  pnpm('wechat-ci', 'wechat-ci');
   pnpm('weapp-size', 'size');
   pnpm('h5-build', 'build:h5');
   step('browser', process.execPath, [join(root, 'scripts', 'browser-test.js')]);

@@ -17,6 +17,11 @@ export default defineAppConfig({
       pages: ['index', 'share/index'],
     },
   ],
+  // Inject only the components a page uses (DevTools' code-quality "lazy code loading").
+  lazyCodeLoading: 'requiredComponents',
+  // Privacy APIs (phone number, address, clipboard) wait for the user's agreement, which the app asks
+  // for itself (wx.onNeedPrivacyAuthorization + the PrivacyPopup's agreePrivacyAuthorization button).
+  __usePrivacyCheck__: true,
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f5f6f8',

@@ -36,17 +36,19 @@ export function Empty({
   );
 }
 
-/** Shows the API's `error.message` under a headline chosen by `error.code`. */
+/**
+ * A page that could not load: a Chinese headline and sentence chosen by the error's code (never the
+ * server's text or the code itself), and 重试 only when trying again can help (network, 5xx, 429).
+ */
 export function ErrorState({ error, onRetry, extra }: { error: AppError; onRetry?: () => void; extra?: ReactNode }) {
   return (
     <View className="state state--error" data-testid="state-error" data-code={error.code}>
       <View className="state__icon state__icon--error">!</View>
-      <Text className="state__title">{errorTitle(error.code)}</Text>
+      <Text className="state__title">{errorTitle(error.code, error.status)}</Text>
       <Text className="state__text" data-testid="error-message">
         {error.message}
       </Text>
-      <Text className="state__code">{error.code}</Text>
-      {onRetry ? (
+      {onRetry && error.retryable ? (
         <View className="btn btn--primary btn--sm state__action" onClick={onRetry} data-testid="retry">
           重试
         </View>
@@ -61,11 +63,11 @@ export function ErrorBanner({ error, onClose }: { error: AppError; onClose?: () 
   return (
     <View className="banner banner--error" data-testid="error-banner" data-code={error.code}>
       <View className="banner__body">
-        <Text className="banner__title">{errorTitle(error.code)}</Text>
+        <Text className="banner__title">{errorTitle(error.code, error.status)}</Text>
         <Text className="banner__text">{error.message}</Text>
       </View>
       {onClose ? (
-        <Text className="banner__close" onClick={onClose}>
+        <Text className="banner__close" onClick={onClose} data-testid="error-banner-close">
           ×
         </Text>
       ) : null}

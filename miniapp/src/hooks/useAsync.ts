@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { messageFor } from '../lib/error-messages';
 import { AppError } from '../lib/errors';
 
 export type AsyncState<T> =
@@ -8,7 +9,10 @@ export type AsyncState<T> =
 
 export function asAppError(e: unknown): AppError {
   if (e instanceof AppError) return e;
-  return new AppError('CLIENT_ERROR', (e as Error)?.message || String(e));
+  // A bug or a platform exception: its text is not for the shopper.
+  const error = new AppError('CLIENT_ERROR', messageFor('CLIENT_ERROR', 0).message);
+  error.serverMessage = (e as Error)?.message || String(e);
+  return error;
 }
 
 /**

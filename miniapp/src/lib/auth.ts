@@ -32,7 +32,9 @@ async function loginCode(): Promise<string> {
   try {
     res = await Taro.login();
   } catch (e) {
-    throw new AppError('LOGIN_FAILED', `微信登录失败：${(e as { errMsg?: string })?.errMsg ?? '未知错误'}`);
+    const error = new AppError('LOGIN_FAILED', '微信登录失败，请稍后重试');
+    error.serverMessage = (e as { errMsg?: string })?.errMsg;
+    throw error;
   }
   if (!res?.code) throw new AppError('LOGIN_FAILED', '微信登录失败：没有拿到登录凭证');
   return res.code;

@@ -1,9 +1,14 @@
-// One error type for everything the UI shows: API errors keep the server's code and message.
+import { isRetryable, messageFor } from './error-messages';
+
+// One error type for everything the UI shows. `message` is always Chinese text fit for the screen:
+// for API errors it comes from the code (error-messages.ts), never from the server's English text.
 
 export class AppError extends Error {
   readonly code: string;
   readonly status: number;
   readonly details?: Array<{ field: string; message: string }>;
+  /** What the server (or the platform) said, for logs; never shown. */
+  serverMessage?: string;
 
   constructor(code: string, message: string, status = 0, details?: Array<{ field: string; message: string }>) {
     super(message);
@@ -12,34 +17,15 @@ export class AppError extends Error {
     this.status = status;
     this.details = details;
   }
+
+  /** A retry can help: network, server error, rate limit — not a refused request. */
+  get retryable(): boolean {
+    return isRetryable(this);
+  }
 }
 
-/** Short headline per error code; the server's `message` is shown below it. */
-const TITLES: Record<string, string> = {
-  NETWORK_ERROR: '网络不给力',
-  UNAUTHORIZED: '请先登录',
-  FORBIDDEN: '没有权限',
-  NOT_FOUND: '内容不存在',
-  VALIDATION_FAILED: '提交的信息有误',
-  SHARE_CODE_INVALID: '分享链接已失效',
-  OUT_OF_STOCK: '库存不足',
-  INSUFFICIENT_STOCK: '库存不足',
-  IDEMPOTENCY_KEY_REUSED: '订单已提交',
-  ORDER_NOT_PAYABLE: '订单无法支付',
-  PAY_CANCELLED: '已取消支付',
-  PAY_FAILED: '支付失败',
-  SIMULATOR_UNAVAILABLE: '无法模拟支付',
-  LOGIN_FAILED: '登录失败',
-  PHONE_CODE_INVALID: '手机号验证失败',
-  PHONE_DENIED: '未授权手机号',
-  WECHAT_UNAVAILABLE: '微信服务繁忙',
-  MEMBER_NOT_FOUND: '会员不存在',
-  PERIOD_INVALID: '统计时间段有误',
-  SERVER_ERROR: '服务开小差了',
-};
-
-export function errorTitle(code: string): string {
-  return TITLES[code] ?? '出错了';
+export function errorTitle(code: string, status = 0): string {
+  return messageFor(code, status).title;
 }
 
 const STATUS_CODES: Record<number, string> = {
@@ -48,35 +34,35 @@ const STATUS_CODES: Record<number, string> = {
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  429: 'TOO_MANY_REQUESTS',
 };
 
-const STATUS_MESSAGES: Record<number, string> = {
-  401: '登录已过期，请重新登录',
-  403: '当前账号无权访问',
-  404: '请求的内容不存在',
-};
-
-/** Builds the AppError for a non-2xx response, preferring the contract's `{error:{code,message}}`. */
+/**
+ * The AppError of a non-2xx response: the contract's `error.code` (else one from the status), and the
+ * Chinese sentence for it as `message`. The server's own text is kept in `serverMessage` for logs only.
+ */
 export function fromResponse(status: number, body: unknown): AppError {
   const raw = (body as { error?: unknown } | null)?.error;
   // The contract's {error:{code,message}}; tolerate {error:"text"} (the simulator's control routes).
   const err = (typeof raw === 'string' ? { message: raw } : raw) as
     { code?: unknown; message?: unknown; details?: unknown } | undefined;
   const code =
-    typeof err?.code === 'string' && err.code
+    typeof err?.code === 'string' && /^[A-Z][A-Z0-9_]*$/.test(err.code)
       ? err.code
-      : (STATUS_CODES[status] ?? (status >= 500 ? 'SERVER_ERROR' : `HTTP_${status}`));
-  const message =
-    typeof err?.message === 'string' && err.message
-      ? err.message
-      : (STATUS_MESSAGES[status] ?? (status >= 500 ? `服务器错误（${status}），请稍后再试` : `请求失败（${status}）`));
+      : (STATUS_CODES[status] ?? (status >= 500 ? 'SERVER_ERROR' : 'HTTP_ERROR'));
   const details = Array.isArray(err?.details) ? (err!.details as AppError['details']) : undefined;
-  return new AppError(code, message, status, details);
+  const error = new AppError(code, messageFor(code, status).message, status, details);
+  if (typeof err?.message === 'string') error.serverMessage = err.message;
+  return error;
 }
 
+/** Anything thrown by a request (wx.request fail, fetch TypeError…) is the network's fault. */
 export function toAppError(e: unknown): AppError {
   if (e instanceof AppError) return e;
-  const msg =
+  const error = new AppError('NETWORK_ERROR', messageFor('NETWORK_ERROR', 0).message);
+  const raw =
     (e as { errMsg?: string; message?: string } | null)?.errMsg ?? (e as { message?: string } | null)?.message;
-  return new AppError('NETWORK_ERROR', msg ? `网络请求失败：${msg}` : '网络请求失败，请检查网络后重试');
+  if (raw) error.serverMessage = raw;
+  return error;
 }

@@ -19,7 +19,7 @@ export interface HttpResult<T> {
 
 /**
  * One HTTP round trip with the contract's conventions: JSON in and out, bearer token, and any
- * non-2xx answer turned into an AppError carrying the server's `error.code` and `error.message`.
+ * non-2xx answer turned into an AppError carrying the server's `error.code` and a Chinese message for it.
  */
 export async function http<T>(method: Method, path: string, opts: HttpOptions = {}): Promise<T> {
   return (await httpResult<T>(method, path, opts)).data;

@@ -44,10 +44,7 @@ export async function payOrder(orderId: string, opts: PayOptions = {}): Promise<
       simulatorUrl = undefined;
     }
     if (!simulatorUrl) {
-      throw new AppError(
-        'SIMULATOR_UNAVAILABLE',
-        '浏览器里没有微信支付：服务器未在 GET /api/config 中提供 simulatorUrl，无法模拟支付。请在微信小程序中支付。',
-      );
+      throw new AppError('SIMULATOR_UNAVAILABLE', '浏览器里无法完成微信支付，请在微信小程序中支付');
     }
     await api.simulatePay(simulatorUrl, outTradeNo(orderId, params));
   } else {
@@ -62,7 +59,9 @@ export async function payOrder(orderId: string, opts: PayOptions = {}): Promise<
     } catch (e) {
       const msg = (e as { errMsg?: string })?.errMsg ?? '';
       if (/cancel/i.test(msg)) throw new AppError('PAY_CANCELLED', '您已取消支付，可在订单中继续支付');
-      throw new AppError('PAY_FAILED', msg ? `支付未完成：${msg}` : '支付未完成，请稍后重试');
+      const error = new AppError('PAY_FAILED', '支付没有完成，请稍后在订单中重试');
+      error.serverMessage = msg;
+      throw error;
     }
   }
   onStage?.('confirming');

@@ -8,11 +8,12 @@ import { KEYS } from '../../src/lib/storage';
 import { apiError, installApi, loginAsConsumer, loginAsGuide, reply, requestsTo } from '../helpers';
 
 describe('http and the error contract', () => {
-  it('turns {error:{code,message}} into an AppError with the server message', async () => {
-    installApi({ 'GET /api/products/:id': apiError(404, 'PRODUCT_NOT_FOUND', '商品不存在') });
+  it('turns {error:{code,message}} into an AppError with the Chinese message of its code', async () => {
+    installApi({ 'GET /api/products/:id': apiError(404, 'PRODUCT_NOT_FOUND', 'No product nope') });
     await expect(api.product('nope')).rejects.toMatchObject({
       code: 'PRODUCT_NOT_FOUND',
-      message: '商品不存在',
+      message: '商品不存在或已下架',
+      serverMessage: 'No product nope',
       status: 404,
     });
   });
@@ -36,7 +37,7 @@ describe('http and the error contract', () => {
     });
     await expect(api.products()).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
     expect(errorTitle('NETWORK_ERROR')).toBe('网络不给力');
-    expect(errorTitle('SOMETHING_NEW')).toBe('出错了');
+    expect(errorTitle('SOMETHING_NEW', 418)).toBe('请求失败');
   });
 
   it('sends JSON bodies (an empty one for bodiless POSTs) and the Idempotency-Key', async () => {

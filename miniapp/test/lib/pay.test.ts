@@ -67,7 +67,7 @@ describe('payOrder', () => {
     expect(outTradeNo(id, { outTradeNo: 'GS_X_123456' })).toBe('GS_X_123456');
   });
 
-  it("H5: a simulator refusal ({error: 'text'}) is shown with its text", async () => {
+  it("H5: a simulator refusal ({error: 'text'}) keeps its text for logs, shows Chinese", async () => {
     process.env.TARO_ENV = 'h5';
     installApi({
       'POST /api/orders/:id/payment': params,
@@ -76,7 +76,8 @@ describe('payOrder', () => {
     });
     await expect(payOrder('o1', { sleep: noSleep })).rejects.toMatchObject({
       status: 409,
-      message: 'no transaction for out_trade_no o1',
+      message: '数据刚刚有变化，请刷新后再试',
+      serverMessage: 'no transaction for out_trade_no o1',
     });
   });
 
@@ -85,7 +86,7 @@ describe('payOrder', () => {
     installApi({ 'POST /api/orders/:id/payment': params, 'GET /api/config': {} });
     await expect(payOrder('o1', { sleep: noSleep })).rejects.toMatchObject({
       code: 'SIMULATOR_UNAVAILABLE',
-      message: expect.stringContaining('simulatorUrl'),
+      message: expect.stringContaining('请在微信小程序中支付'),
     });
   });
 

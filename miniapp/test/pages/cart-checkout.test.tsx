@@ -125,12 +125,13 @@ describe('checkout page', () => {
 
   it("shows the API's error (e.g. out of stock) and keeps the draft and its key for a retry", async () => {
     const draft = startCheckout('buyNow', [bag]);
-    installApi({ 'POST /api/orders': apiError(409, 'OUT_OF_STOCK', '城市通勤双肩包 库存不足') });
+    installApi({ 'POST /api/orders': apiError(409, 'OUT_OF_STOCK', 'sku-2a has 0 left') });
     render(<CheckoutPage />);
     fireEvent.click(screen.getByTestId('submit-order'));
     const banner = await screen.findByTestId('error-banner');
     expect(banner).toHaveTextContent('库存不足');
-    expect(banner).toHaveTextContent('城市通勤双肩包 库存不足');
+    expect(banner).toHaveTextContent('商品库存不足，请减少数量或选择其他规格');
+    expect(banner).not.toHaveTextContent('left');
     expect(checkoutDraft()?.idempotencyKey).toBe(draft.idempotencyKey);
   });
 
@@ -172,6 +173,6 @@ describe('checkout page', () => {
     fireEvent.click(screen.getByTestId('submit-order'));
     const banner = await screen.findByTestId('error-banner');
     expect(banner).toHaveAttribute('data-code', 'SIMULATOR_UNAVAILABLE');
-    expect(banner).toHaveTextContent('simulatorUrl');
+    expect(banner).toHaveTextContent('请在微信小程序中支付');
   });
 });

@@ -21,11 +21,13 @@ describe('catalog page (pages/index/index)', () => {
     expect(await screen.findByTestId('state-empty')).toHaveTextContent('暂无商品');
   });
 
-  it("shows the API's error message by code, and retries", async () => {
-    installApi({ 'GET /api/products': apiError(503, 'SERVICE_UNAVAILABLE', '系统维护中，请稍后再试') });
+  it('shows a Chinese message for a server error (not its text or code), and retries', async () => {
+    installApi({ 'GET /api/products': apiError(503, 'SERVICE_UNAVAILABLE', 'maintenance') });
     render(<CatalogPage />);
     const err = await screen.findByTestId('state-error');
-    expect(err).toHaveTextContent('系统维护中，请稍后再试');
+    expect(err).toHaveTextContent('服务器开小差了，请稍后重试');
+    expect(err).not.toHaveTextContent('maintenance');
+    expect(err).not.toHaveTextContent('SERVICE_UNAVAILABLE');
     expect(err).toHaveAttribute('data-code', 'SERVICE_UNAVAILABLE');
     installApi({ 'GET /api/products': products });
     fireEvent.click(screen.getByTestId('retry'));
@@ -83,9 +85,9 @@ describe('lives page', () => {
   });
 
   it('error', async () => {
-    installApi({ 'GET /api/lives': apiError(500, 'INTERNAL', '服务器内部错误') });
+    installApi({ 'GET /api/lives': apiError(500, 'INTERNAL', 'Something went wrong on our side') });
     render(<LivesPage />);
-    expect(await screen.findByTestId('state-error')).toHaveTextContent('服务器内部错误');
+    expect(await screen.findByTestId('state-error')).toHaveTextContent('服务器开小差了，请稍后重试');
   });
 
   it('lists live first, then upcoming, then ended, with store names', async () => {

@@ -123,11 +123,13 @@ describe('guide workbench: login', () => {
   });
 
   it('shows a login error from the API', async () => {
-    installApi({ 'POST /api/auth/guide': apiError(401, 'WECOM_LOGIN_FAILED', '企业微信账号未绑定导购') });
+    installApi({ 'POST /api/auth/guide': apiError(403, 'GUIDE_NOT_REGISTERED', 'This WeCom account is not a guide') });
     render(<GuideHome />);
     fireEvent.change(screen.getByTestId('guide-code'), { target: { value: 'nobody.x' } });
     fireEvent.click(screen.getByTestId('guide-login-submit'));
-    expect(await screen.findByTestId('error-banner')).toHaveTextContent('企业微信账号未绑定导购');
+    const banner = await screen.findByTestId('error-banner');
+    expect(banner).toHaveTextContent('这个企业微信账号还没有登记为导购');
+    expect(banner).not.toHaveTextContent('WeCom');
   });
 
   it('refuses an empty code without calling the API', async () => {
@@ -255,7 +257,8 @@ describe('guide workbench: stats and commissions', () => {
     });
     render(<GuideHome />);
     const err = await screen.findByTestId('stats-error');
-    expect(err).toHaveTextContent('统计服务繁忙');
+    expect(err).toHaveTextContent('服务器开小差了');
+    expect(err).not.toHaveTextContent('统计服务繁忙');
     expect(await screen.findByTestId('commission-entries')).toBeInTheDocument();
     fail = false;
     fireEvent.click(screen.getByTestId('stats-retry'));
@@ -290,13 +293,14 @@ describe('guide workbench: stats and commissions', () => {
     expect(await screen.findByTestId('state-empty')).toHaveTextContent('还没有佣金记录');
   });
 
-  it('commission error shows the API message', async () => {
+  it('commission error shows a Chinese message for its status, not the server text', async () => {
     installApi({
-      'GET /api/guides/me/commissions': apiError(500, 'LEDGER_UNAVAILABLE', '佣金账本暂不可用'),
+      'GET /api/guides/me/commissions': apiError(500, 'LEDGER_UNAVAILABLE', 'ledger down'),
       'GET /api/guides/me/stats': stats,
     });
     render(<GuideHome />);
-    expect(await screen.findByText('佣金账本暂不可用')).toBeInTheDocument();
+    expect(await screen.findByText('服务器开小差了，请稍后重试')).toBeInTheDocument();
+    expect(screen.queryByText(/ledger down/)).toBeNull();
   });
 
   it('an expired guide token returns to the login form', async () => {
@@ -335,9 +339,9 @@ describe('guide share page', () => {
     const second = render(<GuideSharePage />);
     expect(await screen.findByTestId('state-empty')).toHaveTextContent('暂无可分享的商品');
     second.unmount();
-    installApi({ 'GET /api/products': apiError(500, 'X', '商品服务异常'), 'GET /api/lives': [] });
+    installApi({ 'GET /api/products': apiError(500, 'X', 'catalog down'), 'GET /api/lives': [] });
     render(<GuideSharePage />);
-    expect(await screen.findByTestId('state-error')).toHaveTextContent('商品服务异常');
+    expect(await screen.findByTestId('state-error')).toHaveTextContent('服务器开小差了，请稍后重试');
   });
 
   it('weapp: issues a share and the card carries the API path', async () => {
@@ -403,10 +407,11 @@ describe('guide share page', () => {
     installApi({
       'GET /api/products': products,
       'GET /api/lives': [],
-      'POST /api/shares': apiError(403, 'GUIDE_DEPARTED', '离职导购不能分享'),
+      'POST /api/shares': apiError(403, 'GUIDE_DEPARTED', 'A departed guide cannot share'),
     });
     render(<GuideSharePage />);
     fireEvent.click((await screen.findAllByTestId('share-product'))[0]);
-    await waitFor(() => expect(screen.getByTestId('error-banner')).toHaveTextContent('离职导购不能分享'));
+    await waitFor(() => expect(screen.getByTestId('error-banner')).toHaveTextContent('该导购已离职'));
+    expect(screen.getByTestId('error-banner')).not.toHaveTextContent('departed');
   });
 });

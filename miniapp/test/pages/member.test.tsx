@@ -133,7 +133,8 @@ describe('member page: member code', () => {
 
     await flush(16_000); // the shown code has expired now
     expect(screen.queryByTestId('member-code')).toBeNull();
-    expect(screen.getByTestId('state-error')).toHaveTextContent('服务繁忙');
+    expect(screen.getByTestId('state-error')).toHaveTextContent('服务器开小差了，请稍后重试');
+    expect(screen.getByTestId('state-error')).not.toHaveTextContent('服务繁忙'); // the server's words stay off screen
   });
 
   it('refreshes a due code when the page is shown again', async () => {
@@ -228,7 +229,8 @@ describe('member page: 我的专属导购 / 服务门店', () => {
     });
     render(<MemberPage />);
     const err = await screen.findByTestId('profile-error');
-    expect(err).toHaveTextContent('会员服务异常');
+    expect(err).toHaveTextContent('服务开小差了：服务器开小差了，请稍后重试');
+    expect(err).not.toHaveTextContent('会员服务异常');
     expect(await screen.findByTestId('member-code')).toBeInTheDocument();
     // without the profile we do not know whether to offer 开卡
     expect(screen.queryByTestId('register-card')).toBeNull();

@@ -77,11 +77,16 @@ describe('orders page', () => {
   });
 
   it('error', async () => {
-    installApi({ 'GET /api/orders': apiError(403, 'FORBIDDEN', '无权查看'), 'GET /api/products': products });
+    installApi({
+      'GET /api/orders': apiError(403, 'FORBIDDEN', 'This needs the role consumer'),
+      'GET /api/products': products,
+    });
     render(<OrdersPage />);
     const err = await screen.findByTestId('state-error');
     expect(err).toHaveTextContent('没有权限');
-    expect(err).toHaveTextContent('无权查看');
+    expect(err).toHaveTextContent('当前账号无权进行此操作');
+    expect(err).not.toHaveTextContent('role');
+    expect(screen.queryByTestId('retry')).toBeNull(); // a 403 does not go away by trying again
   });
 
   it('lists every status in Chinese with product names and totals', async () => {
@@ -136,9 +141,13 @@ describe('order detail page', () => {
 
   it('error (not yours)', async () => {
     __mock.setRouter({ id: 'o1' });
-    installApi({ 'GET /api/orders/:id': apiError(403, 'FORBIDDEN', '这不是你的订单'), 'GET /api/products': products });
+    installApi({
+      'GET /api/orders/:id': apiError(403, 'NOT_YOUR_ORDER', 'This is not your order'),
+      'GET /api/products': products,
+    });
     render(<OrderPage />);
-    expect(await screen.findByTestId('state-error')).toHaveTextContent('这不是你的订单');
+    expect(await screen.findByTestId('state-error')).toHaveTextContent('这不是您的订单');
+    expect(screen.queryByTestId('retry')).toBeNull();
   });
 
   it.each(STATUSES)('shows status %s as %s', async (status, label) => {

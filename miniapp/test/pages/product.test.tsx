@@ -14,13 +14,14 @@ describe('product page', () => {
     expect(screen.getByTestId('state-loading')).toBeInTheDocument();
   });
 
-  it('not found shows the API message and a way home, no retry', async () => {
+  it('not found shows a Chinese message and a way home, no retry', async () => {
     __mock.setRouter({ id: 'gone' });
-    installApi({ 'GET /api/products/:id': apiError(404, 'NOT_FOUND', '商品已下架') });
+    installApi({ 'GET /api/products/:id': apiError(404, 'PRODUCT_NOT_FOUND', 'No product gone') });
     render(<ProductPage />);
     const err = await screen.findByTestId('state-error');
-    expect(err).toHaveTextContent('商品已下架');
-    expect(err).toHaveTextContent('内容不存在');
+    expect(err).toHaveTextContent('商品不存在或已下架');
+    expect(err).not.toHaveTextContent('No product');
+    expect(err).not.toHaveTextContent('PRODUCT_NOT_FOUND');
     expect(screen.queryByTestId('retry')).toBeNull();
     fireEvent.click(screen.getByText('返回首页'));
     expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/index/index' });

@@ -76,10 +76,7 @@ export function RegisterCard({ onRegistered }: { onRegistered: (member: Register
     setError(
       denied
         ? new AppError('PHONE_DENIED', '开卡需要授权手机号，您可以随时再点“一键开卡”')
-        : new AppError(
-            'PHONE_CODE_INVALID',
-            `没有拿到手机号授权${detail.errMsg ? `（${detail.errMsg}）` : ''}，请稍后重试`,
-          ),
+        : new AppError('PHONE_CODE_INVALID', '没有拿到手机号授权，请稍后重试'),
     );
   };
 

@@ -22,11 +22,13 @@ export function ServiceCard({
       {error && !profile ? (
         <View className="inline-error" data-testid="profile-error" data-code={error.code}>
           <Text className="inline-error__text">
-            {errorTitle(error.code)}：{error.message}
+            {errorTitle(error.code, error.status)}：{error.message}
           </Text>
-          <Text className="link" onClick={onRetry} data-testid="profile-retry">
-            重试
-          </Text>
+          {error.retryable ? (
+            <Text className="link" onClick={onRetry} data-testid="profile-retry">
+              重试
+            </Text>
+          ) : null}
         </View>
       ) : null}
       {loading && !profile ? (
