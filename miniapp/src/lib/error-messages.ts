@@ -71,6 +71,7 @@ export const ERROR_MESSAGES: Record<string, readonly [title: string, message: st
   ORDER_NOT_ONLINE: ['门店订单', '门店消费的订单请到门店办理'],
   ORDER_NOT_REFUNDABLE: ['无法退款', '订单当前状态不能申请退款'],
   ORDER_NOT_SHIPPED: ['尚未发货', '订单还没有发货，暂时不能确认收货'],
+  NOT_SHIPPED: ['尚未发货', '订单还没有发货，暂时不能确认收货'],
   ORDER_NOT_PAID: ['订单未支付', '订单还没有支付'],
   ORDER_LINE_NOT_FOUND: ['商品不存在', '订单里没有这件商品'],
   LINES_TOTAL_MISMATCH: ['金额不一致', '商品金额合计与总金额不一致'],
