@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AfterSalesModule } from './after-sales/after-sales.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
@@ -50,6 +51,7 @@ export class AppModule {
         PaymentsModule,
         LedgerModule,
         RefundsModule,
+        AfterSalesModule,
         FinanceModule,
         MemberAccountsModule,
         PosModule,

@@ -1,3 +1,4 @@
+import { AfterSaleEntity } from '../after-sales/after-sale.entity.js';
 import { CategoryEntity, ProductEntity, SkuEntity, StockMovementEntity } from '../catalog/catalog.entities.js';
 import { FulfilmentEntity, MemberAddressEntity } from '../fulfilment/fulfilment.entities.js';
 import { GuideEntity } from '../guides/guide.entity.js';
@@ -50,4 +51,5 @@ export const ENTITIES = [
   MemberAddressEntity,
   ShareWxacodeEntity,
   SharePosterEntity,
+  AfterSaleEntity,
 ];

@@ -54,6 +54,8 @@ export interface RefundResult {
 @Injectable()
 export class RefundsService implements OnModuleInit {
   private readonly logger = new Logger('Refunds');
+  /** Told, inside the settling transaction, when an online refund succeeds (after-sales follow their refund). */
+  private readonly succeeded: Array<(em: EntityManager, refund: RefundEntity) => Promise<void>> = [];
 
   constructor(
     @InjectRepository(RefundEntity) private readonly refunds: Repository<RefundEntity>,
@@ -72,6 +74,23 @@ export class RefundsService implements OnModuleInit {
         this.onRefundNotify(resource as unknown as RefundNotificationResource, eventType),
       );
     }
+  }
+
+  /** Registers `handler` to run in the transaction that records an online refund's SUCCESS. */
+  onSucceeded(handler: (em: EntityManager, refund: RefundEntity) => Promise<void>) {
+    this.succeeded.push(handler);
+  }
+
+  /**
+   * What a refund of the order would come to now (no writes): the same checks and plan as
+   * `createOnline`, for a request to be judged before anyone approves it.
+   */
+  async preview(orderId: string, request: RefundRequest): Promise<RefundPlan> {
+    const em = this.refunds.manager;
+    const { order, lines } = await this.orders.requireWithLines(em, orderId);
+    if (order.channel !== 'online' || !REFUNDABLE.includes(order.status) || !order.transactionId)
+      throw AppError.conflict('ORDER_NOT_REFUNDABLE', `An order in status ${order.status} cannot be refunded`);
+    return planRefund(await this.refundableLines(em, orderId, lines), request);
   }
 
   // ---------------------------------------------------------------- online (WeChat Pay) refunds
@@ -292,7 +311,10 @@ export class RefundsService implements OnModuleInit {
           { status, wechatRefundId: report.refundId, completedAt, note },
         );
       if (!moved.affected) return;
-      if (status === 'SUCCESS') await this.applySuccess(em, { ...refund, status }, lines, at);
+      if (status === 'SUCCESS') {
+        await this.applySuccess(em, { ...refund, status }, lines, at);
+        for (const handler of this.succeeded) await handler(em, { ...refund, status, completedAt });
+      }
       await this.ledger.release(em, refundHoldKey(refund.id), at);
     });
   }

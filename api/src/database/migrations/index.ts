@@ -8,6 +8,7 @@ import { CatalogManagement1796053395451 } from './1796053395451-CatalogManagemen
 import { Leases1796060000000 } from './1796060000000-Leases.js';
 import { FulfilmentAndOrderNo1796070000000 } from './1796070000000-FulfilmentAndOrderNo.js';
 import { ShareImages1796071313000 } from './1796071313000-ShareImages.js';
+import { AfterSales1796072000000 } from './1796072000000-AfterSales.js';
 
 /**
  * Every migration, in order. To add one: change the entities, `pnpm build`, then
@@ -24,4 +25,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Leases1796060000000,
   FulfilmentAndOrderNo1796070000000,
   ShareImages1796071313000,
+  AfterSales1796072000000,
 ];
