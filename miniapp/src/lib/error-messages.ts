@@ -118,6 +118,8 @@ export const ERROR_MESSAGES: Record<string, readonly [title: string, message: st
   AFTER_SALE_PENDING: ['售后处理中', '已有售后申请正在处理，请等待结果'],
   AFTER_SALE_OPEN: ['售后处理中', '已有售后申请正在处理，请等待结果'],
   AFTER_SALE_ALREADY_DECIDED: ['售后已处理', '这条售后申请已经处理过了'],
+  AFTER_SALE_DECIDED: ['售后已处理', '这条售后申请已经处理过了'],
+  AFTER_SALE_CHANGED: ['售后状态有变', '售后申请刚刚有变化，请刷新后再试'],
   AFTER_SALE_NOT_REQUESTED: ['售后已处理', '这条售后申请已经处理过了'],
   AFTER_SALE_NOT_ALLOWED: ['无法申请售后', '订单当前状态不能申请售后'],
   AFTER_SALE_REASON_REQUIRED: ['请填写原因', '请填写申请退款的原因'],
