@@ -7,6 +7,7 @@ export interface Principal {
   /** member id, guide id or staff account id, by role */
   sub: string;
   role: Role;
+  /** A guide's or a clerk's store. */
   storeId?: string;
 }
 
@@ -38,7 +39,9 @@ export class TokenService {
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
       const role = payload.role as Role;
-      if (!payload.sub || !['consumer', 'guide', 'finance', 'admin'].includes(role)) return null;
+      if (!payload.sub || !['consumer', 'guide', 'finance', 'admin', 'clerk'].includes(role)) return null;
+      // A clerk acts for one store: a clerk token without it is not one we issued.
+      if (role === 'clerk' && typeof payload.storeId !== 'string') return null;
       return { sub: payload.sub, role, storeId: typeof payload.storeId === 'string' ? payload.storeId : undefined };
     } catch {
       return null;

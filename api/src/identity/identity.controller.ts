@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { Public, Roles } from '../auth/auth.decorators.js';
 import { CreateStaffDto, LoginCodeDto, StaffLoginDto } from './identity.dto.js';
 import { IdentityService } from './identity.service.js';
@@ -31,6 +31,13 @@ export class IdentityController {
   @Roles('admin')
   @Post('admin/staff')
   createStaff(@Body() body: CreateStaffDto) {
-    return this.identity.createStaff(body.username, body.password, body.role);
+    return this.identity.createStaff(body.username, body.password, body.role, body.storeId);
+  }
+
+  /** Staff accounts (never their password hashes). */
+  @Roles('admin')
+  @Get('admin/staff')
+  listStaff() {
+    return this.identity.listStaff();
   }
 }

@@ -1,4 +1,6 @@
-import { IsIn, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsString, IsUUID, Length, Matches } from 'class-validator';
+import type { StaffRole } from '@guideshare/contracts';
+import { OptionalNotNull } from '../common/validation.js';
 
 export class LoginCodeDto {
   @IsString()
@@ -25,6 +27,11 @@ export class CreateStaffDto {
   @Length(10, 128)
   password!: string;
 
-  @IsIn(['admin', 'finance'])
-  role!: 'admin' | 'finance';
+  @IsIn(['admin', 'finance', 'clerk'])
+  role!: StaffRole;
+
+  /** Required for a clerk (the store it serves), refused for the other roles. */
+  @OptionalNotNull()
+  @IsUUID()
+  storeId?: string;
 }

@@ -4,6 +4,7 @@ import { GuidesModule } from '../guides/guides.module.js';
 import { MembersModule } from '../members/members.module.js';
 import { PolicyModule } from '../policy/policy.module.js';
 import { SharesModule } from '../shares/shares.module.js';
+import { StoresModule } from '../stores/stores.module.js';
 import { IdentityController } from './identity.controller.js';
 import { IdentityService } from './identity.service.js';
 import { RegistrationController } from './registration.controller.js';
@@ -11,7 +12,14 @@ import { RegistrationService } from './registration.service.js';
 import { StaffAccountEntity } from './staff.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([StaffAccountEntity]), MembersModule, GuidesModule, SharesModule, PolicyModule],
+  imports: [
+    TypeOrmModule.forFeature([StaffAccountEntity]),
+    MembersModule,
+    GuidesModule,
+    SharesModule,
+    PolicyModule,
+    StoresModule,
+  ],
   controllers: [IdentityController, RegistrationController],
   providers: [IdentityService, RegistrationService],
 })

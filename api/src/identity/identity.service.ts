@@ -1,7 +1,13 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import type { AuthGuideResponse, AuthStaffResponse, AuthWechatResponse } from '@guideshare/contracts';
+import type {
+  AuthGuideResponse,
+  AuthStaffResponse,
+  AuthWechatResponse,
+  StaffAccount,
+  StaffRole,
+} from '@guideshare/contracts';
 import { WechatApiClient, WechatApiError, WecomClient } from '@guideshare/wechat';
 import { AppError } from '../common/app-error.js';
 import { newId } from '../common/ids.js';
@@ -9,6 +15,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { isDuplicateKey } from '../database/transactions.js';
 import { GuidesService } from '../guides/guides.service.js';
 import { MembersService } from '../members/members.service.js';
+import { StoresService } from '../stores/stores.service.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { StaffAccountEntity } from './staff.entity.js';
 import { TokenService } from '../auth/tokens.js';
@@ -19,6 +26,14 @@ function loginFailure(e: unknown): AppError {
     return AppError.unauthorized(`WeChat refused the login code (${e.errcode})`, 'LOGIN_CODE_INVALID');
   return AppError.upstream('WECHAT_UNAVAILABLE', 'WeChat could not be reached; try again');
 }
+
+const toStaff = (a: StaffAccountEntity): StaffAccount => ({
+  id: a.id,
+  username: a.username,
+  role: a.role,
+  storeId: a.storeId,
+  createdAt: a.createdAt.toISOString(),
+});
 
 @Injectable()
 export class IdentityService implements OnApplicationBootstrap {
@@ -32,6 +47,7 @@ export class IdentityService implements OnApplicationBootstrap {
     private readonly wecom: WecomClient,
     private readonly members: MembersService,
     private readonly guides: GuidesService,
+    private readonly stores: StoresService,
   ) {}
 
   /** The first admin account, from ADMIN_USERNAME/ADMIN_PASSWORD, created at boot if absent. */
@@ -70,17 +86,35 @@ export class IdentityService implements OnApplicationBootstrap {
       account?.passwordHash ?? 'scrypt$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
     );
     if (!account || !ok) throw AppError.unauthorized('Wrong username or password', 'LOGIN_FAILED');
-    return { token: await this.tokens.issue({ sub: account.id, role: account.role }), role: account.role };
+    const storeId = account.role === 'clerk' ? (account.storeId ?? undefined) : undefined;
+    return { token: await this.tokens.issue({ sub: account.id, role: account.role, storeId }), role: account.role };
   }
 
-  async createStaff(username: string, password: string, role: 'admin' | 'finance') {
-    const account = { id: newId(), username, passwordHash: await hashPassword(password), role, createdAt: new Date() };
+  /** A staff account; a clerk serves exactly one store (`storeId`), the other roles none. */
+  async createStaff(username: string, password: string, role: StaffRole, storeId?: string): Promise<StaffAccount> {
+    if (role === 'clerk' && storeId === undefined)
+      throw AppError.badRequest('STORE_REQUIRED', 'A clerk account needs the storeId of its store');
+    if (role !== 'clerk' && storeId !== undefined)
+      throw AppError.badRequest('STORE_NOT_ALLOWED', 'Only a clerk account belongs to a store');
+    if (storeId !== undefined) await this.stores.require(storeId);
+    const account: StaffAccountEntity = {
+      id: newId(),
+      username,
+      passwordHash: await hashPassword(password),
+      role,
+      storeId: storeId ?? null,
+      createdAt: new Date(),
+    };
     try {
       await this.staff.insert(account);
     } catch (e) {
       if (isDuplicateKey(e)) throw AppError.conflict('STAFF_EXISTS', `The username ${username} is taken`);
       throw e;
     }
-    return { id: account.id, username, role };
+    return toStaff(account);
+  }
+
+  async listStaff(): Promise<StaffAccount[]> {
+    return (await this.staff.find({ order: { username: 'ASC' } })).map(toStaff);
   }
 }

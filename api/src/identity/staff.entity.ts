@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { InstantColumn } from '../common/columns.js';
+import type { StaffRole } from '@guideshare/contracts';
+import { IdColumn, InstantColumn } from '../common/columns.js';
 
 @Entity('staff_accounts')
 export class StaffAccountEntity {
@@ -14,7 +15,11 @@ export class StaffAccountEntity {
   passwordHash!: string;
 
   @Column({ type: 'varchar', length: 16 })
-  role!: 'admin' | 'finance';
+  role!: StaffRole;
+
+  /** A clerk's store (the only one it may act for); null for admin and finance. */
+  @IdColumn({ nullable: true })
+  storeId!: string | null;
 
   @InstantColumn()
   createdAt!: Date;

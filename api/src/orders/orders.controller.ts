@@ -29,13 +29,13 @@ export class OrdersController {
     return order;
   }
 
-  @Roles('consumer', 'guide', 'admin', 'finance')
+  @Roles('consumer', 'guide', 'admin', 'finance', 'clerk')
   @Get()
   list(@CurrentUser() user: Principal, @Query() query: ListOrdersQuery) {
     return this.orders.list(user, query);
   }
 
-  @Roles('consumer', 'admin', 'finance')
+  @Roles('consumer', 'admin', 'finance', 'clerk')
   @Get(':id')
   get(@CurrentUser() user: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.orders.get(user, id);

@@ -39,6 +39,8 @@ export class OrdersService {
     if (!order) throw AppError.notFound('ORDER_NOT_FOUND', `No order ${id}`);
     if (principal.role === 'consumer' && order.memberId !== principal.sub)
       throw AppError.forbidden('This is not your order', 'NOT_YOUR_ORDER');
+    if (principal.role === 'clerk' && order.storeId !== principal.storeId)
+      throw AppError.forbidden("This is not your store's order", 'NOT_YOUR_STORE');
     const [view] = await this.withViews([order], principal.role === 'consumer');
     return view;
   }
@@ -51,6 +53,7 @@ export class OrdersService {
     if (query.channel) where.channel = query.channel;
     if (query.guideId && principal.role !== 'guide') where.attrGuideId = query.guideId;
     if (query.storeId) where.storeId = query.storeId;
+    if (principal.role === 'clerk') where.storeId = principal.storeId; // a clerk sees its own store only
     const createdAt = withinRange(query);
     if (createdAt) where.createdAt = createdAt;
     const orders = await this.orders.find({ where, order: { createdAt: 'DESC' }, take: query.limit ?? 50 });

@@ -1,14 +1,12 @@
-import { Body, Controller, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { Public } from '../auth/auth.decorators.js';
-import { CounterStore, StoreKeyGuard } from '../stores/store-key.guard.js';
+import { CounterEndpoint, CounterStore } from '../stores/counter.guard.js';
 import { CreateRedemptionDto } from './pos.dto.js';
 import { PosService } from './pos.service.js';
 
-/** Store counters: authenticated by `X-Store-Key` (not a bearer token). */
+/** Store counters: a till's `X-Store-Key`, or a clerk of the store signed in to the console. */
 @Controller('pos')
-@Public()
-@UseGuards(StoreKeyGuard)
+@CounterEndpoint()
 export class PosController {
   constructor(private readonly pos: PosService) {}
 

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { IdempotencyKey } from '../common/idempotency-key.js';
-import { CurrentUser, Public, Roles } from '../auth/auth.decorators.js';
+import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/tokens.js';
-import { CounterStore, StoreKeyGuard } from '../stores/store-key.guard.js';
+import { CounterEndpoint, CounterStore } from '../stores/counter.guard.js';
 import { CreateRefundDto, PosRefundDto } from './refunds.dto.js';
 import { RefundsService, type RefundResult } from './refunds.service.js';
 
@@ -38,8 +38,7 @@ export class RefundsController {
   }
 
   /** Counter refund of a store sale: immediate. Same (store, refundNo) again → 200 with the first refund. */
-  @Public()
-  @UseGuards(StoreKeyGuard)
+  @CounterEndpoint()
   @Post('pos/refunds')
   async counter(
     @CounterStore() storeId: string,

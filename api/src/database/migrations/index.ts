@@ -9,6 +9,7 @@ import { Leases1796060000000 } from './1796060000000-Leases.js';
 import { FulfilmentAndOrderNo1796070000000 } from './1796070000000-FulfilmentAndOrderNo.js';
 import { ShareImages1796071313000 } from './1796071313000-ShareImages.js';
 import { AfterSales1796072000000 } from './1796072000000-AfterSales.js';
+import { ClerkStaff1796090000000 } from './1796090000000-ClerkStaff.js';
 
 /**
  * Every migration, in order. To add one: change the entities, `pnpm build`, then
@@ -26,4 +27,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   FulfilmentAndOrderNo1796070000000,
   ShareImages1796071313000,
   AfterSales1796072000000,
+  ClerkStaff1796090000000,
 ];
