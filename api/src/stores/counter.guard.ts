@@ -48,7 +48,7 @@ export class CounterGuard implements CanActivate {
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
     const principal = bearer ? await this.tokens.verify(bearer[1]!) : null;
     if (!principal)
-      throw AppError.unauthorized('An X-Store-Key or a clerk sign-in is required', 'COUNTER_CREDENTIALS_REQUIRED');
+      throw AppError.unauthorized('A valid X-Store-Key or a clerk sign-in is required', 'STORE_KEY_INVALID');
     if (principal.role !== 'clerk' || !principal.storeId)
       throw AppError.forbidden('Only a store counter or its clerks may do this', 'COUNTER_ONLY');
     request.principal = principal;
