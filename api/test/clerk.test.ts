@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AuthStaffResponse, Order, StaffAccount } from '@guideshare/contracts';
 import { count, memberCode, receiptNo, redeem, storeKey } from './support/counter.js';
-import { consumer, createBrand, share, visit, type Brand } from './support/fixtures.js';
+import { consumer, createBrand, order, payOrder, share, visit, type Brand } from './support/fixtures.js';
 import { startStack, type TestStack } from './support/stack.js';
 
 let stack: TestStack;
@@ -109,6 +109,25 @@ describe('at the counter', () => {
     );
     expect(refund.status).toBe(201);
     expect(refund.body).toMatchObject({ status: 'SUCCESS', amountFen: 5000 });
+  });
+
+  it('hands over a pickup order of its own store only', async () => {
+    const buyer = await consumer(stack);
+    const created = await order(stack, buyer.token, {
+      lines: [{ skuId: brand.product.skuId, quantity: 1 }],
+      fulfilment: { type: 'pickup', storeId: shanghai },
+    });
+    expect(created.status).toBe(201);
+    await payOrder(stack, buyer.token, created.body.id);
+    const code = (await stack.client.get(`/api/orders/${created.body.id}`, buyer.token)).body.fulfilment.pickupCode;
+    const pickup = (token: string) =>
+      stack.client.post('/api/pos/pickups', { pickupCode: code }, undefined, bearer(token));
+    const elsewhere = await pickup(clerkHz);
+    expect([elsewhere.status, elsewhere.body.error.code]).toEqual([409, 'PICKUP_AT_OTHER_STORE']);
+    const handed = await pickup(clerkSh);
+    expect(handed.status).toBe(200);
+    expect(handed.body.fulfilment).toMatchObject({ type: 'pickup', status: 'FULFILLED', storeId: shanghai });
+    expect((await pickup(brand.admin)).status).toBe(403);
   });
 
   it("cannot refund another store's receipt", async () => {

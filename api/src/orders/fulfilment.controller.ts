@@ -1,9 +1,9 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { CurrentUser, Public, Roles } from '../auth/auth.decorators.js';
+import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/tokens.js';
 import { PickupDto, ShipmentDto } from '../fulfilment/fulfilment.dto.js';
-import { CounterStore, StoreKeyGuard } from '../stores/store-key.guard.js';
+import { CounterEndpoint, CounterStore } from '../stores/counter.guard.js';
 import { OrderFulfilmentService } from './order-fulfilment.service.js';
 
 /** Delivery and pickup of online orders (API.md "Fulfilment"). Each answers with the order. */
@@ -27,9 +27,11 @@ export class OrderFulfilmentController {
     return this.fulfilment.confirmReceipt(user, id);
   }
 
-  /** The counter hands a paid pickup order over by its code → `FULFILLED`; a repeat → 200, same order. */
-  @Public()
-  @UseGuards(StoreKeyGuard)
+  /**
+   * The counter (store key or clerk) hands a paid pickup order over by its code → `FULFILLED`; a
+   * repeat → 200, same order.
+   */
+  @CounterEndpoint()
   @Post('pos/pickups')
   @HttpCode(200)
   async pickup(
