@@ -266,10 +266,10 @@ describe('departure (离职) and succession (继承)', () => {
     // The departed guide earned nothing after leaving.
     const earned = await sql(stack, 'SELECT orderId FROM ledger_entries WHERE guideId = ?', [leaving.id]);
     expect(earned.map((e: any) => e.orderId)).toEqual([before.id]);
-    // …and can no longer share.
+    // …and can no longer share: their token stopped working when they left.
     expect(
       (await stack.client.post('/api/shares', { kind: 'product', targetId: brand.product.id }, leaving.token)).status,
-    ).toBe(403);
+    ).toBe(401);
   });
 
   it('credit follows a chain of successors who departed in turn', async () => {

@@ -287,8 +287,8 @@ describe('idempotency per (store, receiptNo)', () => {
     expect(await count(stack, 'orders', 'receiptNo = ?', [receipt])).toBe(1);
     expect(await count(stack, 'ledger_entries', 'orderId = ?', [first.body.id])).toBe(1);
 
-    // Receipt numbers are per store.
-    const elsewhere = await redeem(stack, keys[0], body);
+    // Receipt numbers are per store (a new receipt takes a fresh code: one code, one receipt).
+    const elsewhere = await redeem(stack, keys[0], { ...body, memberCode: await memberCode(stack, buyer.token) });
     expect(elsewhere.status).toBe(201);
     expect(elsewhere.body.id).not.toBe(first.body.id);
     expect(await count(stack, 'orders', 'receiptNo = ?', [receipt])).toBe(2);
@@ -357,8 +357,10 @@ describe('counter authentication', () => {
     const admin = await stack.client.post('/api/pos/redemptions', { memberCode: code, ...body() }, brand.admin);
     expect([admin.status, admin.body.error.code]).toEqual([403, 'COUNTER_ONLY']);
     expect(await totals()).toEqual(before);
-    // The other keys still work.
-    expect((await redeem(stack, keys[0], { memberCode: code, ...body() })).status).toBe(201);
+    // The other keys still work (with a fresh code: the first one was used).
+    expect((await redeem(stack, keys[0], { memberCode: await memberCode(stack, buyer.token), ...body() })).status).toBe(
+      201,
+    );
   });
 });
 

@@ -9,6 +9,7 @@ import { SettlementEntity, StatementEntity } from '../finance/settlement.entitie
 import { LedgerEntryEntity } from '../ledger/ledger-entry.entity.js';
 import { LedgerHoldEntity } from '../ledger/ledger-hold.entity.js';
 import { MemberBindingAuditEntity } from '../members/member-binding-audit.entity.js';
+import { MemberCodeUseEntity } from '../members/member-code-use.entity.js';
 import { MemberEntity } from '../members/member.entity.js';
 import { OrderEntity, OrderLineEntity } from '../orders/order.entities.js';
 import { PaymentEntity } from '../payments/payment.entity.js';
@@ -33,6 +34,7 @@ export const ENTITIES = [
   PolicyVersionEntity,
   MemberEntity,
   MemberBindingAuditEntity,
+  MemberCodeUseEntity,
   ShareEntity,
   VisitEntity,
   OrderEntity,

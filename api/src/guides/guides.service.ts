@@ -62,6 +62,12 @@ export class GuidesService {
     return guide;
   }
 
+  /** Whether the guide may still act (checked on every guide request: one primary-key read). */
+  async isActive(id: string): Promise<boolean> {
+    const guide = await this.guides.findOne({ where: { id }, select: { id: true, status: true } });
+    return guide?.status === 'active';
+  }
+
   findByWecomUserId(wecomUserId: string): Promise<GuideEntity | null> {
     return this.guides.findOneBy({ wecomUserId });
   }

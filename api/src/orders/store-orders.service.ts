@@ -10,6 +10,7 @@ import { CatalogService } from '../catalog/catalog.service.js';
 import { isDuplicateKey, Transactions } from '../database/transactions.js';
 import { GuidesService } from '../guides/guides.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
+import { MemberCodeService } from '../members/member-code.service.js';
 import { bindingOf, MembersService } from '../members/members.service.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { SharesService } from '../shares/shares.service.js';
@@ -24,6 +25,8 @@ export interface StoreSale {
   storeId: string;
   receiptNo: string;
   memberId: string;
+  /** The issue step of the member code redeemed (one code, one receipt). */
+  memberCodeStep: number;
   amountFen: number;
   /** Itemised lines (their amounts sum to `amountFen`); absent for an amount-only receipt. */
   lines?: Array<{ skuId: string; quantity: number; amountFen: number }>;
@@ -53,7 +56,8 @@ export function storeSaleHash(input: {
 /**
  * Store-channel orders (in-store sales redeemed at a counter): created PAID at the sale time,
  * attributed once by `decideStoreAttribution`, and accrued in the same transaction. Idempotent per
- * (store, receiptNo) through the `uq_orders_store_receipt` unique constraint.
+ * (store, receiptNo) through the `uq_orders_store_receipt` unique constraint; one member code serves one
+ * receipt (the `member_code_uses` primary key).
  */
 @Injectable()
 export class StoreOrdersService {
@@ -64,6 +68,7 @@ export class StoreOrdersService {
     private readonly catalog: CatalogService,
     private readonly shares: SharesService,
     private readonly members: MembersService,
+    private readonly memberCodes: MemberCodeService,
     private readonly guides: GuidesService,
     private readonly policy: PolicyService,
     private readonly ledger: LedgerService,
@@ -103,8 +108,13 @@ export class StoreOrdersService {
     } catch (e) {
       if (!isDuplicateKey(e)) throw e;
       const winner = await this.replay(sale.storeId, sale.receiptNo, sale.requestHash);
-      if (!winner) throw e;
-      return { order: winner, replayed: true };
+      if (winner) return { order: winner, replayed: true };
+      if (await this.memberCodes.isUsed(sale.memberId, sale.memberCodeStep))
+        throw AppError.conflict(
+          'MEMBER_CODE_USED',
+          'This member code was already redeemed for a receipt; ask the customer to refresh it',
+        );
+      throw e;
     }
   }
 
@@ -115,6 +125,14 @@ export class StoreOrdersService {
   ): Promise<Order> {
     const now = new Date();
     const soldAt = sale.soldAt.getTime();
+    // First: a code already used for another receipt fails here, before anything else is written.
+    await this.memberCodes.markUsed(em, {
+      memberId: sale.memberId,
+      step: sale.memberCodeStep,
+      storeId: sale.storeId,
+      receiptNo: sale.receiptNo,
+      at: now,
+    });
 
     // Attribution, decided once from the evidence as of the sale (touches after it never count).
     const touches = await this.shares.touchesSince(

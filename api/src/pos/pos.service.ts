@@ -48,11 +48,12 @@ export class PosService {
         'soldAt must be within the last 24 hours (and not in the future)',
       );
     }
-    const member = await this.codes.redeem(input.memberCode, now);
+    const { member, step } = await this.codes.redeem(input.memberCode, now);
     return this.storeOrders.create({
       storeId,
       receiptNo: input.receiptNo,
       memberId: member.id,
+      memberCodeStep: step,
       amountFen: input.amountFen,
       lines: input.lines,
       soldAt,

@@ -30,6 +30,7 @@ export const ERROR_MESSAGES: Record<string, readonly [title: string, message: st
   MEMBER_CODE_EXPIRED: ['会员码已过期', '会员码已过期，请刷新后重新出示'],
   MEMBER_CODE_INVALID: ['会员码无效', '会员码无效，请刷新后重新出示'],
   MEMBER_CODE_USED: ['会员码已使用', '这个会员码已使用，请刷新获取新的会员码'],
+  MEMBER_CODE_BUSY: ['会员码使用过于频繁', '一分钟内已多次使用会员码，请稍后再刷新'],
   MEMBER_DELETED: ['账号已注销', '该账号已注销'],
   ACCOUNT_DELETED: ['账号已注销', '该账号已注销'],
   ACCOUNT_HAS_OPEN_ORDERS: ['暂时无法注销', '您还有未完成的订单或售后，完成后再申请注销'],

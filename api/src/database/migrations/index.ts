@@ -10,6 +10,7 @@ import { FulfilmentAndOrderNo1796070000000 } from './1796070000000-FulfilmentAnd
 import { ShareImages1796071313000 } from './1796071313000-ShareImages.js';
 import { AfterSales1796072000000 } from './1796072000000-AfterSales.js';
 import { ClerkStaff1796090000000 } from './1796090000000-ClerkStaff.js';
+import { MemberCodeUses1796079000000 } from './1796079000000-MemberCodeUses.js';
 
 /**
  * Every migration, in order. To add one: change the entities, `pnpm build`, then
@@ -28,4 +29,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   ShareImages1796071313000,
   AfterSales1796072000000,
   ClerkStaff1796090000000,
+  MemberCodeUses1796079000000,
 ];
