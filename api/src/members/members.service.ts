@@ -179,16 +179,14 @@ export class MembersService {
   ): Promise<{ member: MemberEntity; audit: MemberBindingAuditEntity | null }> {
     const member = await this.require(memberId, em);
     if (member.serviceGuideId === guide.id && member.serviceStoreId === guide.storeId) return { member, audit: null };
-    const updated = await em
-      .getRepository(MemberEntity)
-      .update(
-        {
-          id: memberId,
-          serviceGuideId: member.serviceGuideId ?? IsNull(),
-          serviceStoreId: member.serviceStoreId ?? IsNull(),
-        },
-        { serviceGuideId: guide.id, serviceStoreId: guide.storeId, boundAt: member.boundAt ?? change.at },
-      );
+    const updated = await em.getRepository(MemberEntity).update(
+      {
+        id: memberId,
+        serviceGuideId: member.serviceGuideId ?? IsNull(),
+        serviceStoreId: member.serviceStoreId ?? IsNull(),
+      },
+      { serviceGuideId: guide.id, serviceStoreId: guide.storeId, boundAt: member.boundAt ?? change.at },
+    );
     if (!updated.affected)
       throw AppError.conflict('MEMBER_CHANGED', "The member's binding changed meanwhile; try again");
     const audit: MemberBindingAuditEntity = {
