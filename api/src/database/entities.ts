@@ -20,6 +20,7 @@ import { SharePosterEntity, ShareWxacodeEntity } from '../shares/share-media.ent
 import { ShareEntity, VisitEntity } from '../shares/share.entities.js';
 import { StoreEntity, StoreKeyEntity } from '../stores/store.entity.js';
 import { OaFollowerEntity } from '../wecom/oa-follower.entity.js';
+import { MemberWechatSessionEntity } from '../wechat-sessions/wechat-session.entity.js';
 
 export const ENTITIES = [
   StoreEntity,
@@ -54,4 +55,5 @@ export const ENTITIES = [
   ShareWxacodeEntity,
   SharePosterEntity,
   AfterSaleEntity,
+  MemberWechatSessionEntity,
 ];

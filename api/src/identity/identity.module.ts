@@ -5,6 +5,7 @@ import { MembersModule } from '../members/members.module.js';
 import { PolicyModule } from '../policy/policy.module.js';
 import { SharesModule } from '../shares/shares.module.js';
 import { StoresModule } from '../stores/stores.module.js';
+import { WechatSessionsModule } from '../wechat-sessions/wechat-sessions.module.js';
 import { IdentityController } from './identity.controller.js';
 import { IdentityService } from './identity.service.js';
 import { RegistrationController } from './registration.controller.js';
@@ -19,6 +20,7 @@ import { StaffAccountEntity } from './staff.entity.js';
     SharesModule,
     PolicyModule,
     StoresModule,
+    WechatSessionsModule,
   ],
   controllers: [IdentityController, RegistrationController],
   providers: [IdentityService, RegistrationService],

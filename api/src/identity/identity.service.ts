@@ -19,6 +19,7 @@ import { StoresService } from '../stores/stores.service.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { StaffAccountEntity } from './staff.entity.js';
 import { TokenService } from '../auth/tokens.js';
+import { WechatSessionsService } from '../wechat-sessions/wechat-sessions.service.js';
 
 /** WeChat rejects a code it does not know (40029), has seen (40163) or is rate-limiting (45011). */
 function loginFailure(e: unknown): AppError {
@@ -48,6 +49,7 @@ export class IdentityService implements OnApplicationBootstrap {
     private readonly members: MembersService,
     private readonly guides: GuidesService,
     private readonly stores: StoresService,
+    private readonly sessions: WechatSessionsService,
   ) {}
 
   /** The first admin account, from ADMIN_USERNAME/ADMIN_PASSWORD, created at boot if absent. */
@@ -65,6 +67,8 @@ export class IdentityService implements OnApplicationBootstrap {
   async loginConsumer(code: string): Promise<AuthWechatResponse> {
     const session = await this.wechat.code2Session(code).catch((e) => Promise.reject(loginFailure(e)));
     const member = await this.members.findOrCreateByOpenid(session.openid, session.unionid ?? null);
+    // Kept server-side (never returned) to decrypt what WeChat gives this session, e.g. group enter info.
+    await this.sessions.remember(member.id, session.sessionKey);
     const token = await this.tokens.issue({ sub: member.id, role: 'consumer' });
     return { token, member: { id: member.id, openid: member.openid } };
   }

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { GuidesModule } from '../guides/guides.module.js';
 import { StoresModule } from '../stores/stores.module.js';
+import { GroupReportsController } from './groups.controller.js';
+import { GroupReportsService } from './groups.report.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsReader } from './reports.reader.js';
 import { ReportsService } from './reports.service.js';
@@ -8,8 +10,8 @@ import { ReportsService } from './reports.service.js';
 /** Guide statistics and reports: a read-only model over shares, visits, orders, ledger and registrations. */
 @Module({
   imports: [GuidesModule, StoresModule],
-  controllers: [ReportsController],
-  providers: [ReportsReader, ReportsService],
+  controllers: [ReportsController, GroupReportsController],
+  providers: [ReportsReader, ReportsService, GroupReportsService],
   exports: [ReportsService],
 })
 export class ReportsModule {}

@@ -28,6 +28,7 @@ export class ShareEntity {
 @Entity('visits')
 @Index('idx_visits_member_time', ['memberId', 'visitedAt'])
 @Index('idx_visits_guide_time', ['guideId', 'visitedAt'])
+@Index('idx_visits_group_time', ['openGId', 'visitedAt'])
 export class VisitEntity {
   /** UUIDv7: sorts by time, no auto-increment hot spot. */
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -59,6 +60,10 @@ export class VisitEntity {
 
   @Column({ type: 'varchar', length: 255, nullable: true })
   path!: string | null;
+
+  /** The WeChat group (openGId) the card was opened in, decrypted from getGroupEnterInfo; else null. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  openGId!: string | null;
 
   @InstantColumn()
   visitedAt!: Date;

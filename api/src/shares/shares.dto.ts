@@ -1,4 +1,18 @@
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { OptionalNotNull } from '../common/validation.js';
 import type { ShareKind } from '@guideshare/contracts';
 
 export class CreateShareDto {
@@ -7,6 +21,18 @@ export class CreateShareDto {
 
   @IsUUID()
   targetId!: string;
+}
+
+/** What wx.getGroupEnterInfo gave the mini-program: encrypted with the member's session key. */
+export class GroupEnterInfoDto {
+  @IsString()
+  @Length(16, 4096)
+  encryptedData!: string;
+
+  /** 16 bytes, base64. */
+  @IsString()
+  @Matches(/^[A-Za-z0-9+/]{22}==$/, { message: 'iv must be 16 bytes of base64' })
+  iv!: string;
 }
 
 export class RecordVisitDto {
@@ -32,4 +58,11 @@ export class RecordVisitDto {
   @IsString()
   @Length(0, 255)
   path?: string;
+
+  /** Present when the card was opened in a group chat (shareTicket): the visit is recorded with the group. */
+  @OptionalNotNull()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => GroupEnterInfoDto)
+  group?: GroupEnterInfoDto;
 }

@@ -5,6 +5,7 @@ import { GuidesModule } from '../guides/guides.module.js';
 import { LivesModule } from '../lives/lives.module.js';
 import { MembersModule } from '../members/members.module.js';
 import { StoresModule } from '../stores/stores.module.js';
+import { WechatSessionsModule } from '../wechat-sessions/wechat-sessions.module.js';
 import { PosterService } from './poster.service.js';
 import { ShareMediaController } from './share-media.controller.js';
 import { SharePosterEntity, ShareWxacodeEntity } from './share-media.entities.js';
@@ -21,6 +22,7 @@ import { WxacodeService } from './wxacode.service.js';
     CatalogModule,
     LivesModule,
     StoresModule,
+    WechatSessionsModule,
   ],
   controllers: [SharesController, ShareMediaController],
   providers: [SharesService, WxacodeService, PosterService],

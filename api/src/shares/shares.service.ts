@@ -12,6 +12,7 @@ import { GuidesService } from '../guides/guides.service.js';
 import { LivesService } from '../lives/lives.service.js';
 import { MembersService } from '../members/members.service.js';
 import { StoresService } from '../stores/stores.service.js';
+import { WechatSessionsService } from '../wechat-sessions/wechat-sessions.service.js';
 import { isAuthenticShareCode, issueShareCode } from './share-code.js';
 import { ShareEntity, VisitEntity } from './share.entities.js';
 import { RecordVisitDto } from './shares.dto.js';
@@ -46,6 +47,7 @@ export class SharesService {
     private readonly catalog: CatalogService,
     private readonly lives: LivesService,
     private readonly stores: StoresService,
+    private readonly sessions: WechatSessionsService,
   ) {}
 
   async issue(guideId: string, kind: ShareKind, targetId: string): Promise<Share> {
@@ -91,7 +93,9 @@ export class SharesService {
   /** Records a touch and, for an unbound member, binds them to the sharing guide (DESIGN.md rule 5). */
   async recordVisit(memberId: string, input: RecordVisitDto, at = new Date()): Promise<void> {
     const share = await this.resolve(input.shareCode);
-    await this.tx.run((em) => this.touch(em, memberId, share, at, input));
+    // Decrypted before anything is written: group data that does not decrypt is a 400 recording nothing.
+    const openGId = input.group ? await this.sessions.openGroupId(memberId, input.group) : null;
+    await this.tx.run((em) => this.touch(em, memberId, share, at, input, openGId));
   }
 
   /**
@@ -130,7 +134,14 @@ export class SharesService {
     return latest?.visitedAt ?? null;
   }
 
-  private async touch(em: EntityManager, memberId: string, share: ShareEntity, at: Date, input: RecordVisitDto) {
+  private async touch(
+    em: EntityManager,
+    memberId: string,
+    share: ShareEntity,
+    at: Date,
+    input: RecordVisitDto,
+    openGId: string | null = null,
+  ) {
     await em.getRepository(VisitEntity).insert({
       id: newId(at.getTime()),
       memberId,
@@ -142,6 +153,7 @@ export class SharesService {
       scene: input.scene ?? null,
       chatType: input.chatType ?? null,
       path: input.path ?? null,
+      openGId,
       visitedAt: at,
     });
     const guide = await this.guides.require(share.guideId, em);

@@ -11,6 +11,7 @@ import { ShareImages1796071313000 } from './1796071313000-ShareImages.js';
 import { AfterSales1796072000000 } from './1796072000000-AfterSales.js';
 import { ClerkStaff1796090000000 } from './1796090000000-ClerkStaff.js';
 import { MemberCodeUses1796079000000 } from './1796079000000-MemberCodeUses.js';
+import { GroupVisits1796091313000 } from './1796091313000-GroupVisits.js';
 
 /**
  * Every migration, in order. To add one: change the entities, `pnpm build`, then
@@ -30,4 +31,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   AfterSales1796072000000,
   ClerkStaff1796090000000,
   MemberCodeUses1796079000000,
+  GroupVisits1796091313000,
 ];
