@@ -59,6 +59,7 @@ export const ERROR_MESSAGES: Record<string, readonly [title: string, message: st
   SHARE_NOT_YOURS: ['不是您的分享', '只能查看自己发出的分享'],
   WXACODE_FAILED: ['小程序码生成失败', '小程序码暂时生成失败，请稍后重试'],
   WXACODE_PENDING: ['小程序码生成中', '小程序码正在生成，请稍后再试'],
+  GROUP_DATA_INVALID: ['群信息无法识别', '未能识别您所在的群，请重新从群里打开分享卡片'],
   SHARE_TARGET_NOT_FOUND: ['分享内容不存在', '分享的商品或活动不存在'],
   LIVE_NOT_FOUND: ['直播不存在', '直播不存在或已结束'],
   LIVE_TIMES_INVALID: ['直播时间有误', '直播的开始和结束时间有误'],
