@@ -24,6 +24,7 @@ import { SchedulingModule } from './scheduling/scheduling.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { SharesModule } from './shares/shares.module.js';
 import { StoresModule } from './stores/stores.module.js';
+import { UploadsModule } from './uploads/uploads.module.js';
 import { WechatModule } from './wechat/wechat.module.js';
 import { WecomModule } from './wecom/wecom.module.js';
 
@@ -40,6 +41,7 @@ export class AppModule {
         AuthModule,
         IdentityModule,
         StoresModule,
+        UploadsModule,
         GuidesModule,
         CatalogModule,
         PolicyModule,

@@ -7,6 +7,7 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { createValidationPipe } from './common/validation.js';
+import { MAX_UPLOAD_BYTES } from './uploads/uploads.service.js';
 
 export interface CreateAppOptions {
   logger?: false | Array<'log' | 'error' | 'warn' | 'debug' | 'verbose' | 'fatal'>;
@@ -22,6 +23,11 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     rawBody: true,
     logger: options.logger ?? ['error', 'warn', 'log'],
+  });
+  // Image uploads (POST /api/admin/uploads): one file, read by the handler with its own size limit.
+  const { default: fastifyMultipart } = await import('@fastify/multipart');
+  await app.register(fastifyMultipart as never, {
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, parts: 11 },
   });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());

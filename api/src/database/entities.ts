@@ -19,6 +19,7 @@ import { RefundEntity, RefundLineEntity } from '../refunds/refund.entities.js';
 import { SharePosterEntity, ShareWxacodeEntity } from '../shares/share-media.entities.js';
 import { ShareEntity, VisitEntity } from '../shares/share.entities.js';
 import { StoreEntity, StoreKeyEntity } from '../stores/store.entity.js';
+import { UploadEntity } from '../uploads/upload.entity.js';
 import { OaFollowerEntity } from '../wecom/oa-follower.entity.js';
 import { MemberWechatSessionEntity } from '../wechat-sessions/wechat-session.entity.js';
 
@@ -32,6 +33,7 @@ export const ENTITIES = [
   ProductEntity,
   SkuEntity,
   StockMovementEntity,
+  UploadEntity,
   PolicyVersionEntity,
   MemberEntity,
   MemberBindingAuditEntity,

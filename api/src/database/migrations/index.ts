@@ -12,6 +12,7 @@ import { AfterSales1796072000000 } from './1796072000000-AfterSales.js';
 import { ClerkStaff1796090000000 } from './1796090000000-ClerkStaff.js';
 import { MemberCodeUses1796079000000 } from './1796079000000-MemberCodeUses.js';
 import { GroupVisits1796091313000 } from './1796091313000-GroupVisits.js';
+import { Uploads1796090100000 } from './1796090100000-Uploads.js';
 
 /**
  * Every migration, in order. To add one: change the entities, `pnpm build`, then
@@ -32,4 +33,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   ClerkStaff1796090000000,
   MemberCodeUses1796079000000,
   GroupVisits1796091313000,
+  Uploads1796090100000,
 ];
