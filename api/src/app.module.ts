@@ -21,6 +21,7 @@ import { PolicyModule } from './policy/policy.module.js';
 import { PosModule } from './pos/pos.module.js';
 import { RefundsModule } from './refunds/refunds.module.js';
 import { SchedulingModule } from './scheduling/scheduling.module.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { SharesModule } from './shares/shares.module.js';
 import { StoresModule } from './stores/stores.module.js';
@@ -54,6 +55,7 @@ export class AppModule {
         LedgerModule,
         RefundsModule,
         AfterSalesModule,
+        PrivacyModule,
         FinanceModule,
         MemberAccountsModule,
         PosModule,

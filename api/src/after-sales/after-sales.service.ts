@@ -120,6 +120,12 @@ export class AfterSalesService implements OnModuleInit {
     return Promise.all(rows.map((r) => this.view(r)));
   }
 
+  /** Every request a member made (their data export). */
+  async ofMember(memberId: string): Promise<AfterSale[]> {
+    const rows = await this.sales.find({ where: { memberId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return Promise.all(rows.map((r) => this.view(r)));
+  }
+
   /** The ops queue: oldest first, optionally by status. */
   async list(status?: AfterSaleStatus): Promise<AfterSale[]> {
     const rows = await this.sales.find({

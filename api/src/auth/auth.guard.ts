@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@guideshare/contracts';
 import { AppError } from '../common/app-error.js';
+import { AccessChecks } from './access-checks.js';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators.js';
 import { GuidesService } from '../guides/guides.service.js';
 import { TokenService } from './tokens.js';
@@ -18,6 +19,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     private readonly guides: GuidesService,
+    private readonly access: AccessChecks,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -33,6 +35,8 @@ export class AuthGuard implements CanActivate {
     if (!principal) throw AppError.unauthorized();
     if (principal.role === 'guide' && !(await this.guides.isActive(principal.sub)))
       throw AppError.unauthorized('This guide has departed; their sign-in no longer works', 'GUIDE_DEPARTED');
+    // A holder revoked since the token was issued (a deleted member account): as if no token.
+    if (!(await this.access.allows(principal))) throw AppError.unauthorized();
     if (roles && !roles.includes(principal.role)) throw AppError.forbidden(`This needs the role ${roles.join(' or ')}`);
     request.principal = principal;
     return true;

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { GuidesModule } from '../guides/guides.module.js';
+import { AccessChecks } from './access-checks.js';
 import { AuthGuard } from './auth.guard.js';
 import { TokenService } from './tokens.js';
 
@@ -8,7 +9,7 @@ import { TokenService } from './tokens.js';
 @Global()
 @Module({
   imports: [GuidesModule],
-  providers: [TokenService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [TokenService],
+  providers: [TokenService, AccessChecks, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [TokenService, AccessChecks],
 })
 export class AuthModule {}

@@ -161,6 +161,18 @@ export class FulfilmentService {
 
   // ---------------------------------------------------------------- account deletion
 
+  /** The member's paid orders still on their way (to ship, shipped, or waiting at a store). */
+  async inFlightOrderIds(memberId: string): Promise<string[]> {
+    const rows = await this.fulfilments.find({
+      select: { orderId: true },
+      where: [
+        { memberId, status: 'PENDING', paidAt: Not(IsNull()) },
+        { memberId, status: In(['SHIPPED', 'READY_FOR_PICKUP']) },
+      ],
+    });
+    return rows.map((r) => r.orderId);
+  }
+
   /** Removes the member's addresses (address book and every order's) in the deleting transaction. */
   async forgetMember(em: EntityManager, memberId: string): Promise<void> {
     await em.getRepository(MemberAddressEntity).delete({ memberId });

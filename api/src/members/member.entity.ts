@@ -44,4 +44,11 @@ export class MemberEntity {
 
   @InstantColumn()
   createdAt!: Date;
+
+  /**
+   * When the member deleted their account: the identifiers (openid, unionid, phone, code number)
+   * are gone and their tokens stop working; the row stays, as orders and the ledger refer to it.
+   */
+  @InstantColumn({ nullable: true })
+  deletedAt!: Date | null;
 }

@@ -49,6 +49,7 @@ export class MembersService {
         boundAt: null,
         codeNo: newMemberNo(),
         createdAt: new Date(),
+        deletedAt: null,
       });
       try {
         await this.members.insert(member);
@@ -67,6 +68,33 @@ export class MembersService {
     const member = await (em ? em.getRepository(MemberEntity) : this.members).findOneBy({ id });
     if (!member) throw AppError.notFound('MEMBER_NOT_FOUND', `No member ${id}`);
     return member;
+  }
+
+  /** Whether the member exists and has not deleted their account (their tokens work). */
+  isActive(id: string): Promise<boolean> {
+    return this.members.existsBy({ id, deletedAt: IsNull() });
+  }
+
+  /**
+   * Account deletion (in the caller's transaction): the WeChat identity is released — the openid
+   * becomes `deleted:<id>`, so a later login with it creates a new member — and the unionid, phone,
+   * code number and service binding are cleared. The row stays for the orders and the ledger that
+   * refer to it. False when the account was deleted already.
+   */
+  async forget(em: EntityManager, memberId: string, at: Date): Promise<boolean> {
+    const result = await em.getRepository(MemberEntity).update(
+      { id: memberId, deletedAt: IsNull() },
+      {
+        openid: `deleted:${memberId}`,
+        unionid: null,
+        phone: null,
+        codeNo: null,
+        serviceGuideId: null,
+        serviceStoreId: null,
+        deletedAt: at,
+      },
+    );
+    return (result.affected ?? 0) > 0;
   }
 
   findByUnionid(unionid: string): Promise<MemberEntity | null> {

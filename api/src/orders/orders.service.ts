@@ -60,6 +60,17 @@ export class OrdersService {
     return this.withViews(orders, principal.role === 'consumer');
   }
 
+  /** Every order of a member, newest first, as the member sees them (their data export). */
+  async allOfMember(memberId: string): Promise<Order[]> {
+    return this.withViews(await this.orders.find({ where: { memberId }, order: { createdAt: 'DESC' } }), true);
+  }
+
+  /** The ids of a member's orders (account deletion). */
+  async idsOfMember(em: EntityManager, memberId: string): Promise<string[]> {
+    const rows = await em.getRepository(OrderEntity).find({ select: { id: true }, where: { memberId } });
+    return rows.map((r) => r.id);
+  }
+
   /** One order as staff (or, with `buyersView`, its buyer) see it. */
   async viewOf(id: string, buyersView: boolean): Promise<Order> {
     const order = await this.orders.findOneBy({ id });

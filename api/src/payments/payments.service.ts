@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import type { RequestPaymentParams } from '@guideshare/contracts';
 import {
   verifyNotification,
@@ -175,6 +175,11 @@ export class PaymentsService {
     if (!moved) throw new NotifyRejected(409, `order ${orderId} is ${order.status}, not payable`);
     await this.ledger.accrue(em, this.orders.accrualOf({ order, lines }), paidAt);
     await this.fulfilment.onPaid(em, orderId, paidAt);
+  }
+
+  /** Account deletion: the payer's openid leaves these orders' payment records (the money facts stay). */
+  async forgetPayer(em: EntityManager, orderIds: string[]): Promise<void> {
+    if (orderIds.length) await em.getRepository(PaymentEntity).update({ orderId: In(orderIds) }, { payerOpenid: '' });
   }
 
   async paymentForOrder(orderId: string): Promise<PaymentEntity | null> {

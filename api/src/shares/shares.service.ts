@@ -129,6 +129,11 @@ export class SharesService {
     }));
   }
 
+  /** The member's visits, newest first (what a privacy export shows of them). */
+  async visitsOf(memberId: string, limit = 1000): Promise<VisitEntity[]> {
+    return this.visits.find({ where: { memberId }, order: { visitedAt: 'DESC' }, take: limit });
+  }
+
   async lastVisitAt(memberId: string): Promise<Date | null> {
     const [latest] = await this.visits.find({ where: { memberId }, order: { visitedAt: 'DESC' }, take: 1 });
     return latest?.visitedAt ?? null;

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { decryptWxData, WxDataError } from '@guideshare/wechat';
 import { AppError } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -29,6 +29,11 @@ export class WechatSessionsService {
   /** The session key of the member's latest login replaces the previous one (WeChat rotates it). */
   async remember(memberId: string, sessionKey: string): Promise<void> {
     await this.sessions.upsert({ memberId, sealedKey: this.seal(sessionKey), updatedAt: new Date() }, ['memberId']);
+  }
+
+  /** Account deletion: the member's session key goes (in the deleting transaction). */
+  async forget(em: EntityManager, memberId: string): Promise<void> {
+    await em.getRepository(MemberWechatSessionEntity).delete({ memberId });
   }
 
   /**

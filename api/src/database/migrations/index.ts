@@ -13,6 +13,7 @@ import { ClerkStaff1796090000000 } from './1796090000000-ClerkStaff.js';
 import { MemberCodeUses1796079000000 } from './1796079000000-MemberCodeUses.js';
 import { GroupVisits1796091313000 } from './1796091313000-GroupVisits.js';
 import { Uploads1796090100000 } from './1796090100000-Uploads.js';
+import { MemberDeletion1796095000000 } from './1796095000000-MemberDeletion.js';
 
 /**
  * Every migration, in order. To add one: change the entities, `pnpm build`, then
@@ -34,4 +35,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   MemberCodeUses1796079000000,
   GroupVisits1796091313000,
   Uploads1796090100000,
+  MemberDeletion1796095000000,
 ];
