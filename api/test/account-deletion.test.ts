@@ -92,6 +92,8 @@ describe('privacy: data export and account deletion', () => {
     const unionid: string | null = exported.body.member.unionid;
     expect(await traces(buyer.openid, unionid, buyer.memberId)).not.toEqual([]);
 
+    const sessionRows = 'SELECT memberId FROM member_wechat_sessions WHERE memberId = ?';
+    expect(await sql(stack, sessionRows, [buyer.memberId])).toHaveLength(1);
     const deleted = await stack.client.request('DELETE', '/api/members/me', { token: buyer.token });
     expect(deleted.status).toBe(204);
 
@@ -133,6 +135,7 @@ describe('privacy: data export and account deletion', () => {
       { id: again.memberId },
     ]);
     expect(await traces(buyer.openid, unionid, buyer.memberId)).toEqual(['members']);
+    expect(await sql(stack, sessionRows, [buyer.memberId])).toEqual([]);
     expect(
       await sql(stack, 'SELECT orderId FROM fulfilments WHERE memberId = ? AND addrName IS NOT NULL', [buyer.memberId]),
     ).toEqual([]);
