@@ -7,9 +7,9 @@ import type { OrderStatus } from '@guideshare/contracts';
  */
 export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
   PENDING_PAYMENT: ['PAID', 'CANCELLED'],
-  // WeChat can still report a payment made just before an unpaid order was cancelled; the money is
-  // real, so the sale stands.
-  CANCELLED: ['PAID'],
+  // WeChat can still report a payment made before an unpaid order was cancelled: the sale stands
+  // (PAID) only if its stock can be taken again; otherwise the money is refunded in full (REFUNDED).
+  CANCELLED: ['PAID', 'REFUNDED'],
   PAID: ['PARTIALLY_REFUNDED', 'REFUNDED', 'COMPLETED'],
   PARTIALLY_REFUNDED: ['PARTIALLY_REFUNDED', 'REFUNDED', 'COMPLETED'],
   COMPLETED: ['PARTIALLY_REFUNDED', 'REFUNDED'],

@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, FindOptionsWhere, In, LessThanOrEqual, Repository } from 'typeorm';
+import { EntityManager, FindOptionsWhere, In, IsNull, LessThanOrEqual, Repository } from 'typeorm';
 import type { Order, OrderStatus } from '@guideshare/contracts';
 import type { AttributionDecision } from '@guideshare/rules';
 import { AppError } from '../common/app-error.js';
@@ -24,8 +24,17 @@ export interface OrderWithLines {
   lines: OrderLineEntity[];
 }
 
+/** Closes an unpaid order's payment transaction so it can no longer be paid (the payments module's). */
+export type TransactionCloser = (order: OrderEntity) => Promise<void>;
+
+/** What `markPaid` made of a payment. */
+export type PaidOutcome = 'PAID' | 'STOCK_GONE' | 'NOT_PAYABLE';
+
 @Injectable()
 export class OrdersService {
+  private readonly logger = new Logger('Orders');
+  private closeTransaction: TransactionCloser = async () => undefined;
+
   constructor(
     @InjectRepository(OrderEntity) private readonly orders: Repository<OrderEntity>,
     @InjectRepository(OrderLineEntity) private readonly lines: Repository<OrderLineEntity>,
@@ -122,24 +131,40 @@ export class OrdersService {
     return (result.affected ?? 0) > 0;
   }
 
-  async setPrepayId(id: string, prepayId: string): Promise<void> {
-    await this.orders.update({ id }, { prepayId });
+  /** Remembers the prepay of a still unpaid order; false when the order was cancelled meanwhile. */
+  async setPrepayId(id: string, prepayId: string): Promise<boolean> {
+    const result = await this.orders.update({ id, status: 'PENDING_PAYMENT' }, { prepayId });
+    return (result.affected ?? 0) > 0;
   }
 
-  /** Cancels an unpaid order and gives its stock back. */
+  /** The payments module registers how an order's WeChat Pay transaction is closed. */
+  closeTransactionsWith(closer: TransactionCloser): void {
+    this.closeTransaction = closer;
+  }
+
+  /**
+   * Cancels an unpaid order and gives its stock back — after closing its WeChat Pay transaction, so
+   * it can no longer be paid (409 ORDER_ALREADY_PAID when WeChat already took the money).
+   */
   async cancel(principal: Principal, id: string): Promise<Order> {
-    await this.tx.run(async (em) => {
-      const { order, lines } = await this.requireWithLines(em, id);
-      if (principal.role === 'consumer' && order.memberId !== principal.sub)
-        throw AppError.forbidden('This is not your order', 'NOT_YOUR_ORDER');
-      if (!(await this.transition(em, id, 'CANCELLED')))
-        throw AppError.conflict('ORDER_NOT_CANCELLABLE', `An order in status ${order.status} cannot be cancelled`);
-      for (const line of lines) if (line.skuId) await this.catalog.releaseStock(em, line.skuId, line.quantity);
-    });
+    const order = await this.orders.findOneBy({ id });
+    if (!order) throw AppError.notFound('ORDER_NOT_FOUND', `No order ${id}`);
+    if (principal.role === 'consumer' && order.memberId !== principal.sub)
+      throw AppError.forbidden('This is not your order', 'NOT_YOUR_ORDER');
+    if (order.status !== 'PENDING_PAYMENT')
+      throw AppError.conflict('ORDER_NOT_CANCELLABLE', `An order in status ${order.status} cannot be cancelled`);
+    await this.closeTransaction(order);
+    if (!(await this.tx.run((em) => this.cancelUnpaid(em, id)))) {
+      const now = await this.orders.findOneBy({ id });
+      throw AppError.conflict('ORDER_NOT_CANCELLABLE', `An order in status ${now?.status} cannot be cancelled`);
+    }
     return this.get(principal, id);
   }
 
-  /** Cancels online orders left unpaid past their expiry; returns how many. */
+  /**
+   * Cancels online orders left unpaid past their expiry, each after closing its transaction (one
+   * WeChat cannot close waits for the next sweep); returns how many.
+   */
   async expireUnpaid(now = new Date()): Promise<number> {
     const stale = await this.orders.find({
       where: {
@@ -151,15 +176,61 @@ export class OrdersService {
     });
     let expired = 0;
     for (const order of stale) {
-      await this.tx.run(async (em) => {
-        if (!(await this.transition(em, order.id, 'CANCELLED'))) return;
-        for (const line of await em.getRepository(OrderLineEntity).findBy({ orderId: order.id })) {
-          if (line.skuId) await this.catalog.releaseStock(em, line.skuId, line.quantity);
-        }
-        expired++;
-      });
+      try {
+        await this.closeTransaction(order);
+      } catch (e) {
+        this.logger.warn(`Order ${order.id} not expired: ${e instanceof Error ? e.message : String(e)}`);
+        continue;
+      }
+      if (await this.tx.run((em) => this.cancelUnpaid(em, order.id))) expired++;
     }
     return expired;
+  }
+
+  /** PENDING_PAYMENT → CANCELLED and the stock back; false when another event moved the order first. */
+  private async cancelUnpaid(em: EntityManager, id: string): Promise<boolean> {
+    if (!(await this.transition(em, id, 'CANCELLED'))) return false;
+    for (const line of await em.getRepository(OrderLineEntity).findBy({ orderId: id }))
+      if (line.skuId) await this.catalog.releaseStock(em, line.skuId, line.quantity);
+    return true;
+  }
+
+  /**
+   * Records a WeChat Pay payment on the order (inside the payment's transaction). An unpaid order
+   * becomes PAID. A cancelled one (its payment arrived late) becomes PAID only if its stock can be
+   * taken again — conditional decrements, never below zero; otherwise it stays CANCELLED with the
+   * payment recorded (`STOCK_GONE`), for the caller to refund in full.
+   */
+  async markPaid(
+    em: EntityManager,
+    { order, lines }: OrderWithLines,
+    payment: { paidFen: number; paidAt: Date; transactionId: string },
+  ): Promise<PaidOutcome> {
+    if (order.status === 'CANCELLED' && !(await this.retakeStock(em, lines))) {
+      const recorded = await em
+        .getRepository(OrderEntity)
+        .update({ id: order.id, status: 'CANCELLED', transactionId: IsNull() }, payment);
+      return recorded.affected ? 'STOCK_GONE' : 'NOT_PAYABLE';
+    }
+    return (await this.transition(em, order.id, 'PAID', payment)) ? 'PAID' : 'NOT_PAYABLE';
+  }
+
+  /** Takes a cancelled order's units again, all or none (a stable SKU order avoids deadlocks). */
+  private async retakeStock(em: EntityManager, lines: OrderLineEntity[]): Promise<boolean> {
+    const quantities = new Map<string, number>();
+    for (const l of lines) if (l.skuId) quantities.set(l.skuId, (quantities.get(l.skuId) ?? 0) + l.quantity);
+    const taken: Array<[string, number]> = [];
+    for (const [skuId, quantity] of [...quantities].sort(([a], [b]) => a.localeCompare(b))) {
+      try {
+        await this.catalog.reserveStock(em, skuId, quantity);
+        taken.push([skuId, quantity]);
+      } catch (e) {
+        if (!(e instanceof AppError) || e.code !== 'OUT_OF_STOCK') throw e;
+        for (const [id, q] of taken) await this.catalog.releaseStock(em, id, q);
+        return false;
+      }
+    }
+    return true;
   }
 
   // ---- appended for refunds and finance (issue 4) ----

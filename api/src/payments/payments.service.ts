@@ -17,6 +17,7 @@ import type { Principal } from '../auth/tokens.js';
 import { FulfilmentService } from '../fulfilment/fulfilment.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { MembersService } from '../members/members.service.js';
+import type { OrderEntity } from '../orders/order.entities.js';
 import { OrdersService, UNPAID_ORDER_TTL_MS } from '../orders/orders.service.js';
 import { fromOutTradeNo, toOutTradeNo } from './out-trade-no.js';
 import { PaymentEntity } from './payment.entity.js';
@@ -33,11 +34,18 @@ export class NotifyRejected extends Error {
 
 export type NotifyHandler = (resource: Record<string, unknown>, eventType: string) => Promise<void>;
 
+/**
+ * Inside the payment's transaction, for a payment that arrived for a cancelled order whose stock is
+ * gone: records a full refund and returns what sends it to WeChat Pay once the transaction commits.
+ */
+export type UnsellablePaymentHandler = (em: EntityManager, orderId: string, at: Date) => Promise<() => Promise<void>>;
+
 @Injectable()
 export class PaymentsService {
   private readonly logger = new Logger('Payments');
   /** Other modules (refunds) register for their event types. */
   private readonly handlers = new Map<string, NotifyHandler>();
+  private unsellable: UnsellablePaymentHandler | null = null;
 
   constructor(
     @InjectRepository(PaymentEntity) private readonly payments: Repository<PaymentEntity>,
@@ -52,10 +60,37 @@ export class PaymentsService {
     this.handlers.set('TRANSACTION.SUCCESS', (resource) =>
       this.onTransactionSuccess(resource as unknown as Transaction),
     );
+    this.orders.closeTransactionsWith((order) => this.closeTransaction(order));
   }
 
   onEvent(eventType: string, handler: NotifyHandler) {
     this.handlers.set(eventType, handler);
+  }
+
+  /** The refunds module registers how a payment for a cancelled order without stock is given back. */
+  onUnsellablePayment(handler: UnsellablePaymentHandler) {
+    this.unsellable = handler;
+  }
+
+  /**
+   * Closes the order's WeChat Pay transaction (if it has one) so it can no longer be paid: WeChat's
+   * "no such order" is fine; 409 ORDER_ALREADY_PAID when the payer already paid (the notification
+   * will come); anything else leaves the order as it was (503, try again).
+   */
+  private async closeTransaction(order: OrderEntity): Promise<void> {
+    if (!order.prepayId) return;
+    try {
+      await this.pay.closeOrder(toOutTradeNo(order.id));
+    } catch (e) {
+      if (e instanceof WechatApiError && e.errcode === 'ORDER_NOT_EXIST') return;
+      if (e instanceof WechatApiError && e.errcode === 'ORDERPAID')
+        throw AppError.conflict('ORDER_ALREADY_PAID', 'WeChat Pay has already taken the payment for this order');
+      throw new AppError(
+        503,
+        'WECHATPAY_UNAVAILABLE',
+        `WeChat Pay did not close the order: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    }
   }
 
   /** JSAPI prepay for the owner's unpaid order, and the signed `wx.requestPayment` parameters. */
@@ -84,7 +119,11 @@ export class PaymentsService {
         throw AppError.upstream('WECHATPAY_REJECTED', `WeChat Pay refused the order: ${e.message}`);
       throw e;
     }
-    await this.orders.setPrepayId(order.id, prepayId);
+    if (!(await this.orders.setPrepayId(order.id, prepayId))) {
+      // Cancelled meanwhile (its cancel saw no transaction to close): close this one.
+      await this.closeTransaction({ id: order.id, prepayId } as OrderEntity).catch(() => undefined);
+      throw AppError.conflict('ORDER_NOT_PAYABLE', 'The order was cancelled');
+    }
     return { ...this.pay.paymentParams(this.config.wechat.appId, prepayId), outTradeNo };
   }
 
@@ -129,8 +168,9 @@ export class PaymentsService {
     const orderId = fromOutTradeNo(t.out_trade_no);
     if (!orderId) throw new NotifyRejected(400, `unknown out_trade_no ${t.out_trade_no}`);
     const paidAt = t.success_time ? new Date(t.success_time) : new Date();
+    let afterCommit: (() => Promise<void>) | undefined;
     try {
-      await this.tx.run(async (em) =>
+      afterCommit = await this.tx.run(async (em) =>
         this.recordPayment(em, orderId, t as Transaction & { amount: { total: number } }, paidAt),
       );
     } catch (e) {
@@ -138,6 +178,12 @@ export class PaymentsService {
       if (isDuplicateKey(e) && (await this.payments.existsBy({ transactionId: t.transaction_id }))) return;
       throw e;
     }
+    // The automatic refund is recorded; if WeChat cannot take it now, the refund sync re-sends it.
+    await afterCommit?.().catch((e: unknown) =>
+      this.logger.warn(
+        `Automatic refund of order ${orderId} not sent yet: ${e instanceof Error ? e.message : String(e)}`,
+      ),
+    );
   }
 
   private async recordPayment(
@@ -145,7 +191,7 @@ export class PaymentsService {
     orderId: string,
     t: Transaction & { amount: { total: number } },
     paidAt: Date,
-  ) {
+  ): Promise<(() => Promise<void>) | undefined> {
     const { order, lines } = await this.orders.requireWithLines(em, orderId).catch(() => {
       throw new NotifyRejected(400, `no order for out_trade_no ${t.out_trade_no}`);
     });
@@ -154,7 +200,7 @@ export class PaymentsService {
     }
     const existing = await em.getRepository(PaymentEntity).findOneBy({ orderId });
     if (existing) {
-      if (existing.transactionId === t.transaction_id) return; // a repeat
+      if (existing.transactionId === t.transaction_id) return undefined; // a repeat
       throw new NotifyRejected(409, `order already paid by ${existing.transactionId}`);
     }
     // The unique transaction_id (and order id) make concurrent repeats collide here, not double-accrue.
@@ -167,14 +213,20 @@ export class PaymentsService {
       successTime: paidAt,
       createdAt: new Date(),
     });
-    const moved = await this.orders.transition(em, orderId, 'PAID', {
-      paidFen: t.amount.total,
-      paidAt,
-      transactionId: t.transaction_id,
-    });
-    if (!moved) throw new NotifyRejected(409, `order ${orderId} is ${order.status}, not payable`);
+    const outcome = await this.orders.markPaid(
+      em,
+      { order, lines },
+      { paidFen: t.amount.total, paidAt, transactionId: t.transaction_id! },
+    );
+    if (outcome === 'NOT_PAYABLE') throw new NotifyRejected(409, `order ${orderId} is ${order.status}, not payable`);
+    if (outcome === 'STOCK_GONE') {
+      // Paid after it was cancelled, and its units were sold meanwhile: the money goes back in full.
+      if (!this.unsellable) throw new Error('No handler refunds a payment for a cancelled order');
+      return this.unsellable(em, orderId, new Date());
+    }
     await this.ledger.accrue(em, this.orders.accrualOf({ order, lines }), paidAt);
     await this.fulfilment.onPaid(em, orderId, paidAt);
+    return undefined;
   }
 
   /** Account deletion: the payer's openid leaves these orders' payment records (the money facts stay). */

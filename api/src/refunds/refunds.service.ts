@@ -46,6 +46,10 @@ const WECHAT_REASON_MAX = 80;
 
 export const refundHoldKey = (refundId: string) => `refund:${refundId}`;
 
+/** The one automatic refund of a payment that arrived for a cancelled order whose stock was gone. */
+const AUTO_REFUND_KEY = 'auto:paid-after-cancel';
+const AUTO_REFUND_REASON = '订单已取消且库存已售出，支付款自动全额退款';
+
 export interface RefundResult {
   refund: RefundView;
   replayed: boolean;
@@ -74,6 +78,44 @@ export class RefundsService implements OnModuleInit {
         this.onRefundNotify(resource as unknown as RefundNotificationResource, eventType),
       );
     }
+    this.payments.onUnsellablePayment((em, orderId, at) => this.refundUnsellablePayment(em, orderId, at));
+  }
+
+  /**
+   * A payment that arrived for a cancelled order whose stock was sold meanwhile (inside the
+   * payment's transaction): a full refund, recorded like an admin's (visible on the order with its
+   * reason) under a fixed key, so a repeated notification never refunds twice. Returns the step
+   * that sends it to WeChat Pay after the commit; `syncPending` re-sends it if that step fails.
+   */
+  private async refundUnsellablePayment(em: EntityManager, orderId: string, at: Date): Promise<() => Promise<void>> {
+    const { order, lines } = await this.orders.lockWithLines(em, orderId);
+    const existing = await em.getRepository(RefundEntity).findOneBy({ orderId, idempotencyKey: AUTO_REFUND_KEY });
+    if (existing) return async () => undefined;
+    const plan = planRefund(await this.refundableLines(em, orderId, lines), { full: true });
+    const id = newId(at.getTime());
+    const refund: RefundEntity = {
+      id,
+      orderId,
+      channel: 'online',
+      status: 'PROCESSING',
+      amountFen: plan.amountFen,
+      reason: AUTO_REFUND_REASON,
+      idempotencyKey: AUTO_REFUND_KEY,
+      requestHash: requestHash({ auto: AUTO_REFUND_KEY }),
+      storeId: null,
+      refundNo: null,
+      outRefundNo: id.replace(/-/g, ''),
+      wechatRefundId: null,
+      requestedBy: null,
+      note: null,
+      createdAt: at,
+      submittedAt: null,
+      completedAt: null,
+    };
+    await em.insert(RefundEntity, refund);
+    await this.insertLines(em, id, plan, lines);
+    await this.ledger.hold(em, orderId, refundHoldKey(id), at);
+    return () => this.submit(refund, order);
   }
 
   /** Registers `handler` to run in the transaction that records an online refund's SUCCESS. */

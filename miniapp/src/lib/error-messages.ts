@@ -73,6 +73,7 @@ export const ERROR_MESSAGES: Record<string, readonly [title: string, message: st
   ORDER_CHANGED: ['订单状态有变', '订单状态刚刚有变化，请刷新后再试'],
   ORDER_NOT_PAYABLE: ['订单无法支付', '订单已取消或已支付，无需再次支付'],
   ORDER_NOT_CANCELLABLE: ['无法取消', '订单已支付或已关闭，不能取消'],
+  ORDER_ALREADY_PAID: ['订单已支付', '这笔订单已支付成功，不能取消，请稍后刷新查看'],
   ORDER_NOT_ONLINE: ['门店订单', '门店消费的订单请到门店办理'],
   ORDER_NOT_REFUNDABLE: ['无法退款', '订单当前状态不能申请退款'],
   ORDER_NOT_SHIPPED: ['尚未发货', '订单还没有发货，暂时不能确认收货'],
