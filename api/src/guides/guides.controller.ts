@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { Roles } from '../auth/auth.decorators.js';
-import { CreateGuideDto, DepartGuideDto, LinkMemberDto } from './guides.dto.js';
+import { CreateGuideDto, DepartGuideDto, LinkMemberDto, UpdateGuideDto } from './guides.dto.js';
 import { GuidesService } from './guides.service.js';
 
 @Controller('admin/guides')
@@ -16,6 +16,11 @@ export class GuidesController {
   @Get()
   list(@Query('storeId') storeId?: string) {
     return this.guides.list(storeId);
+  }
+
+  @Patch(':id')
+  update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateGuideDto) {
+    return this.guides.update(id, body);
   }
 
   @Post(':id/depart')

@@ -1,4 +1,5 @@
 import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { OptionalNotNull } from '../common/validation.js';
 
 export class CreateGuideDto {
   @IsUUID()
@@ -22,4 +23,16 @@ export class DepartGuideDto {
 export class LinkMemberDto {
   @IsUUID()
   memberId!: string;
+}
+
+export class UpdateGuideDto {
+  @OptionalNotNull()
+  @IsString()
+  @Length(1, 100)
+  name?: string;
+
+  /** Moves the guide to another store (members they serve stay theirs). */
+  @OptionalNotNull()
+  @IsUUID()
+  storeId?: string;
 }

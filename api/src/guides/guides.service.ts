@@ -5,6 +5,7 @@ import type { Guide } from '@guideshare/contracts';
 import type { GuideRef } from '@guideshare/rules';
 import { AppError } from '../common/app-error.js';
 import { newId } from '../common/ids.js';
+import { changesOf } from '../common/patch.js';
 import { isDuplicateKey, Transactions } from '../database/transactions.js';
 import { MembersService } from '../members/members.service.js';
 import { StoresService } from '../stores/stores.service.js';
@@ -54,6 +55,21 @@ export class GuidesService {
       throw e;
     }
     return toGuide(guide);
+  }
+
+  /**
+   * Name and store. A departed guide keeps the store they left from (409). The guide's credit follows
+   * the new store from the next sale; past orders keep the store they were attributed to.
+   */
+  async update(id: string, input: { name?: string; storeId?: string }): Promise<Guide> {
+    const changes = changesOf(input);
+    const guide = await this.require(id);
+    if (changes.storeId !== undefined && changes.storeId !== guide.storeId) {
+      if (guide.status !== 'active') throw AppError.conflict('GUIDE_ALREADY_DEPARTED', 'This guide has departed');
+      await this.stores.require(changes.storeId);
+    }
+    await this.guides.update({ id }, changes);
+    return toGuide({ ...guide, ...changes });
   }
 
   async require(id: string, em?: EntityManager): Promise<GuideEntity> {

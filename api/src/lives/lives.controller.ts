@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { Public, Roles } from '../auth/auth.decorators.js';
-import { CreateLiveDto } from './lives.dto.js';
+import { CreateLiveDto, UpdateLiveDto } from './lives.dto.js';
 import { LivesService } from './lives.service.js';
 
 @Controller()
@@ -17,5 +17,11 @@ export class LivesController {
   @Post('admin/lives')
   create(@Body() body: CreateLiveDto) {
     return this.lives.create(body);
+  }
+
+  @Roles('admin')
+  @Patch('admin/lives/:id')
+  update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateLiveDto) {
+    return this.lives.update(id, body);
   }
 }

@@ -4,9 +4,10 @@ import { EntityManager, Repository } from 'typeorm';
 import type { LiveSession } from '@guideshare/rules';
 import { AppError } from '../common/app-error.js';
 import { newId } from '../common/ids.js';
+import { changesOf } from '../common/patch.js';
 import { StoresService } from '../stores/stores.service.js';
 import { LiveEntity } from './live.entity.js';
-import { CreateLiveDto } from './lives.dto.js';
+import { CreateLiveDto, UpdateLiveDto } from './lives.dto.js';
 
 export interface Live {
   id: string;
@@ -46,6 +47,23 @@ export class LivesService {
     };
     await this.lives.insert(live);
     return toLive(live);
+  }
+
+  /** Title and times (the live keeps its store); the times must still end after they start. */
+  async update(id: string, input: UpdateLiveDto): Promise<Live> {
+    const changes = changesOf(input);
+    const live = await this.lives.findOneBy({ id });
+    if (!live) throw AppError.notFound('LIVE_NOT_FOUND', `No live ${id}`);
+    const next: LiveEntity = {
+      ...live,
+      title: changes.title ?? live.title,
+      startsAt: changes.startsAt ? new Date(changes.startsAt) : live.startsAt,
+      endsAt: changes.endsAt ? new Date(changes.endsAt) : live.endsAt,
+    };
+    if (!(next.endsAt > next.startsAt))
+      throw AppError.badRequest('LIVE_TIMES_INVALID', 'endsAt must be after startsAt');
+    await this.lives.update({ id }, { title: next.title, startsAt: next.startsAt, endsAt: next.endsAt });
+    return toLive(next);
   }
 
   async list(): Promise<Live[]> {

@@ -45,6 +45,8 @@ export interface BindingChangeView {
   createdAt: string;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 const toChange = (a: MemberBindingAuditEntity): BindingChangeView => ({
@@ -82,6 +84,19 @@ export class MemberAccountsService {
     const member = await this.members.require(memberId);
     const history = await this.members.bindingHistory(memberId);
     return { ...(await this.view(member)), bindingHistory: history.map(toChange) };
+  }
+
+  /**
+   * Finds a member for the console by id, 10-digit code number, or a member code the customer shows
+   * (authentic, recent or not), each with the binding history; [] when nobody matches.
+   */
+  async search(q: string): Promise<Array<MemberView & { bindingHistory: BindingChangeView[] }>> {
+    const text = q.trim();
+    let member: MemberEntity | null = null;
+    if (UUID.test(text)) member = await this.members.require(text).catch(() => null);
+    else if (/^\d{10}$/.test(text)) member = await this.members.findByCodeNo(text);
+    else if (/^\d{18}$/.test(text)) member = await this.codes.memberOf(text);
+    return member ? [await this.detail(member.id)] : [];
   }
 
   /** Explicit, audited change of the member's service guide (and store) by an admin. */

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/tokens.js';
 import { MemberAccountsService } from './member-accounts.service.js';
-import { ReassignServiceGuideDto } from './members.dto.js';
+import { MemberSearchQuery, ReassignServiceGuideDto } from './members.dto.js';
 
 @Controller()
 export class MembersController {
@@ -20,6 +20,13 @@ export class MembersController {
   @Get('members/me/code')
   code(@CurrentUser() user: Principal) {
     return this.accounts.code(user.sub);
+  }
+
+  /** Members found by id, code number or a scanned member code, each with their binding history. */
+  @Roles('admin')
+  @Get('admin/members')
+  search(@Query() query: MemberSearchQuery) {
+    return this.accounts.search(query.q);
   }
 
   /** A member with the audit trail of their binding changes. */

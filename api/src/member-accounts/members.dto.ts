@@ -10,3 +10,10 @@ export class ReassignServiceGuideDto {
   @Matches(/\S/, { message: 'reason must not be blank' })
   reason!: string;
 }
+
+/** `q`: a member id, a member's 10-digit code number, or a member code as scanned (18 digits). */
+export class MemberSearchQuery {
+  @IsString()
+  @Length(1, 64)
+  q!: string;
+}

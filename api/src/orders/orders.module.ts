@@ -14,6 +14,8 @@ import { StoresModule } from '../stores/stores.module.js';
 import { OrderFulfilmentController } from './fulfilment.controller.js';
 import { OrderCheckoutService } from './order-checkout.service.js';
 import { OrderFulfilmentService } from './order-fulfilment.service.js';
+import { OrderSearchController } from './order-search.controller.js';
+import { OrderSearchService } from './order-search.service.js';
 import { OrderEntity, OrderLineEntity } from './order.entities.js';
 import { OrdersController } from './orders.controller.js';
 import { OrdersService } from './orders.service.js';
@@ -35,8 +37,8 @@ const EXPIRY_SWEEP_MS = 60_000;
     FulfilmentModule,
     StoresModule,
   ],
-  controllers: [OrdersController, OrderFulfilmentController],
-  providers: [OrdersService, StoreOrdersService, OrderCheckoutService, OrderFulfilmentService],
+  controllers: [OrdersController, OrderFulfilmentController, OrderSearchController],
+  providers: [OrdersService, StoreOrdersService, OrderCheckoutService, OrderFulfilmentService, OrderSearchService],
   exports: [OrdersService, StoreOrdersService],
 })
 export class OrdersModule implements OnModuleInit {

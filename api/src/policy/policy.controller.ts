@@ -13,6 +13,12 @@ export class PolicyController {
     return this.policy.current();
   }
 
+  /** Every version, newest first (orders name the version that decided them). */
+  @Get('versions')
+  versions() {
+    return this.policy.history();
+  }
+
   @Put()
   put(@Body() body: PutPolicyDto) {
     return this.policy.put(body);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import type { Policy, PolicyInput } from '@guideshare/contracts';
+import type { Policy, PolicyInput, PolicyVersion } from '@guideshare/contracts';
 import { AppError } from '../common/app-error.js';
 import { isDuplicateKey } from '../database/transactions.js';
 import { PolicyVersionEntity } from './policy.entity.js';
@@ -33,6 +33,13 @@ export class PolicyService {
       if (!isDuplicateKey(e)) throw e;
     }
     return this.current();
+  }
+
+  /** Every version, newest first, with when it was made. */
+  async history(): Promise<PolicyVersion[]> {
+    await this.current(); // version 1 exists once anyone asks
+    const rows = await this.versions.find({ order: { version: 'DESC' } });
+    return rows.map((row) => ({ ...toPolicy(row), createdAt: row.createdAt.toISOString() }));
   }
 
   async byVersion(em: EntityManager, version: number): Promise<Policy> {

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { Public, Roles } from '../auth/auth.decorators.js';
-import { CreateStoreDto } from './stores.dto.js';
+import { CreateStoreDto, UpdateStoreDto } from './stores.dto.js';
 import { StoresService } from './stores.service.js';
 
 @Controller()
@@ -17,6 +17,19 @@ export class StoresController {
   @Post('admin/stores')
   create(@Body() body: CreateStoreDto) {
     return this.stores.create(body);
+  }
+
+  /** Stores with their counter keys (id, createdAt, revokedAt; never a secret). */
+  @Roles('admin')
+  @Get('admin/stores')
+  listForAdmin() {
+    return this.stores.listForAdmin();
+  }
+
+  @Roles('admin')
+  @Patch('admin/stores/:id')
+  update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateStoreDto) {
+    return this.stores.update(id, body);
   }
 
   @Roles('admin')

@@ -2,9 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
-import type { Store } from '@guideshare/contracts';
+import type { AdminStore, Store } from '@guideshare/contracts';
 import { AppError } from '../common/app-error.js';
 import { newId } from '../common/ids.js';
+import { changesOf } from '../common/patch.js';
 import { StoreEntity, StoreKeyEntity } from './store.entity.js';
 
 const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
@@ -26,6 +27,32 @@ export class StoresService {
 
   async list(): Promise<Store[]> {
     return (await this.stores.find({ order: { city: 'ASC', name: 'ASC' } })).map(toStore);
+  }
+
+  /** Every store with its counter keys (id and dates, never the secret or its hash). */
+  async listForAdmin(): Promise<AdminStore[]> {
+    const [stores, keys] = await Promise.all([
+      this.stores.find({ order: { city: 'ASC', name: 'ASC' } }),
+      this.keys.find({ order: { createdAt: 'ASC' } }),
+    ]);
+    return stores.map((s) => ({
+      ...toStore(s),
+      createdAt: s.createdAt.toISOString(),
+      keys: keys
+        .filter((k) => k.storeId === s.id)
+        .map((k) => ({
+          id: k.id,
+          createdAt: k.createdAt.toISOString(),
+          revokedAt: k.revokedAt?.toISOString() ?? null,
+        })),
+    }));
+  }
+
+  async update(id: string, input: { name?: string; city?: string }): Promise<Store> {
+    const changes = changesOf(input);
+    const store = await this.require(id);
+    await this.stores.update({ id }, changes);
+    return toStore({ ...store, ...changes });
   }
 
   async require(id: string): Promise<StoreEntity> {
