@@ -9,6 +9,7 @@ import { dataSourceOptions } from './database/data-source-options.js';
 import { DatabaseModule } from './database/database.module.js';
 import { FulfilmentModule } from './fulfilment/fulfilment.module.js';
 import { FinanceModule } from './finance/finance.module.js';
+import { GuideCardsModule } from './guide-cards/guide-cards.module.js';
 import { GuidesModule } from './guides/guides.module.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { LedgerModule } from './ledger/ledger.module.js';
@@ -56,6 +57,7 @@ export class AppModule {
         RefundsModule,
         AfterSalesModule,
         PrivacyModule,
+        GuideCardsModule,
         FinanceModule,
         MemberAccountsModule,
         PosModule,

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { Public, Roles } from '../auth/auth.decorators.js';
-import { CreateCategoryDto, CreateProductDto } from './catalog.dto.js';
+import { CreateCategoryDto, CreateProductDto, ListProductsQuery } from './catalog.dto.js';
 import { CatalogService } from './catalog.service.js';
 
 @Controller()
@@ -9,8 +9,8 @@ export class CatalogController {
 
   @Public()
   @Get('products')
-  list() {
-    return this.catalog.listProducts();
+  list(@Query() query: ListProductsQuery) {
+    return this.catalog.listProducts(query);
   }
 
   @Public()

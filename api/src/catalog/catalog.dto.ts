@@ -167,3 +167,16 @@ export class StockAdjustmentDto {
   @Length(1, 200)
   reason!: string;
 }
+
+/** `GET /api/products?categoryId&q`: the storefront's category tab and search box. */
+export class ListProductsQuery {
+  @OptionalNotNull()
+  @IsUUID()
+  categoryId?: string;
+
+  /** Words to find in the name or description (each must appear). */
+  @OptionalNotNull()
+  @IsString()
+  @Length(1, 50)
+  q?: string;
+}

@@ -74,12 +74,22 @@ export class CatalogService {
     return toAdminProduct(product, skus);
   }
 
-  /** Products on sale, for consumers. */
-  async listProducts(): Promise<Product[]> {
-    const [products, skus] = await Promise.all([
-      this.products.find({ where: { onSale: true }, order: { createdAt: 'ASC' } }),
-      this.skus.find({ order: { name: 'ASC' } }),
-    ]);
+  /** Products on sale (consumers), optionally of one category and matching every word of `q` (name or description). */
+  async listProducts(filter: { categoryId?: string; q?: string } = {}): Promise<Product[]> {
+    const query = this.products
+      .createQueryBuilder('p')
+      .where('p.onSale = :onSale', { onSale: true })
+      .orderBy('p.createdAt', 'ASC');
+    if (filter.categoryId) query.andWhere('p.categoryId = :categoryId', { categoryId: filter.categoryId });
+    const words = (filter.q ?? '').split(/\s+/).filter(Boolean).slice(0, 5);
+    // `!` escapes LIKE's wildcards the same way on MySQL and SQLite.
+    words.forEach((word, i) => {
+      const like = `%${word.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+      query.andWhere(`(p.name LIKE :w${i} ESCAPE '!' OR p.description LIKE :w${i} ESCAPE '!')`, { [`w${i}`]: like });
+    });
+    const products = await query.getMany();
+    if (!products.length) return [];
+    const skus = await this.skus.find({ where: { productId: In(products.map((p) => p.id)) }, order: { name: 'ASC' } });
     const byProduct = skusByProduct(skus);
     return products.map((p) => toProduct(p, byProduct.get(p.id) ?? []));
   }

@@ -274,3 +274,18 @@ export interface MemberDataExport {
   purposes: Record<string, string>;
   exportedAt: string;
 }
+
+/** `GET /api/shares/:code/guide`: the sharing guide's public card on the product page ("导购 王小美 为你推荐"). */
+export interface GuideCard {
+  guideId: string;
+  name: string;
+  storeId: string;
+  storeName: string;
+  storeCity: string;
+  /** false once the guide has left the brand (the page shows the store only) */
+  active: boolean;
+  /** not kept yet: null */
+  avatarUrl: string | null;
+  /** a WeCom "contact me" QR code for adding the guide, when configured (not yet: null) */
+  contactQrUrl: string | null;
+}
