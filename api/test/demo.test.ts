@@ -22,8 +22,25 @@ afterAll(async () => {
 describe('the embedded demo (sql.js, no database server)', () => {
   it('boots seeded: stores, guides and a catalog with prices in fen', async () => {
     const products = await json(fetch(`${demo.url}/api/products`));
-    expect(products).toHaveLength(4);
+    expect(products).toHaveLength(8);
     expect(products.map((p: any) => p.name)).toContain('玻尿酸保湿精华 30ml');
+    // A shop, not a list: every product has a description and a gallery of real images.
+    const seen = new Set<string>();
+    for (const p of products) {
+      expect(p.description.length).toBeGreaterThan(20);
+      expect(p.imageUrls).toHaveLength(2);
+      for (const url of p.imageUrls) {
+        const image = await fetch(`${demo.url}${url}`);
+        expect(image.status).toBe(200);
+        expect(image.headers.get('content-type')).toBe('image/jpeg');
+        const bytes = Buffer.from(await image.arrayBuffer());
+        expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+        expect(bytes.length).toBeGreaterThan(3_000);
+        expect(bytes.length).toBeLessThan(60_000);
+        seen.add(url);
+      }
+    }
+    expect(seen.size).toBe(16);
     for (const p of products) for (const sku of p.skus) expect(Number.isInteger(sku.priceFen)).toBe(true);
     const stores = await json(fetch(`${demo.url}/api/stores`));
     expect(stores.map((s: any) => s.city).sort()).toEqual(['上海', '杭州']);
