@@ -130,7 +130,8 @@ export function businessDays(from: string, to: string, timeZone: string): Busine
 
 // ---- business months (settlement periods "YYYY-MM") ----
 
-const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
+/** Settlement periods: months of the years 2000–2999 (a year like 9999 has no month after its last). */
+export const PERIOD = /^(2\d{3})-(0[1-9]|1[0-2])$/;
 
 export function isPeriod(text: string): boolean {
   return PERIOD.test(text);

@@ -1,5 +1,5 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { ValidateIf, type ValidationOptions } from 'class-validator';
+import { applyDecorators, ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { IsISO8601, Matches, ValidateIf, type ValidationOptions } from 'class-validator';
 import { AppError, ErrorDetail } from './app-error.js';
 
 function flatten(errors: ValidationError[], prefix = ''): ErrorDetail[] {
@@ -10,15 +10,59 @@ function flatten(errors: ValidationError[], prefix = ''): ErrorDetail[] {
   });
 }
 
-/** Unknown fields are rejected, never dropped (API.md conventions). */
+/** Whether a request value holds a NUL character in any string or key (iterative: no deep recursion). */
+export function containsNul(value: unknown): boolean {
+  const pending: unknown[] = [value];
+  while (pending.length) {
+    const v = pending.pop();
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return true;
+    } else if (Array.isArray(v)) {
+      pending.push(...v);
+    } else if (v !== null && typeof v === 'object') {
+      // Only plain parsed JSON/query objects: never walk a Buffer or a stream byte by byte.
+      const proto = Object.getPrototypeOf(v) as unknown;
+      if (proto !== Object.prototype && proto !== null) continue;
+      for (const [key, child] of Object.entries(v)) {
+        if (key.includes('\u0000')) return true;
+        pending.push(child);
+      }
+    }
+  }
+  return false;
+}
+
+/** The global pipe: refuses NUL characters in any body, query or path input, then validates the DTO. */
+class AppValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom' && containsNul(value)) {
+      throw AppError.badRequest('VALIDATION_FAILED', 'Text must not contain NUL characters', [
+        { field: metadata.data ?? metadata.type, message: 'must not contain NUL (\\u0000) characters' },
+      ]);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+/** Unknown fields are rejected, never dropped (API.md conventions); NUL characters never get in. */
 export function createValidationPipe() {
-  return new ValidationPipe({
+  return new AppValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
     exceptionFactory: (errors) =>
       AppError.badRequest('VALIDATION_FAILED', 'The request body is not valid', flatten(errors)),
   });
+}
+
+/** An ISO-8601 date-time that names its offset (`Z` or ±hh:mm): never read as some zone by guess. */
+export function IsInstant(): PropertyDecorator {
+  return applyDecorators(
+    IsISO8601({ strict: true }),
+    Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, {
+      message: '$property must be an ISO-8601 date-time with an offset (Z or ±hh:mm)',
+    }),
+  );
 }
 
 /**

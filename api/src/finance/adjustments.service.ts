@@ -3,6 +3,7 @@ import { AppError } from '../common/app-error.js';
 import { newId } from '../common/ids.js';
 import { isDuplicateKey, Transactions } from '../database/transactions.js';
 import { GuidesService } from '../guides/guides.service.js';
+import { OrdersService } from '../orders/orders.service.js';
 import type { LedgerEntryEntity } from '../ledger/ledger-entry.entity.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import type { CreateAdjustmentDto } from './finance.dto.js';
@@ -39,6 +40,7 @@ export class AdjustmentsService {
     private readonly tx: Transactions,
     private readonly ledger: LedgerService,
     private readonly guides: GuidesService,
+    private readonly orders: OrdersService,
   ) {}
 
   /**
@@ -55,8 +57,10 @@ export class AdjustmentsService {
     if (previous) return { entry: previous, replayed: true };
     const guide = await this.guides.require(input.guideId);
     try {
-      const entry = await this.tx.run((em) =>
-        this.ledger.adjust(
+      const entry = await this.tx.run(async (em) => {
+        // An adjustment about an order names one that exists (404 ORDER_NOT_FOUND otherwise).
+        if (input.orderId !== undefined) await this.orders.requireWithLines(em, input.orderId);
+        return this.ledger.adjust(
           em,
           {
             guideId: guide.id,
@@ -67,8 +71,8 @@ export class AdjustmentsService {
             orderId: input.orderId ?? null,
           },
           new Date(),
-        ),
-      );
+        );
+      });
       return { entry: toView(entry), replayed: false };
     } catch (e) {
       if (!isDuplicateKey(e)) throw e;

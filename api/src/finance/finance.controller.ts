@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { AppError } from '../common/app-error.js';
+import { isBusinessDate } from '../common/business-time.js';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/tokens.js';
 import { AdjustmentsService } from './adjustments.service.js';
@@ -75,7 +76,7 @@ export class FinanceController {
   reconcile(@Body() body: unknown, @Query('billDate') billDate?: string) {
     if (typeof body !== 'string')
       throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the WeChat Pay trade bill as text/csv');
-    if (billDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(billDate))
+    if (billDate !== undefined && !isBusinessDate(billDate))
       throw AppError.badRequest('BILL_DATE_INVALID', 'billDate must be YYYY-MM-DD');
     return this.reconciliation.reconcileCsv(body, billDate);
   }

@@ -1,6 +1,31 @@
-import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, NotEquals } from 'class-validator';
+import {
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  NotEquals,
+  Validate,
+  ValidatorConstraint,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
+import { isBusinessDate, PERIOD } from '../common/business-time.js';
 
 const MAX_FEN = 1_000_000_000;
+
+/** A real calendar day YYYY-MM-DD (2026-02-30 is not one). */
+@ValidatorConstraint({ name: 'calendarDate' })
+class CalendarDate implements ValidatorConstraintInterface {
+  validate(value: unknown) {
+    return isBusinessDate(value);
+  }
+  defaultMessage() {
+    return '$property must be a calendar date YYYY-MM-DD';
+  }
+}
 
 export class CreateAdjustmentDto {
   @IsUUID()
@@ -24,12 +49,12 @@ export class CreateAdjustmentDto {
 
 export class CloseSettlementDto {
   @IsString()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'period must be YYYY-MM' })
+  @Matches(PERIOD, { message: 'period must be YYYY-MM (years 2000–2999)' })
   period!: string;
 }
 
 export class FetchBillDto {
   @IsString()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'billDate must be YYYY-MM-DD' })
+  @Validate(CalendarDate)
   billDate!: string;
 }

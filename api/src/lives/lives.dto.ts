@@ -1,7 +1,5 @@
-import { IsISO8601, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { OptionalNotNull } from '../common/validation.js';
-
-const WITH_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/;
+import { IsString, IsUUID, Length } from 'class-validator';
+import { IsInstant, OptionalNotNull } from '../common/validation.js';
 
 export class CreateLiveDto {
   @IsString()
@@ -11,10 +9,10 @@ export class CreateLiveDto {
   @IsUUID()
   storeId!: string;
 
-  @IsISO8601({ strict: true })
+  @IsInstant()
   startsAt!: string;
 
-  @IsISO8601({ strict: true })
+  @IsInstant()
   endsAt!: string;
 }
 
@@ -25,12 +23,10 @@ export class UpdateLiveDto {
   title?: string;
 
   @OptionalNotNull()
-  @IsISO8601({ strict: true })
-  @Matches(WITH_OFFSET, { message: 'startsAt must carry a time zone offset' })
+  @IsInstant()
   startsAt?: string;
 
   @OptionalNotNull()
-  @IsISO8601({ strict: true })
-  @Matches(WITH_OFFSET, { message: 'endsAt must carry a time zone offset' })
+  @IsInstant()
   endsAt?: string;
 }
