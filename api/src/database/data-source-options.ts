@@ -44,8 +44,13 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
   };
 }
 
-/** SQLite knows one BLOB type: MariaDB's MEDIUMBLOB columns (images) are plain BLOB on the sql.js demo. */
+/**
+ * SQLite knows one BLOB and one TEXT type: MariaDB's MEDIUMBLOB columns (images) are plain BLOB and
+ * LONGTEXT columns (stored reports) plain TEXT on the sql.js demo.
+ */
 function sqliteColumnTypes() {
-  for (const column of getMetadataArgsStorage().columns)
+  for (const column of getMetadataArgsStorage().columns) {
     if (column.options.type === 'mediumblob') column.options.type = 'blob';
+    if (column.options.type === 'longtext') column.options.type = 'text';
+  }
 }

@@ -6,6 +6,7 @@ import { LiveEntity } from '../lives/live.entity.js';
 import { MemberRegistrationEntity } from '../identity/registration.entity.js';
 import { StaffAccountEntity } from '../identity/staff.entity.js';
 import { SettlementEntity, StatementEntity } from '../finance/settlement.entities.js';
+import { ReconciliationRunEntity } from '../finance/reconciliation-run.entity.js';
 import { LedgerEntryEntity } from '../ledger/ledger-entry.entity.js';
 import { LedgerHoldEntity } from '../ledger/ledger-hold.entity.js';
 import { MemberBindingAuditEntity } from '../members/member-binding-audit.entity.js';
@@ -34,6 +35,7 @@ export const ENTITIES = [
   SkuEntity,
   StockMovementEntity,
   UploadEntity,
+  ReconciliationRunEntity,
   PolicyVersionEntity,
   MemberEntity,
   MemberBindingAuditEntity,

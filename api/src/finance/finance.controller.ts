@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { AppError } from '../common/app-error.js';
 import { isBusinessDate } from '../common/business-time.js';
@@ -7,6 +7,7 @@ import type { Principal } from '../auth/tokens.js';
 import { AdjustmentsService } from './adjustments.service.js';
 import { CloseSettlementDto, CreateAdjustmentDto, FetchBillDto } from './finance.dto.js';
 import { ReconciliationService } from './reconciliation.service.js';
+import { ReconciliationRunsService } from './reconciliation-runs.service.js';
 import { SettlementsService } from './settlements.service.js';
 
 const KEY_SHAPE = /^[A-Za-z0-9_\-:.]{8,64}$/;
@@ -17,6 +18,7 @@ export class FinanceController {
     private readonly adjustments: AdjustmentsService,
     private readonly settlements: SettlementsService,
     private readonly reconciliation: ReconciliationService,
+    private readonly runs: ReconciliationRunsService,
   ) {}
 
   /** A signed correction for a guide; an optional Idempotency-Key makes a retry land once. */
@@ -51,6 +53,13 @@ export class FinanceController {
     return this.settlements.list();
   }
 
+  /** The close of the period computed now, writing nothing: what POST /settlements would do. */
+  @Roles('finance', 'admin')
+  @Get('settlements/:period/preview')
+  preview(@Param('period') period: string) {
+    return this.settlements.preview(period);
+  }
+
   @Roles('finance', 'admin')
   @Get('settlements/:period')
   get(@Param('period') period: string) {
@@ -73,19 +82,33 @@ export class FinanceController {
   @Roles('finance')
   @Post('reconciliations')
   @HttpCode(200)
-  reconcile(@Body() body: unknown, @Query('billDate') billDate?: string) {
+  async reconcile(@CurrentUser() user: Principal, @Body() body: unknown, @Query('billDate') billDate?: string) {
     if (typeof body !== 'string')
       throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the WeChat Pay trade bill as text/csv');
     if (billDate !== undefined && !isBusinessDate(billDate))
       throw AppError.badRequest('BILL_DATE_INVALID', 'billDate must be YYYY-MM-DD');
-    return this.reconciliation.reconcileCsv(body, billDate);
+    return this.runs.record('upload', user.sub, await this.reconciliation.reconcileCsv(body, billDate));
   }
 
   /** Downloads the day's bill from WeChat Pay itself and reconciles it. */
   @Roles('finance')
   @Post('reconciliations/wechat')
   @HttpCode(200)
-  reconcileFromWechat(@Body() body: FetchBillDto) {
-    return this.reconciliation.reconcileFromWechat(body.billDate);
+  async reconcileFromWechat(@CurrentUser() user: Principal, @Body() body: FetchBillDto) {
+    return this.runs.record('wechat', user.sub, await this.reconciliation.reconcileFromWechat(body.billDate));
+  }
+
+  /** Kept runs, newest first, with their counts. */
+  @Roles('finance', 'admin')
+  @Get('reconciliations')
+  listRuns() {
+    return this.runs.list();
+  }
+
+  /** One run with its whole report. */
+  @Roles('finance', 'admin')
+  @Get('reconciliations/:id')
+  run(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.runs.get(id);
   }
 }

@@ -8,12 +8,14 @@ import { StoresModule } from '../stores/stores.module.js';
 import { AdjustmentsService } from './adjustments.service.js';
 import { FinanceController } from './finance.controller.js';
 import { ReconciliationService } from './reconciliation.service.js';
+import { ReconciliationRunEntity } from './reconciliation-run.entity.js';
+import { ReconciliationRunsService } from './reconciliation-runs.service.js';
 import { SettlementEntity, StatementEntity } from './settlement.entities.js';
 import { SettlementsService } from './settlements.service.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([SettlementEntity, StatementEntity]),
+    TypeOrmModule.forFeature([SettlementEntity, StatementEntity, ReconciliationRunEntity]),
     LedgerModule,
     GuidesModule,
     StoresModule,
@@ -21,7 +23,7 @@ import { SettlementsService } from './settlements.service.js';
     RefundsModule,
   ],
   controllers: [FinanceController],
-  providers: [SettlementsService, AdjustmentsService, ReconciliationService],
+  providers: [SettlementsService, AdjustmentsService, ReconciliationService, ReconciliationRunsService],
   exports: [SettlementsService],
 })
 export class FinanceModule {}

@@ -1,4 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import type {
+  ReconciliationAmountMismatch,
+  ReconciliationMissingInBill,
+  ReconciliationMissingInLedger,
+  ReconciliationReport,
+} from '@guideshare/contracts';
 import { WechatApiError, WechatPayClient } from '@guideshare/wechat';
 import { AppError } from '../common/app-error.js';
 import type { OrderEntity } from '../orders/order.entities.js';
@@ -10,59 +16,11 @@ import { parseTradeBillStrict, TradeBillFormatError, type BillEntry, type Parsed
 
 const DAY_MS = 86_400_000;
 
-/** A bill line we have no (successful) record of. */
-export interface MissingInLedger {
-  type: 'payment' | 'refund';
-  line: number;
-  /** UNKNOWN: no such payment/refund; NOT_SUCCESSFUL: we have it, but not as paid / refunded; DUPLICATE: listed twice. */
-  reason: 'UNKNOWN' | 'NOT_SUCCESSFUL' | 'DUPLICATE';
-  transactionId: string;
-  outTradeNo: string;
-  refundId: string | null;
-  outRefundNo: string | null;
-  amountFen: number;
-  tradeTime: string;
-  orderId: string | null;
-  ledgerStatus: string | null;
-}
-
-/** A payment or successful refund of ours, on the bill's day, that the bill does not list. */
-export interface MissingInBill {
-  type: 'payment' | 'refund';
-  orderId: string;
-  transactionId: string | null;
-  outTradeNo: string;
-  refundId: string | null;
-  outRefundNo: string | null;
-  amountFen: number;
-  at: string;
-}
-
-export interface AmountMismatch {
-  type: 'payment' | 'refund';
-  line: number;
-  orderId: string;
-  transactionId: string;
-  refundId: string | null;
-  outRefundNo: string | null;
-  billFen: number;
-  ledgerFen: number;
-}
-
-export interface ReconciliationReport {
-  billDate: string;
-  /** Bill lines that agree with our records (payments and refunds). */
-  matched: number;
-  missingInLedger: MissingInLedger[];
-  missingInBill: MissingInBill[];
-  amountMismatch: AmountMismatch[];
-  /** Lines in states that move no money (e.g. REVOKED), not reconciled. */
-  ignored: Array<{ line: number; tradeState: string }>;
-  totals: {
-    bill: { payments: number; paymentsFen: number; refunds: number; refundsFen: number };
-    ledger: { payments: number; paymentsFen: number; refunds: number; refundsFen: number };
-  };
-}
+// The report's shape is the contract's (packages/contracts console.ts), shared with the console.
+export type MissingInLedger = ReconciliationMissingInLedger;
+export type MissingInBill = ReconciliationMissingInBill;
+export type AmountMismatch = ReconciliationAmountMismatch;
+export type { ReconciliationReport };
 
 /** The bill's day in China time (WeChat Pay's bills are China business days, whatever BUSINESS_TZ is). */
 function chinaDay(billDate: string): { from: Date; to: Date } {

@@ -3,20 +3,19 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify';
 import { EntityManager, LessThan, MoreThan, Repository } from 'typeorm';
-import { formatFen } from '@guideshare/contracts';
-import { buildStatements, type GuideStatement } from '@guideshare/rules';
+import { formatFen, type SettlementPreview } from '@guideshare/contracts';
 import { AppError } from '../common/app-error.js';
 import { newId } from '../common/ids.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { isDuplicateKey, Transactions } from '../database/transactions.js';
 import { GuidesService } from '../guides/guides.service.js';
-import { LedgerService } from '../ledger/ledger.service.js';
+import { LedgerService, type SettlementTotalsRow } from '../ledger/ledger.service.js';
 import { StoresService } from '../stores/stores.service.js';
 import { isPeriod, monthRange } from '../common/business-time.js';
 import { SettlementEntity, StatementEntity } from './settlement.entities.js';
+import { computeSettlement, guidesOf, type ComputedSettlement, type StatementView } from './settlement-computation.js';
 
-/** A guide's statement as the rules compute it, with how many ledger entries it settled. */
-export type StatementView = GuideStatement & { entryCount: number };
+export type { StatementView } from './settlement-computation.js';
 
 export interface SettlementView {
   id: string;
@@ -139,13 +138,57 @@ export class SettlementsService {
 
     // A locking read of the other settlements: waits for a close of another period still in flight,
     // so openings always come from a committed previous settlement (the loser of a deadlock retries).
+    const openingFenByGuide = await this.openings(em, period, true);
+    await this.ledger.assignToSettlement(em, id, { before: t.end, asOf: t.now });
+    // Sums per (guide, kind) from the database: memory stays flat however many entries settle.
+    const computed = await this.compute(em, await this.ledger.totalsOfSettlement(em, id), openingFenByGuide);
+
+    const rows: StatementEntity[] = computed.statements.map((s) => ({
+      id: newId(t.now.getTime()),
+      settlementId: id,
+      period,
+      ...s,
+    }));
+    for (let i = 0; i < rows.length; i += CHUNK) await em.insert(StatementEntity, rows.slice(i, i + CHUNK));
+    await em.getRepository(SettlementEntity).update({ id }, computed.totals);
+    return toView({ ...settlement, ...computed.totals }, rows);
+  }
+
+  /**
+   * The close of `period` as it would be now, computed by the same code from the same entries and
+   * openings, writing nothing (the same 409 and 422 as the close).
+   */
+  async preview(period: string, now = new Date()): Promise<SettlementPreview> {
+    const { start, end } = this.range(period);
+    if (now.getTime() < start.getTime())
+      throw AppError.unprocessable('PERIOD_NOT_STARTED', `Period ${period} has not begun in ${this.config.businessTz}`);
+    if (await this.settlements.existsBy({ period }))
+      throw AppError.conflict('SETTLEMENT_ALREADY_CLOSED', `Period ${period} is already closed`);
+    const em = this.settlements.manager;
+    const openingFenByGuide = await this.openings(em, period, false);
+    const rows = await this.ledger.totalsOfWindow(em, { before: end, asOf: now });
+    const { statements, totals } = await this.compute(em, rows, openingFenByGuide);
+    const { statementCount: _, ...shown } = totals;
+    return {
+      period,
+      cutoffAt: new Date(Math.min(end.getTime(), now.getTime())).toISOString(),
+      ...shown,
+      statements,
+    };
+  }
+
+  /**
+   * The opening balances of `period`: the previous settlement's negative closings. A later period
+   * already closed makes `period` unclosable (409). `lock` serializes closes of different periods.
+   */
+  private async openings(em: EntityManager, period: string, lock: boolean): Promise<Record<string, number>> {
     const mysql = em.connection.options.type !== 'sqljs';
     const othersQuery = em
       .getRepository(SettlementEntity)
       .createQueryBuilder('s')
       .where('s.period <> :period', { period })
       .orderBy('s.period', 'DESC');
-    const others = await (mysql ? othersQuery.setLock('pessimistic_write') : othersQuery).getMany();
+    const others = await (lock && mysql ? othersQuery.setLock('pessimistic_write') : othersQuery).getMany();
     const later = others.find((o) => o.period > period);
     if (later)
       throw AppError.conflict(
@@ -156,65 +199,19 @@ export class SettlementsService {
     const carried = previous
       ? await em.getRepository(StatementEntity).findBy({ settlementId: previous.id, carriedForwardFen: LessThan(0) })
       : [];
-    const openingFenByGuide = Object.fromEntries(carried.map((s) => [s.guideId, s.carriedForwardFen]));
+    return Object.fromEntries(carried.map((s) => [s.guideId, s.carriedForwardFen]));
+  }
 
-    await this.ledger.assignToSettlement(em, id, { before: t.end, asOf: t.now });
-    // Sums per (guide, kind) from the database: memory stays flat however many entries settle.
-    const totalsRows = await this.ledger.totalsOfSettlement(em, id);
-    if (totalsRows.some((r) => r.badSigns > 0)) throw new RangeError('ledger entries break the sign convention');
-    const entries = totalsRows.map((r) => ({
-      id: `${r.guideId}:${r.kind}`,
-      guideId: r.guideId,
-      storeId: r.storeId,
-      amountFen: r.amountFen,
-      kind: r.kind,
-    }));
-
-    const guideIds = new Set([...entries.map((e) => e.guideId), ...Object.keys(openingFenByGuide)]);
-    const refs = await this.guides.refs(guideIds, em);
+  /** The statements and totals from the entries' sums, each guide printed with their current store. */
+  private async compute(
+    em: EntityManager,
+    rows: SettlementTotalsRow[],
+    openingFenByGuide: Record<string, number>,
+  ): Promise<ComputedSettlement> {
+    const refs = await this.guides.refs(guidesOf(rows, openingFenByGuide), em);
     const storeIdByGuide: Record<string, string> = {};
-    for (const guideId of guideIds) if (refs[guideId]) storeIdByGuide[guideId] = refs[guideId].storeId;
-    const result = buildStatements({
-      entries: entries.map((e) => ({
-        id: e.id,
-        guideId: e.guideId,
-        storeId: e.storeId ?? '',
-        amountFen: e.amountFen,
-        kind: e.kind,
-      })),
-      openingFenByGuide,
-      storeIdByGuide,
-    });
-    const entryCount = new Map<string, number>();
-    for (const r of totalsRows) entryCount.set(r.guideId, (entryCount.get(r.guideId) ?? 0) + r.entries);
-
-    const rows: StatementEntity[] = result.statements.map((s) => ({
-      id: newId(t.now.getTime()),
-      settlementId: id,
-      period,
-      guideId: s.guideId,
-      storeId: s.storeId || null,
-      openingFen: s.openingFen,
-      accruedFen: s.accruedFen,
-      reversedFen: s.reversedFen,
-      adjustedFen: s.adjustedFen,
-      closingFen: s.closingFen,
-      payableFen: s.payableFen,
-      carriedForwardFen: s.carriedForwardFen,
-      entryCount: entryCount.get(s.guideId) ?? 0,
-    }));
-    for (let i = 0; i < rows.length; i += CHUNK) await em.insert(StatementEntity, rows.slice(i, i + CHUNK));
-
-    const totals = {
-      totalFen: result.totalFen,
-      entriesFen: result.entriesFen,
-      openingFen: Object.values(openingFenByGuide).reduce((a, b) => a + b, 0),
-      carriedForwardFen: Object.values(result.carriedForwardFenByGuide).reduce((a, b) => a + b, 0),
-      entryCount: totalsRows.reduce((a, r) => a + r.entries, 0),
-      statementCount: rows.length,
-    };
-    await em.getRepository(SettlementEntity).update({ id }, totals);
-    return toView({ ...settlement, ...totals }, rows);
+    for (const [guideId, ref] of Object.entries(refs)) storeIdByGuide[guideId] = ref.storeId;
+    return computeSettlement(rows, openingFenByGuide, storeIdByGuide);
   }
 
   async list(): Promise<SettlementView[]> {

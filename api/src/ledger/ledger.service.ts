@@ -52,6 +52,27 @@ export interface AdjustmentInput {
 const heldSql = (alias: string) =>
   `EXISTS (SELECT 1 FROM ledger_holds h WHERE h.orderId = ${alias}.orderId AND h.releasedAt IS NULL)`;
 
+/** What a close takes: unsettled, available before the period's end and by the closing time, not held. */
+const SETTLEABLE = (alias: string) =>
+  `${alias}.settlementId IS NULL AND ${alias}.availableAt < :before AND ${alias}.availableAt <= :asOf AND NOT ${heldSql(alias)}`;
+
+export interface SettlementWindow {
+  /** the end of the period (exclusive) */
+  before: Date;
+  /** the moment of closing (inclusive) */
+  asOf: Date;
+}
+
+/** A settlement's (or would-be settlement's) entries summed per guide and kind. */
+export interface SettlementTotalsRow {
+  guideId: string;
+  kind: LedgerEntryKind;
+  storeId: string | null;
+  amountFen: number;
+  entries: number;
+  badSigns: number;
+}
+
 export const toEntry = (e: LedgerEntryEntity): CommissionEntry => ({
   id: e.id,
   orderId: e.orderId,
@@ -201,19 +222,12 @@ export class LedgerService {
    * means `availableAt < before` (the end of the period, exclusive) and `availableAt ≤ asOf` (the
    * moment of closing). Returns how many entries were taken.
    */
-  async assignToSettlement(
-    em: EntityManager,
-    settlementId: string,
-    window: { before: Date; asOf: Date },
-  ): Promise<number> {
+  async assignToSettlement(em: EntityManager, settlementId: string, window: SettlementWindow): Promise<number> {
     const result = await em
       .createQueryBuilder()
       .update(LedgerEntryEntity)
       .set({ settlementId })
-      .where('settlementId IS NULL')
-      .andWhere('availableAt < :before', { before: window.before })
-      .andWhere('availableAt <= :asOf', { asOf: window.asOf })
-      .andWhere(`NOT ${heldSql('ledger_entries')}`)
+      .where(SETTLEABLE('ledger_entries'), window)
       .execute();
     return result.affected ?? 0;
   }
@@ -223,26 +237,36 @@ export class LedgerService {
    * memory proportional to guides, not entries. `badSigns` counts entries breaking the sign
    * convention (accruals < 0, reversals > 0), which buildStatements would refuse one by one.
    */
-  async totalsOfSettlement(
-    em: EntityManager,
-    settlementId: string,
-  ): Promise<
-    Array<{
-      guideId: string;
-      kind: LedgerEntryKind;
-      storeId: string | null;
-      amountFen: number;
-      entries: number;
-      badSigns: number;
-    }>
-  > {
-    const rows = await em.query(
-      `SELECT guideId, kind, MAX(storeId) AS storeId, SUM(amountFen) AS amountFen, COUNT(*) AS entries,
-              SUM(CASE WHEN (kind = 'accrual' AND amountFen < 0) OR (kind = 'reversal' AND amountFen > 0) THEN 1 ELSE 0 END) AS badSigns
-         FROM ledger_entries WHERE settlementId = ? GROUP BY guideId, kind`,
-      [settlementId],
-    );
-    return rows.map((r: Record<string, unknown>) => ({
+  totalsOfSettlement(em: EntityManager, settlementId: string): Promise<SettlementTotalsRow[]> {
+    return this.totals(em, 'e.settlementId = :settlementId', { settlementId });
+  }
+
+  /**
+   * The same sums over the entries a close would take now (the same condition as
+   * `assignToSettlement`), reading only: what a settlement preview shows.
+   */
+  totalsOfWindow(em: EntityManager, window: SettlementWindow): Promise<SettlementTotalsRow[]> {
+    return this.totals(em, SETTLEABLE('e'), window);
+  }
+
+  private async totals(em: EntityManager, where: string, params: object): Promise<SettlementTotalsRow[]> {
+    const rows = await em
+      .getRepository(LedgerEntryEntity)
+      .createQueryBuilder('e')
+      .select('e.guideId', 'guideId')
+      .addSelect('e.kind', 'kind')
+      .addSelect('MAX(e.storeId)', 'storeId')
+      .addSelect('SUM(e.amountFen)', 'amountFen')
+      .addSelect('COUNT(*)', 'entries')
+      .addSelect(
+        "SUM(CASE WHEN (e.kind = 'accrual' AND e.amountFen < 0) OR (e.kind = 'reversal' AND e.amountFen > 0) THEN 1 ELSE 0 END)",
+        'badSigns',
+      )
+      .where(where, params)
+      .groupBy('e.guideId')
+      .addGroupBy('e.kind')
+      .getRawMany<Record<string, unknown>>();
+    return rows.map((r) => ({
       guideId: r.guideId as string,
       kind: r.kind as LedgerEntryKind,
       storeId: (r.storeId as string | null) ?? null,

@@ -13,6 +13,7 @@ import { ClerkStaff1796090000000 } from './1796090000000-ClerkStaff.js';
 import { MemberCodeUses1796079000000 } from './1796079000000-MemberCodeUses.js';
 import { GroupVisits1796091313000 } from './1796091313000-GroupVisits.js';
 import { Uploads1796090100000 } from './1796090100000-Uploads.js';
+import { ReconciliationRuns1796090200000 } from './1796090200000-ReconciliationRuns.js';
 import { MemberDeletion1796095000000 } from './1796095000000-MemberDeletion.js';
 
 /**
@@ -35,5 +36,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   MemberCodeUses1796079000000,
   GroupVisits1796091313000,
   Uploads1796090100000,
+  ReconciliationRuns1796090200000,
   MemberDeletion1796095000000,
 ];
