@@ -1,11 +1,62 @@
 // 3. Counter redemptions (POST /api/pos/redemptions, X-Store-Key), written against API.md's contract:
-// member code from GET /api/members/me/code, one unique receiptNo per request. Against one raw
-// mysql2 transaction writing the rows of an attributed store sale (order, line, accrual).
-import { randomUUID } from 'node:crypto';
+// one member code per receipt (a code is good for one receipt only), one unique receiptNo per request.
+// Against one raw mysql2 transaction writing the rows of an attributed store sale (order, line,
+// accrual, the code's use).
+import { randomInt, randomUUID } from 'node:crypto';
+import { issueMemberCode } from '../../../api/dist/members/member-code.js';
 import { cpuMeter, findMariadbPid, round } from '../lib/env.js';
 import { routeMissing } from '../lib/api.js';
 import { cannon, closedLoop, cpuPerOp, meanCpu, median, percentiles, rawBaselineSummary } from '../lib/load.js';
-import { insertStatement, newId } from '../lib/seed.js';
+import { bulkInsert, insertStatement, newId } from '../lib/seed.js';
+
+/** Members enough for one code each, per request of the run: at most this many redemptions per minute. */
+const COUNTER_MEMBERS = 50_000;
+
+/**
+ * Counter customers as the buyers are (each opened a guide's card the day before), straight into the
+ * database: a member code redeems one receipt, so every request needs a code of its own. Their codes
+ * are minted at send time with the API's own member-code module and secret.
+ */
+async function seedCounterMembers({ pool, schema, brand, count }) {
+  const now = Date.now();
+  const run = randomUUID().slice(0, 8);
+  const codeNos = new Set();
+  while (codeNos.size < count) codeNos.add(String(randomInt(0, 10 ** 10)).padStart(10, '0'));
+  const members = [...codeNos].map((codeNo, i) => ({
+    id: newId(now - 86_400_000),
+    codeNo,
+    openid: `bench-${run}-${i}`,
+  }));
+  await bulkInsert(
+    pool,
+    schema,
+    'members',
+    ['id', 'openid', 'codeNo', 'createdAt'],
+    members.map((m) => [m.id, m.openid, m.codeNo, new Date(now - 86_400_000)]),
+    { ignore: true },
+  );
+  const visits = members.map((m, i) => {
+    const card = brand.shares[i % brand.shares.length];
+    return [
+      newId(now - 86_400_000),
+      m.id,
+      card.code,
+      card.guideId,
+      card.storeId,
+      card.kind,
+      card.targetId,
+      new Date(now - 86_400_000),
+    ];
+  });
+  await bulkInsert(
+    pool,
+    schema,
+    'visits',
+    ['id', 'memberId', 'shareCode', 'guideId', 'storeId', 'kind', 'targetId', 'visitedAt'],
+    visits,
+  );
+  return members.map((m) => m.codeNo);
+}
 
 function redemptionStep({ brand, codes, samples, stats }) {
   let n = 0;
@@ -18,7 +69,7 @@ function redemptionStep({ brand, codes, samples, stats }) {
       const i = n++;
       req.headers = { 'content-type': 'application/json', 'x-store-key': brand.counterKey };
       req.body = JSON.stringify({
-        memberCode: codes[i % codes.length],
+        memberCode: codes.next(),
         receiptNo: `R${run}-${i}`,
         amountFen: sku.priceFen,
         lines: [{ skuId: sku.skuId, quantity: 1, amountFen: sku.priceFen }],
@@ -51,6 +102,11 @@ function rawRedemption({ pool, schema, brand }) {
       await conn.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
       await conn.query('START TRANSACTION');
       const rows = [
+        // The code's one use (its primary key is the API's guard against a second receipt).
+        [
+          'member_code_uses',
+          { memberId: c.memberId, step: randomInt(0, 2 ** 31 - 1), storeId, receiptNo: `RAW-${orderId}`, usedAt: now },
+        ],
         [
           'orders',
           {
@@ -130,7 +186,7 @@ function rawRedemption({ pool, schema, brand }) {
   };
 }
 
-export async function benchRedemptions({ api, brand, pool, schema, opts, profile }) {
+export async function benchRedemptions({ api, brand, pool, schema, secrets, opts, profile }) {
   const c = opts.flowConnections;
   const mariadb = findMariadbPid();
   const out = { connections: c, seconds: opts.duration, rounds: [] };
@@ -144,12 +200,10 @@ export async function benchRedemptions({ api, brand, pool, schema, opts, profile
   if (routeMissing(probe) || routeMissing(codeProbe)) {
     out.missing = routeMissing(probe) ? 'POST /api/pos/redemptions' : 'GET /api/members/me/code';
   } else {
-    codes = [];
-    for (const consumer of brand.buyers) {
-      const res = await api.call('GET', '/api/members/me/code', { token: consumer.token });
-      if (res.status !== 200) throw new Error(`GET /api/members/me/code → ${res.status} ${JSON.stringify(res.body)}`);
-      codes.push(res.body.code);
-    }
+    const codeNos = await seedCounterMembers({ pool, schema, brand, count: COUNTER_MEMBERS });
+    const secret = `${secrets.tokenSecret}:member-code`;
+    let next = 0;
+    codes = { next: () => issueMemberCode(secret, codeNos[next++ % codeNos.length], Date.now()).code };
   }
   const op = rawRedemption({ pool, schema, brand });
   if (codes)
