@@ -170,10 +170,27 @@ function list<T>(value: unknown): T[] {
   return [];
 }
 
+export interface ShareTarget {
+  code: string;
+  kind: 'product' | 'live' | 'store' | 'poster';
+  targetId: string;
+  path: string;
+}
+
+/** GET /api/guides/me/products/commission: one row per product on sale. */
+export interface ProductCommission {
+  productId: string;
+  rateBps: number;
+  minCommissionFen: number;
+  maxCommissionFen: number;
+}
+
 export const api = {
   // catalog (public)
   products: async () => list<Product>(await http<unknown>('GET', '/api/products')),
   product: (id: string) => http<Product>('GET', `/api/products/${encodeURIComponent(id)}`),
+  /** What a share code opens: a mini-program code carries only the code (its scene). Public. */
+  shareTarget: (code: string) => http<ShareTarget>('GET', `/api/shares/${encodeURIComponent(code)}`),
   stores: async () => list<Store>(await http<unknown>('GET', '/api/stores')),
   lives: async () => list<Live>(await http<unknown>('GET', '/api/lives')),
   config: () => http<AppConfig>('GET', '/api/config'),
@@ -197,6 +214,9 @@ export const api = {
 
   // guide
   createShare: (body: CreateShareRequest) => asGuide<Share>('POST', '/api/shares', { body }),
+  /** What sharing each product would earn: its commission rate and the estimate over its SKUs. */
+  productCommissions: async () =>
+    list<ProductCommission>(await asGuide<unknown>('GET', '/api/guides/me/products/commission')),
   commissions: () => asGuide<CommissionsResponse>('GET', '/api/guides/me/commissions'),
   /** No dates: this month to date (the server's business time zone). */
   guideStats: (period: StatsPeriod = {}) =>

@@ -1,6 +1,8 @@
 import Taro from '@tarojs/taro';
-import { shareCodeFromQuery } from '@guideshare/contracts';
+import { shareCodeFromQuery, type GroupEnterInfo } from '@guideshare/contracts';
 import { api } from './api';
+import { ensureConsumerLogin } from './auth';
+import { groupEnterInfo, isTimelineSinglePage } from './group';
 import { AppError } from './errors';
 import { KEYS, load, remove, save } from './storage';
 
@@ -104,24 +106,53 @@ export async function handleEntry(page: string, query: Query | undefined | null)
   const shareCode = entryShareCode(query);
   if (!shareCode) return { shareCode: null, recorded: false };
   rememberShareCode(shareCode);
+  // Moments' single-page mode has no login: the visit is recorded when the user taps through.
+  if (isTimelineSinglePage()) return { shareCode, recorded: false };
   const path = pagePathWithQuery(page, query);
   const key = `${shareCode}|${path}`;
   if (recorded.has(key)) return { shareCode, recorded: false };
   recorded.add(key);
   const { scene, chatType } = entryContext();
-  try {
-    await api.recordVisit({
+  const visit = (group: GroupEnterInfo | null) =>
+    api.recordVisit({
       shareCode,
       ...(scene !== undefined ? { scene } : {}),
       ...(chatType !== undefined ? { chatType } : {}),
       path,
+      ...(group ? { group } : {}),
     });
+  try {
+    await recordWithGroup(visit);
     return { shareCode, recorded: true };
   } catch (e) {
     const error = e instanceof AppError ? e : new AppError('NETWORK_ERROR', String(e));
     if (error.code === 'SHARE_CODE_INVALID') forgetShareCode(shareCode);
     else recorded.delete(key); // a transient failure may be retried on the next open
     return { shareCode, recorded: false, error };
+  }
+}
+
+/**
+ * Opened in a group: the visit carries the group's encrypted id. It is encrypted with the session
+ * key of the latest wx.login, so when the API cannot read it (GROUP_DATA_INVALID: the server holds
+ * an older key) the app logs in again and retries once, then records the visit without the group.
+ */
+async function recordWithGroup(visit: (group: GroupEnterInfo | null) => Promise<void>): Promise<void> {
+  await ensureConsumerLogin();
+  const group = await groupEnterInfo();
+  if (!group) return visit(null);
+  try {
+    return await visit(group);
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code !== 'GROUP_DATA_INVALID') throw e;
+  }
+  await ensureConsumerLogin(true);
+  const fresh = await groupEnterInfo();
+  try {
+    return await visit(fresh);
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code !== 'GROUP_DATA_INVALID') throw e;
+    return visit(null);
   }
 }
 

@@ -23,6 +23,11 @@ const state = {
   handler: null as Handler | null,
   requests: [] as MockRequest[],
   share: null as null | ((res?: unknown) => unknown),
+  shareTimeline: null as null | (() => unknown),
+  /** What downloadFile answers (the poster); a function of the request for failures. */
+  download: { statusCode: 200, tempFilePath: 'wxfile://tmp/poster.png' } as Record<string, unknown>,
+  /** What getGroupEnterInfo answers, or an error to throw. */
+  groupEnterInfo: { encryptedData: 'ENCRYPTED', iv: 'IV' } as Record<string, unknown> | Error,
   didShow: new Set<() => void>(),
   /** What a `getPhoneNumber` button hands its handler when tapped (see components mock). */
   phoneNumber: { errMsg: 'getPhoneNumber:ok', code: 'wx-phone-code' } as Record<string, unknown>,
@@ -41,6 +46,11 @@ export const __mock = {
   },
   setEnterOptions(o: Record<string, unknown> | null) {
     state.enterOptions = o;
+  },
+  /** Calls the page's onShareTimeline as WeChat would. */
+  triggerShareTimeline() {
+    if (!state.shareTimeline) throw new Error('no useShareTimeline handler registered');
+    return state.shareTimeline();
   },
   /** Calls the page's onShareAppMessage as WeChat would. */
   triggerShare(res: unknown = { from: 'menu' }) {
@@ -61,6 +71,9 @@ export const __mock = {
     state.handler = null;
     state.requests = [];
     state.share = null;
+    state.shareTimeline = null;
+    state.download = { statusCode: 200, tempFilePath: 'wxfile://tmp/poster.png' };
+    state.groupEnterInfo = { encryptedData: 'ENCRYPTED', iv: 'IV' };
     state.didShow.clear();
     state.phoneNumber = { errMsg: 'getPhoneNumber:ok', code: 'wx-phone-code' };
   },
@@ -100,6 +113,17 @@ export const showModal = jest.fn((_o: unknown) => ok({ confirm: true, cancel: fa
 export const setClipboardData = jest.fn((_o: { data: string }) => ok());
 export const pageScrollTo = jest.fn((_o: unknown) => ok());
 export const requestPayment = jest.fn((_o: unknown) => ok());
+export const downloadFile = jest.fn(async (_o: { url: string; header?: Record<string, string> }) => ({
+  errMsg: 'downloadFile:ok',
+  ...state.download,
+}));
+export const saveImageToPhotosAlbum = jest.fn((_o: { filePath: string }) => ok());
+export const openSetting = jest.fn((_o?: unknown) => ok({ authSetting: {} }));
+export const showShareMenu = jest.fn((_o: unknown) => ok());
+export const getGroupEnterInfo = jest.fn(async (_o?: unknown) => {
+  if (state.groupEnterInfo instanceof Error) throw { errMsg: state.groupEnterInfo.message };
+  return { errMsg: 'getGroupEnterInfo:ok', ...state.groupEnterInfo };
+});
 
 export function useRouter() {
   return state.router;
@@ -144,6 +168,18 @@ export function useShareAppMessage(cb: (res?: unknown) => unknown) {
   }, []);
 }
 
+export function useShareTimeline(cb: () => unknown) {
+  const ref = useRef(cb);
+  ref.current = cb;
+  useEffect(() => {
+    const f = () => ref.current();
+    state.shareTimeline = f;
+    return () => {
+      if (state.shareTimeline === f) state.shareTimeline = null;
+    };
+  }, []);
+}
+
 export const usePullDownRefresh = (_cb: () => void) => undefined;
 
 const Taro = {
@@ -164,11 +200,17 @@ const Taro = {
   setClipboardData,
   pageScrollTo,
   requestPayment,
+  downloadFile,
+  saveImageToPhotosAlbum,
+  openSetting,
+  showShareMenu,
+  getGroupEnterInfo,
   useRouter,
   useLoad,
   useLaunch,
   useDidShow,
   useShareAppMessage,
+  useShareTimeline,
   usePullDownRefresh,
 };
 

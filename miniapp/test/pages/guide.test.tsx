@@ -360,11 +360,103 @@ describe('guide share page', () => {
       path: `/pages/product/index?id=p2&s=${CODE}`,
       imageUrl: 'https://img.test/p2.png',
     });
-    expect(screen.getByTestId('poster')).toHaveTextContent('导购 小林 为你推荐');
-    expect(screen.getByTestId('share-qr')).toHaveAttribute(
-      'data-text',
-      `http://h5.test/#/pages/product/index?id=p2&s=${CODE}`,
-    );
+    // weapp: the API's poster image, no H5 link QR
+    expect(await screen.findByTestId('poster-image')).toHaveAttribute('src', 'wxfile://tmp/poster.png');
+    expect(Taro.downloadFile).toHaveBeenCalledWith({
+      url: `/api/shares/${CODE}/poster`,
+      header: { Authorization: 'Bearer guide-token' },
+    });
+    expect(screen.queryByTestId('share-qr')).toBeNull();
+    expect(screen.queryByTestId('share-link')).toBeNull();
+  });
+
+  it('weapp: the share sheet carries a shareTicket and offers Moments', async () => {
+    loginAsGuide();
+    installApi({ 'GET /api/products': products, 'GET /api/lives': [] });
+    render(<GuideSharePage />);
+    await screen.findAllByTestId('share-product');
+    expect(Taro.showShareMenu).toHaveBeenCalledWith({
+      withShareTicket: true,
+      menus: ['shareAppMessage', 'shareTimeline'],
+    });
+  });
+
+  it('shows the estimated commission of each product when choosing what to share', async () => {
+    loginAsGuide();
+    installApi({
+      'GET /api/products': products,
+      'GET /api/lives': [],
+      'GET /api/guides/me/products/commission': [
+        { productId: 'p1', rateBps: 800, minCommissionFen: 800, maxCommissionFen: 800 },
+        { productId: 'p2', rateBps: 500, minCommissionFen: 995, maxCommissionFen: 1495 },
+      ],
+    });
+    render(<GuideSharePage />);
+    await waitFor(() => expect(screen.getAllByTestId('commission-estimate')).toHaveLength(2));
+    const [first, second] = screen.getAllByTestId('commission-estimate');
+    expect(first).toHaveTextContent('预计佣金 ¥8.00');
+    expect(second).toHaveTextContent('预计佣金 ¥9.95 – ¥14.95');
+  });
+
+  describe('saving the poster', () => {
+    async function openPoster() {
+      loginAsGuide();
+      installApi({ 'GET /api/products': products, 'GET /api/lives': [], 'POST /api/shares': { ...share } });
+      render(<GuideSharePage />);
+      fireEvent.click((await screen.findAllByTestId('share-product'))[1]);
+      await screen.findByTestId('poster-image');
+    }
+
+    it('weapp: saves the downloaded poster to the album', async () => {
+      await openPoster();
+      fireEvent.click(screen.getByTestId('save-poster'));
+      expect(await screen.findByTestId('save-result')).toHaveTextContent('已保存到相册');
+      expect(Taro.saveImageToPhotosAlbum).toHaveBeenCalledWith({ filePath: 'wxfile://tmp/poster.png' });
+    });
+
+    it('weapp: an album permission refused before leads to settings, in Chinese', async () => {
+      await openPoster();
+      (Taro.saveImageToPhotosAlbum as jest.Mock).mockImplementationOnce(() =>
+        Promise.reject({ errMsg: 'saveImageToPhotosAlbum:fail auth deny' }),
+      );
+      fireEvent.click(screen.getByTestId('save-poster'));
+      expect(await screen.findByTestId('save-result')).toHaveTextContent('没有相册权限');
+      expect(Taro.showModal).toHaveBeenCalledWith(
+        expect.objectContaining({ title: '需要相册权限', confirmText: '去设置' }),
+      );
+      expect(Taro.openSetting).toHaveBeenCalled();
+    });
+
+    it('weapp: a poster the API cannot draw shows a Chinese error and can be retried', async () => {
+      __mock.state.download = { statusCode: 502, tempFilePath: '' };
+      loginAsGuide();
+      installApi({ 'GET /api/products': products, 'GET /api/lives': [], 'POST /api/shares': { ...share } });
+      render(<GuideSharePage />);
+      fireEvent.click((await screen.findAllByTestId('share-product'))[1]);
+      expect(await screen.findByTestId('poster-error')).toHaveTextContent(/[\u4e00-\u9fa5]/);
+      __mock.state.download = { statusCode: 200, tempFilePath: 'wxfile://tmp/again.png' };
+      fireEvent.click(screen.getByText('重新生成海报'));
+      expect(await screen.findByTestId('poster-image')).toHaveAttribute('src', 'wxfile://tmp/again.png');
+    });
+
+    it('H5: downloads the poster file', async () => {
+      process.env.TARO_ENV = 'h5';
+      __mock.state.download = { statusCode: 200, tempFilePath: 'blob:http://h5.test/poster' };
+      const clicked: Array<{ href: string; download: string }> = [];
+      const spy = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+        this: HTMLAnchorElement,
+      ) {
+        clicked.push({ href: this.href, download: this.download });
+      });
+      await openPoster();
+      fireEvent.click(screen.getByTestId('save-poster'));
+      expect(await screen.findByTestId('save-result')).toHaveTextContent('海报已下载');
+      expect(clicked).toEqual([{ href: 'blob:http://h5.test/poster', download: `海报-${CODE}.png` }]);
+      expect(Taro.saveImageToPhotosAlbum).not.toHaveBeenCalled();
+      // the browser build keeps its link QR
+      expect(screen.getByTestId('share-qr')).toBeInTheDocument();
+      spy.mockRestore();
+    });
   });
 
   it('H5: shows and copies the share link', async () => {

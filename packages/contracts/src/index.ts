@@ -97,11 +97,19 @@ export interface Share {
   path: string;
   scene: string;
 }
+/** wx.getGroupEnterInfo's encrypted data (decrypted by the API with the member's session key). */
+export interface GroupEnterInfo {
+  encryptedData: string;
+  iv: string;
+}
+
 export interface RecordVisitRequest {
   shareCode: string;
   scene?: number;
   chatType?: number;
   path?: string;
+  /** When the card was opened in a group chat (the entry has a shareTicket). */
+  group?: GroupEnterInfo;
 }
 
 export interface OrderLineInput {

@@ -1,4 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '直播间',
   enableShareAppMessage: true,
+  enableShareTimeline: true,
 });

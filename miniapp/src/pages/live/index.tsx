@@ -7,6 +7,9 @@ import { AppError } from '../../lib/errors';
 import { LIVE_PHASE_LABELS, formatDateTime, livePhase } from '../../lib/labels';
 import { useAsync } from '../../hooks/useAsync';
 import { useEntry, useReShare } from '../../hooks/useEntry';
+import { useTimelineShare } from '../../hooks/useTimeline';
+import { isTimelineSinglePage } from '../../lib/group';
+import { TimelineBanner } from '../../components/TimelineBanner';
 import { ProductCard } from '../../components/ProductCard';
 import { ErrorState, Loading } from '../../components/State';
 
@@ -16,13 +19,17 @@ export default function LivePage() {
   const { params, openedWith, shareCode } = useEntry(PAGE);
   const id = params.id ?? '';
   const live = useAsync(async () => {
+    // A mini-program code opens the page with only its scene (the share code): ask what it points at.
+    const target = id || (openedWith ? (await api.shareTarget(openedWith)).targetId : '');
     const [lives, products] = await Promise.all([api.lives(), api.products().catch(() => [])]);
-    const found = lives.find((l) => l.id === id);
+    const found = lives.find((l) => l.id === target);
     if (!found) throw new AppError('NOT_FOUND', '这场直播不存在或已下线');
     return { live: found, products };
-  }, [id]);
+  }, [id, openedWith]);
   const data = live.status === 'ready' ? live.data : undefined;
-  useReShare(PAGE, { id }, openedWith, () => ({ title: data ? `直播：${data.live.title}` : 'GuideShare 直播间' }));
+  const shareContent = () => ({ title: data ? `直播：${data.live.title}` : 'GuideShare 直播间' });
+  useReShare(PAGE, { id: data?.live.id ?? id }, openedWith, shareContent);
+  useTimelineShare(() => ({ id: data?.live.id ?? id }), openedWith, shareContent);
 
   // Orders placed while this live runs carry its id (the live's guide is credited).
   useEffect(() => {
@@ -45,6 +52,7 @@ export default function LivePage() {
   const phase = livePhase(l);
   return (
     <View className="page" data-testid="live-page" data-live-id={l.id}>
+      {isTimelineSinglePage() ? <TimelineBanner /> : null}
       <View className={`live-hero live-card__cover--${phase}`}>
         <Text className={`live-badge live-badge--${phase}`} data-testid="live-phase">
           {LIVE_PHASE_LABELS[phase]}

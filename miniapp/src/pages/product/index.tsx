@@ -9,6 +9,9 @@ import { isH5 } from '../../lib/env';
 import { AppError } from '../../lib/errors';
 import { useAsync } from '../../hooks/useAsync';
 import { useEntry, useReShare } from '../../hooks/useEntry';
+import { useTimelineShare } from '../../hooks/useTimeline';
+import { isTimelineSinglePage } from '../../lib/group';
+import { TimelineBanner } from '../../components/TimelineBanner';
 import { Icon } from '../../components/Icon';
 import { Price } from '../../components/Price';
 import { ErrorState, Loading } from '../../components/State';
@@ -25,9 +28,12 @@ export default function ProductPage() {
   const { params, openedWith, shareCode } = useEntry(PAGE);
   const id = params.id ?? '';
   const product = useAsync(async () => {
-    if (!id) throw new AppError('NOT_FOUND', '链接缺少商品编号');
-    return api.product(id);
-  }, [id]);
+    // A mini-program code opens the page with only its scene (the share code): ask what it points at.
+    const target = id || (openedWith && !params.id ? (await api.shareTarget(openedWith)).targetId : '');
+    if (!target) throw new AppError('NOT_FOUND', '链接缺少商品编号');
+    return api.product(target);
+  }, [id, openedWith]);
+  const singlePage = isTimelineSinglePage();
   const [skuId, setSkuId] = useState<string | null>(null);
   const [quantity, setQuantity] = useState(1);
   const [count, setCount] = useState(() => cartCount());
@@ -45,10 +51,12 @@ export default function ProductPage() {
   const maxQty = sku ? Math.max(1, Math.min(sku.stock, MAX_QUANTITY)) : 1;
   const canBuy = !!sku && sku.stock > 0;
 
-  useReShare(PAGE, { id }, openedWith, () => ({
+  const shareContent = () => ({
     title: data ? (sku ? `${data.name} ${formatPrice(sku.priceFen)}` : data.name) : 'GuideShare 优选好物',
     imageUrl: data?.imageUrl || undefined,
-  }));
+  });
+  useTimelineShare(() => ({ id: data?.id ?? id }), openedWith, shareContent);
+  useReShare(PAGE, { id: data?.id ?? id }, openedWith, shareContent);
 
   const line = (): CartLine | null =>
     data && sku
@@ -104,6 +112,7 @@ export default function ProductPage() {
   const p = product.data;
   return (
     <View className="page page--actionbar" data-testid="product-page" data-product-id={p.id}>
+      {singlePage ? <TimelineBanner /> : null}
       <Thumb src={p.imageUrl} name={p.name} className="detail__img" />
       <View className="card detail__info">
         <View className="detail__price-row">
@@ -158,7 +167,7 @@ export default function ProductPage() {
         <Text className="muted">正品保障 · 门店同款 · 支持到店出示会员码享权益</Text>
       </View>
 
-      <View className="actionbar">
+      <View className={`actionbar${singlePage ? ' actionbar--hidden' : ''}`}>
         <View
           className="actionbar__icon"
           onClick={() => Taro.navigateTo({ url: '/pages/cart/index' })}

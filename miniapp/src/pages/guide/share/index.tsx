@@ -1,10 +1,11 @@
 import { Button, View, Text } from '@tarojs/components';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Product, Share, ShareKind } from '@guideshare/contracts';
 import { api, type Live } from '../../../lib/api';
 import { currentGuide, guideToken } from '../../../lib/auth';
 import { h5Link, isH5 } from '../../../lib/env';
+import { enableGroupShareMenu } from '../../../lib/group';
 import type { AppError } from '../../../lib/errors';
 import { formatDateTime, LIVE_PHASE_LABELS, livePhase } from '../../../lib/labels';
 import { asAppError, useAsync } from '../../../hooks/useAsync';
@@ -13,6 +14,8 @@ import { Price } from '../../../components/Price';
 import { QrImage } from '../../../components/QrImage';
 import { Empty, ErrorBanner, ErrorState, Loading } from '../../../components/State';
 import { Thumb } from '../../../components/Thumb';
+import { CommissionHint, useCommissionEstimates } from './CommissionHint';
+import { PosterPanel } from './PosterPanel';
 import '../guide.css';
 
 type Target = { kind: 'product'; product: Product } | { kind: 'live'; live: Live };
@@ -31,7 +34,8 @@ export function cardPath(share: Share): string {
   return share.path.startsWith('/') ? share.path : `/${share.path}`;
 }
 
-function Poster({ issued, guideName }: { issued: Issued; guideName: string }) {
+/** The browser build's link card: what a phone camera can open without WeChat (H5 only). */
+function LinkCard({ issued, guideName }: { issued: Issued; guideName: string }) {
   const { share, target } = issued;
   const link = h5Link(cardPath(share));
   return (
@@ -72,6 +76,10 @@ export default function GuideSharePage() {
 
   const products = useAsync(() => api.products(), [], { immediate: loggedIn });
   const lives = useAsync(() => api.lives(), [], { immediate: loggedIn });
+  const estimates = useCommissionEstimates(loggedIn);
+
+  // Cards sent from here carry a shareTicket, so a card opened in a group tells the API which group.
+  useEffect(() => enableGroupShareMenu(), []);
 
   // The card that "发送给客户" (or the menu) sends: the API-issued path carrying the guide's code.
   useShareAppMessage(() => {
@@ -128,9 +136,10 @@ export default function GuideSharePage() {
               关闭
             </Text>
           </View>
-          <Poster issued={issued} guideName={guide?.name ?? ''} />
+          <PosterPanel code={issued.share.code} />
           {isH5() ? (
             <View className="share-link">
+              <LinkCard issued={issued} guideName={guide?.name ?? ''} />
               <Text className="share-link__text" selectable data-testid="share-link">
                 {link}
               </Text>
@@ -141,11 +150,9 @@ export default function GuideSharePage() {
           ) : (
             <View>
               <Button className="btn btn--primary btn--block mt share-btn" openType="share" data-testid="share-send">
-                发送给客户
+                发送给客户或群聊
               </Button>
-              <View className="btn btn--ghost btn--block mt" onClick={() => copy(link)} data-testid="copy-link">
-                复制网页链接
-              </View>
+              <Text className="muted form-hint">保存海报后可发朋友圈；在群里打开的卡片会计入该群的业绩。</Text>
             </View>
           )}
           <Text className="muted form-hint">客户通过此卡片、链接或二维码进入并下单，业绩和佣金自动计入你名下。</Text>
@@ -182,6 +189,7 @@ export default function GuideSharePage() {
                   <View className="line__body">
                     <Text className="line__name">{p.name}</Text>
                     {range ? <Price fen={range.minFen} size="sm" /> : null}
+                    <CommissionHint estimate={estimates[p.id]} />
                   </View>
                   <View
                     className={`btn btn--primary btn--sm${issuing === p.id ? ' btn--disabled' : ''}`}
