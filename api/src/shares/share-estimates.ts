@@ -1,0 +1,59 @@
+import { Controller, Get, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { commissionFen, resolveRateBps } from '@guideshare/rules';
+import { Roles } from '../auth/auth.decorators.js';
+import { CatalogService } from '../catalog/catalog.service.js';
+import { PolicyService } from '../policy/policy.service.js';
+
+/** What sharing a product would earn the guide, for the workbench's product list. */
+export interface ProductCommissionEstimate {
+  productId: string;
+  /** the share rate: the product's, else its category's, else the policy default */
+  rateBps: number;
+  /** the commission on one unit of its cheapest and dearest SKU, in fen */
+  minCommissionFen: number;
+  maxCommissionFen: number;
+}
+
+/** Estimates with today's rates and prices: the order freezes its own when it is placed. */
+@Injectable()
+export class ShareEstimatesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly catalog: CatalogService,
+    private readonly policy: PolicyService,
+  ) {}
+
+  async productCommissions(): Promise<ProductCommissionEstimate[]> {
+    const [products, policy] = await Promise.all([this.catalog.listProducts(), this.policy.current()]);
+    const skuIds = products.flatMap((p) => p.skus.map((s) => s.id));
+    const skus = skuIds.length ? await this.catalog.skusForSale(this.dataSource.manager, skuIds) : new Map();
+    return products.flatMap((p) => {
+      const first = p.skus[0] && skus.get(p.skus[0].id);
+      if (!first) return [];
+      const rateBps = resolveRateBps({
+        rule: 'share',
+        productRateBps: first.productRateBps,
+        categoryRateBps: first.categoryRateBps,
+        defaultRateBps: policy.defaultRateBps,
+        serviceRateBps: policy.serviceRateBps,
+      });
+      const amounts = p.skus.map((s) => commissionFen(s.priceFen, rateBps));
+      return [
+        { productId: p.id, rateBps, minCommissionFen: Math.min(...amounts), maxCommissionFen: Math.max(...amounts) },
+      ];
+    });
+  }
+}
+
+@Controller()
+export class ShareEstimatesController {
+  constructor(private readonly estimates: ShareEstimatesService) {}
+
+  @Roles('guide')
+  @Get('guides/me/products/commission')
+  productCommissions() {
+    return this.estimates.productCommissions();
+  }
+}
