@@ -5,6 +5,7 @@ import { AppError } from '../common/app-error.js';
 import { Transactions } from '../database/transactions.js';
 import { GuidesService } from '../guides/guides.service.js';
 import type { MemberEntity } from '../members/member.entity.js';
+import { MemberBindingService } from '../members/member-binding.service.js';
 import { MembersService } from '../members/members.service.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { SharesService } from '../shares/shares.service.js';
@@ -41,7 +42,7 @@ const view = (m: MemberEntity): RegisteredMember => ({
  * guide of the member's current share touch (the latest touch within the online attribution window,
  * from a guide still active).
  *
- * Opening guide: set once, like every binding (DESIGN.md rule 5, `bindOnTouch`: "an existing opening
+ * Opening guide: set once, like every binding (DESIGN.md rule 5, `decideBinding`: "an existing opening
  * guide is never replaced"). A member who already met a guide through a share has that guide as
  * opening guide — for the usual flow (open a guide's card, then register) that *is* the registering
  * guide; a member never bound before gets the registering guide as opening and service guide. The
@@ -56,6 +57,7 @@ export class RegistrationService {
     private readonly tx: Transactions,
     private readonly wechat: WechatApiClient,
     private readonly members: MembersService,
+    private readonly binding: MemberBindingService,
     private readonly guides: GuidesService,
     private readonly shares: SharesService,
     private readonly policy: PolicyService,
@@ -77,8 +79,10 @@ export class RegistrationService {
       const touch = latestTouchWithinWindow(touches, at.getTime(), policy.onlineWindowHours);
       const touchGuide = touch ? await this.guides.require(touch.guideId, em) : null;
       // A departed guide's old card still brings people in, but binds them to nobody (as on a visit).
-      if (touchGuide?.status === 'active')
-        await this.members.bindIfUnbound(em, memberId, touchGuide.id, touchGuide.storeId, at);
+      if (touchGuide?.status === 'active') {
+        const event = { type: 'registration' as const, guideId: touchGuide.id, storeId: touchGuide.storeId };
+        await this.binding.apply(em, memberId, { ...event, at: at.getTime() }, policy);
+      }
       const member = await this.members.require(memberId, em);
       const opening = member.openingGuideId ? await this.guides.require(member.openingGuideId, em) : null;
       await em.insert(MemberRegistrationEntity, {

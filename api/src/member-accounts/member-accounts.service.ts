@@ -5,7 +5,7 @@ import { Transactions } from '../database/transactions.js';
 import type { GuideEntity } from '../guides/guide.entity.js';
 import { GuidesService } from '../guides/guides.service.js';
 import { StoresService, toStore } from '../stores/stores.service.js';
-import type { MemberBindingAuditEntity } from '../members/member-binding-audit.entity.js';
+import type { MemberBindingAuditEntity, MemberBindingChangeKind } from '../members/member-binding-audit.entity.js';
 import { MemberCodeService, type MemberCode } from '../members/member-code.service.js';
 import type { MemberEntity } from '../members/member.entity.js';
 import { MembersService } from '../members/members.service.js';
@@ -35,7 +35,7 @@ const toSummary = (g: GuideEntity): GuideSummary => ({ id: g.id, name: g.name, s
 
 export interface BindingChangeView {
   id: string;
-  kind: 'reassign' | 'handover';
+  kind: MemberBindingChangeKind;
   fromGuideId: string | null;
   fromStoreId: string | null;
   toGuideId: string | null;

@@ -2,11 +2,12 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { IdColumn, InstantColumn } from '../common/columns.js';
 
 /**
- * Every change of a member's service guide/store made by someone rather than by the binding rule:
- * an admin's reassignment (`reassign`) or a departing guide's hand-over (`handover`).
+ * Every change of a member's service guide/store other than a first binding: an admin's reassignment
+ * (`reassign`), a departing guide's hand-over (`handover`), or a policy change — the override mode
+ * moving the member to the latest sharer (`override`) or a lapsed binding dropped or rebound (`expiry`).
  * Append-only: rows are inserted, never updated or deleted.
  */
-export type MemberBindingChangeKind = 'reassign' | 'handover';
+export type MemberBindingChangeKind = 'reassign' | 'handover' | 'override' | 'expiry';
 
 @Entity('member_binding_audits')
 @Index('idx_member_binding_audits_member_time', ['memberId', 'createdAt'])

@@ -34,6 +34,10 @@ export class MemberEntity {
   @InstantColumn({ nullable: true })
   boundAt!: Date | null;
 
+  /** The service guide's latest share touch of this member (renewed at most hourly): binding validity. */
+  @InstantColumn({ nullable: true })
+  serviceTouchedAt!: Date | null;
+
   /**
    * The member's random 10-digit code number, enciphered into every member code (member-code.ts).
    * Set when the member is created; null only for members created before it existed (assigned on

@@ -13,6 +13,8 @@ export const bindingOf = (m: MemberEntity): MemberBinding => ({
   openingGuideId: m.openingGuideId,
   serviceGuideId: m.serviceGuideId,
   serviceStoreId: m.serviceStoreId,
+  boundAt: m.boundAt?.getTime() ?? null,
+  serviceTouchedAt: m.serviceTouchedAt?.getTime() ?? null,
 });
 
 /** A random code number collides with an existing one about members/10¹⁰ of the time; retry a few times. */
@@ -47,6 +49,7 @@ export class MembersService {
         serviceGuideId: null,
         serviceStoreId: null,
         boundAt: null,
+        serviceTouchedAt: null,
         codeNo: newMemberNo(),
         createdAt: new Date(),
         deletedAt: null,
@@ -121,38 +124,6 @@ export class MembersService {
       const { codeNo } = await this.require(member.id);
       if (codeNo) return codeNo;
     }
-  }
-
-  /**
-   * Binding on a share touch (DESIGN.md rule 5), as one conditional update that is `bindOnTouch`
-   * of @guideshare/rules: a member without a service guide, and either unbound or bound to this
-   * guide's store (e.g. after their guide left with no successor), gets this guide as service guide
-   * (and as opening guide if they have none). A member with a service guide is never rebound. The
-   * WHERE clause makes "never rebind" a property of the database, not of whoever called first.
-   */
-  async bindIfUnbound(
-    em: EntityManager,
-    memberId: string,
-    guideId: string,
-    storeId: string,
-    at: Date,
-  ): Promise<boolean> {
-    const result = await em
-      .createQueryBuilder()
-      .update(MemberEntity)
-      .set({
-        serviceGuideId: guideId,
-        serviceStoreId: storeId,
-        openingGuideId: () => 'COALESCE(openingGuideId, :guideId)',
-        boundAt: at,
-      })
-      .where('id = :memberId AND serviceGuideId IS NULL AND (serviceStoreId IS NULL OR serviceStoreId = :storeId)', {
-        memberId,
-        guideId,
-        storeId,
-      })
-      .execute();
-    return (result.affected ?? 0) > 0;
   }
 
   /**
@@ -251,7 +222,7 @@ export class MembersService {
   /**
    * Marks the member registered with this phone number, once: a conditional update on
    * `registeredAt IS NULL`, so a repeated or concurrent registration changes nothing. False when the
-   * member was already registered. Binding is not touched here (see `bindIfUnbound`).
+   * member was already registered. Binding is not touched here (see `MemberBindingService.apply`).
    */
   async completeRegistration(em: EntityManager, memberId: string, phone: string, registeredAt: Date): Promise<boolean> {
     const result = await em

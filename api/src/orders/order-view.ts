@@ -48,6 +48,9 @@ export function toOrder(order: OrderEntity, lines: OrderLineEntity[], fulfilment
       policyVersion: order.attrPolicyVersion,
       commissionable: order.attrCommissionable,
       selfReferral: order.attrSelfReferral,
+      ...(order.attrInsteadGuideId && order.attrInsteadRule
+        ? { creditedInsteadOf: { guideId: order.attrInsteadGuideId, rule: order.attrInsteadRule } }
+        : {}),
     },
     createdAt: order.createdAt.toISOString(),
     paidAt: order.paidAt ? order.paidAt.toISOString() : null,

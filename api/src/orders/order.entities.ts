@@ -79,6 +79,13 @@ export class OrderEntity {
   @Column({ type: 'boolean' })
   attrSelfReferral!: boolean;
 
+  /** Evidence (`creditedInsteadOf`): the guide and rule the decision or a correction passed over. */
+  @IdColumn({ nullable: true })
+  attrInsteadGuideId!: string | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  attrInsteadRule!: AttributionRule | null;
+
   @Column({ type: 'varchar', length: 64, nullable: true })
   prepayId!: string | null;
 

@@ -329,5 +329,7 @@ export function attributionColumns(d: AttributionDecision) {
     attrPolicyVersion: d.policyVersion,
     attrCommissionable: d.commissionable,
     attrSelfReferral: d.selfReferral,
+    attrInsteadGuideId: d.creditedInsteadOf?.guideId ?? null,
+    attrInsteadRule: d.creditedInsteadOf?.rule ?? null,
   };
 }

@@ -1,4 +1,5 @@
-import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, Max, Min, ValidateIf } from 'class-validator';
+import type { BindingMode, ServicePriority } from '@guideshare/contracts';
 
 export class PutPolicyDto {
   @IsInt()
@@ -28,4 +29,30 @@ export class PutPolicyDto {
   @Min(0)
   @Max(365)
   coolingOffDays!: number;
+
+  // Attribution policy options: each optional (absent = today's behaviour), explicit null only for
+  // bindingValidityDays, where null means "permanent".
+  @ValidateIf((_, v) => v !== undefined)
+  @IsIn(['first_touch', 'on_registration', 'override'])
+  bindingMode?: BindingMode;
+
+  @ValidateIf((_, v) => v !== undefined && v !== null)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  bindingValidityDays?: number | null;
+
+  @ValidateIf((_, v) => v !== undefined)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  protectionDays?: number;
+
+  @ValidateIf((_, v) => v !== undefined)
+  @IsIn(['sharer_first', 'service_first_same_store'])
+  servicePriority?: ServicePriority;
+
+  @ValidateIf((_, v) => v !== undefined)
+  @IsBoolean()
+  crossStoreShareCredit?: boolean;
 }

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { BindingMode, ServicePriority } from '@guideshare/contracts';
 import { InstantColumn } from '../common/columns.js';
 
 /** Each PUT appends a version; orders keep the version that decided them. */
@@ -24,6 +25,22 @@ export class PolicyVersionEntity {
 
   @Column({ type: 'int' })
   coolingOffDays!: number;
+
+  // Attribution policy options (API.md); the column defaults are today's behaviour for old versions.
+  @Column({ type: 'varchar', length: 16, default: 'first_touch' })
+  bindingMode!: BindingMode;
+
+  @Column({ type: 'int', nullable: true })
+  bindingValidityDays!: number | null;
+
+  @Column({ type: 'int', default: 0 })
+  protectionDays!: number;
+
+  @Column({ type: 'varchar', length: 32, default: 'sharer_first' })
+  servicePriority!: ServicePriority;
+
+  @Column({ type: 'boolean', default: true })
+  crossStoreShareCredit!: boolean;
 
   @InstantColumn()
   createdAt!: Date;

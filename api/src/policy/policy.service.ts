@@ -2,11 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import type { Policy, PolicyInput, PolicyVersion } from '@guideshare/contracts';
+import { DEFAULT_POLICY_OPTIONS } from '@guideshare/rules';
 import { AppError } from '../common/app-error.js';
 import { isDuplicateKey } from '../database/transactions.js';
 import { PolicyVersionEntity } from './policy.entity.js';
 
-/** DESIGN.md defaults: 7-day online window, 14-day store window, no self-referral, 7 cooling-off days. */
+/**
+ * DESIGN.md defaults: 7-day online window, 14-day store window, no self-referral, 7 cooling-off days;
+ * attribution options as before they existed (first touch binds, permanently, no protection, the
+ * sharer wins, guides of any store earn share credit).
+ */
 export const DEFAULT_POLICY: PolicyInput = {
   onlineWindowHours: 7 * 24,
   storeWindowHours: 14 * 24,
@@ -14,9 +19,14 @@ export const DEFAULT_POLICY: PolicyInput = {
   defaultRateBps: 300,
   serviceRateBps: 100,
   coolingOffDays: 7,
+  ...DEFAULT_POLICY_OPTIONS,
 };
 
-const toPolicy = ({ createdAt: _, ...policy }: PolicyVersionEntity): Policy => policy;
+const toPolicy = ({ createdAt: _, ...policy }: PolicyVersionEntity): Policy => ({
+  ...policy,
+  // mysql2 may hand a tinyint back as 0/1.
+  crossStoreShareCredit: Boolean(policy.crossStoreShareCredit),
+});
 
 @Injectable()
 export class PolicyService {
@@ -48,8 +58,12 @@ export class PolicyService {
     return toPolicy(row);
   }
 
-  /** Appends a version; the primary key on `version` serializes concurrent PUTs. */
-  async put(input: PolicyInput): Promise<Policy> {
+  /**
+   * Appends a version; the primary key on `version` serializes concurrent PUTs. A PUT is the whole
+   * policy: an attribution option left out takes its default.
+   */
+  async put(body: Partial<PolicyInput>): Promise<Policy> {
+    const input: PolicyInput = { ...DEFAULT_POLICY, ...body };
     for (let attempt = 0; attempt < 5; attempt++) {
       const { version } = await this.current();
       const next = { version: version + 1, ...input, createdAt: new Date() };

@@ -4,6 +4,7 @@ import { CatalogModule } from '../catalog/catalog.module.js';
 import { GuidesModule } from '../guides/guides.module.js';
 import { LivesModule } from '../lives/lives.module.js';
 import { MembersModule } from '../members/members.module.js';
+import { PolicyModule } from '../policy/policy.module.js';
 import { StoresModule } from '../stores/stores.module.js';
 import { WechatSessionsModule } from '../wechat-sessions/wechat-sessions.module.js';
 import { PosterService } from './poster.service.js';
@@ -21,6 +22,7 @@ import { WxacodeService } from './wxacode.service.js';
     TypeOrmModule.forFeature([ShareEntity, VisitEntity, ShareWxacodeEntity, SharePosterEntity]),
     GuidesModule,
     MembersModule,
+    PolicyModule,
     CatalogModule,
     LivesModule,
     StoresModule,

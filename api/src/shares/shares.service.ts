@@ -10,7 +10,8 @@ import { Transactions } from '../database/transactions.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { GuidesService } from '../guides/guides.service.js';
 import { LivesService } from '../lives/lives.service.js';
-import { MembersService } from '../members/members.service.js';
+import { MemberBindingService } from '../members/member-binding.service.js';
+import { PolicyService } from '../policy/policy.service.js';
 import { StoresService } from '../stores/stores.service.js';
 import { WechatSessionsService } from '../wechat-sessions/wechat-sessions.service.js';
 import { isAuthenticShareCode, issueShareCode } from './share-code.js';
@@ -43,7 +44,8 @@ export class SharesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tx: Transactions,
     private readonly guides: GuidesService,
-    private readonly members: MembersService,
+    private readonly binding: MemberBindingService,
+    private readonly policy: PolicyService,
     private readonly catalog: CatalogService,
     private readonly lives: LivesService,
     private readonly stores: StoresService,
@@ -90,7 +92,7 @@ export class SharesService {
     return share;
   }
 
-  /** Records a touch and, for an unbound member, binds them to the sharing guide (DESIGN.md rule 5). */
+  /** Records a touch and binds the member as the policy's binding mode says (DESIGN.md rule 5). */
   async recordVisit(memberId: string, input: RecordVisitDto, at = new Date()): Promise<void> {
     const share = await this.resolve(input.shareCode);
     // Decrypted before anything is written: group data that does not decrypt is a 400 recording nothing.
@@ -163,7 +165,9 @@ export class SharesService {
     });
     const guide = await this.guides.require(share.guideId, em);
     // A departed guide's old cards still bring people in, but bind them to nobody new.
-    if (guide.status === 'active') await this.members.bindIfUnbound(em, memberId, guide.id, guide.storeId, at);
+    if (guide.status !== 'active') return;
+    const event = { type: 'touch' as const, guideId: guide.id, storeId: guide.storeId, at: at.getTime() };
+    await this.binding.apply(em, memberId, event, await this.policy.current(em));
   }
 
   private async requireTarget(kind: ShareKind, targetId: string) {

@@ -8,7 +8,10 @@ export type Role = 'consumer' | 'guide' | 'finance' | 'admin' | 'clerk';
 export type ShareKind = 'product' | 'live' | 'store' | 'poster';
 export type OrderStatus = 'PENDING_PAYMENT' | 'PAID' | 'PARTIALLY_REFUNDED' | 'REFUNDED' | 'CANCELLED' | 'COMPLETED';
 export type OrderChannel = 'online' | 'store';
-export type AttributionRule = 'share' | 'live_share' | 'service_guide' | 'store' | 'none';
+/** `manual`: an admin's correction or an approved claim (补录). */
+export type AttributionRule = 'share' | 'live_share' | 'service_guide' | 'store' | 'none' | 'manual';
+export type BindingMode = 'first_touch' | 'on_registration' | 'override';
+export type ServicePriority = 'sharer_first' | 'service_first_same_store';
 export type LedgerEntryKind = 'accrual' | 'reversal' | 'adjustment';
 export type SelfReferralPolicy = 'deny' | 'allow';
 
@@ -81,6 +84,12 @@ export interface Policy {
   defaultRateBps: number;
   serviceRateBps: number;
   coolingOffDays: number;
+  bindingMode: BindingMode;
+  /** null: permanent */
+  bindingValidityDays: number | null;
+  protectionDays: number;
+  servicePriority: ServicePriority;
+  crossStoreShareCredit: boolean;
 }
 export type PolicyInput = Omit<Policy, 'version'>;
 
@@ -143,6 +152,8 @@ export interface Attribution {
   /** false when nobody earns on the order (no guide, or self-referral denied) */
   commissionable?: boolean;
   selfReferral?: boolean;
+  /** The guide (and rule) the decision passed over: a sharer the policy let not take the credit, a departed guide, or the guide a correction replaced. */
+  creditedInsteadOf?: { guideId: string; rule: AttributionRule };
 }
 export interface Order {
   id: string;

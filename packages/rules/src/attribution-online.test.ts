@@ -261,7 +261,7 @@ describe('decideOnlineAttribution — departed guides', () => {
       policyVersion: 3,
       commissionable: true,
       selfReferral: false,
-      creditedInsteadOf: 'd1',
+      creditedInsteadOf: { guideId: 'd1', rule: 'share' },
     });
   });
 
@@ -269,7 +269,7 @@ describe('decideOnlineAttribution — departed guides', () => {
     expect(decide({ touches: [touch('d2', T0 - HOUR)] })).toMatchObject({
       guideId: 'g3',
       storeId: 's1',
-      creditedInsteadOf: 'd2',
+      creditedInsteadOf: { guideId: 'd2', rule: 'share' },
     });
   });
 
@@ -284,7 +284,7 @@ describe('decideOnlineAttribution — departed guides', () => {
       policyVersion: 3,
       commissionable: false,
       selfReferral: false,
-      creditedInsteadOf: 'dx',
+      creditedInsteadOf: { guideId: 'dx', rule: 'share' },
     });
   });
 
@@ -293,7 +293,7 @@ describe('decideOnlineAttribution — departed guides', () => {
       rule: 'store',
       guideId: null,
       storeId: 's6',
-      creditedInsteadOf: 'c1',
+      creditedInsteadOf: { guideId: 'c1', rule: 'share' },
     });
   });
 
@@ -321,7 +321,7 @@ describe('decideOnlineAttribution — departed guides', () => {
       rule: 'service_guide',
       guideId: 'g2',
       storeId: 's2',
-      creditedInsteadOf: 'd1',
+      creditedInsteadOf: { guideId: 'd1', rule: 'service_guide' },
       commissionable: true,
     });
   });
@@ -333,7 +333,7 @@ describe('decideOnlineAttribution — departed guides', () => {
       guideId: null,
       storeId: 's3',
       commissionable: false,
-      creditedInsteadOf: 'dx',
+      creditedInsteadOf: { guideId: 'dx', rule: 'service_guide' },
     });
   });
 
@@ -346,7 +346,7 @@ describe('decideOnlineAttribution — departed guides', () => {
     expect(decide({ touches: [liveTouch('d1', T0 - HOUR)], live })).toMatchObject({
       rule: 'live_share',
       guideId: 'g2',
-      creditedInsteadOf: 'd1',
+      creditedInsteadOf: { guideId: 'd1', rule: 'live_share' },
     });
   });
 });

@@ -89,13 +89,13 @@ describe('decideStoreAttribution', () => {
     expect(decide({ touches: [touch('d2', T0 - DAY)] })).toMatchObject({
       rule: 'share',
       guideId: 'g3',
-      creditedInsteadOf: 'd2',
+      creditedInsteadOf: { guideId: 'd2', rule: 'share' },
     });
     expect(decide({ touches: [touch('dx', T0 - DAY)] })).toMatchObject({
       rule: 'store',
       guideId: null,
       storeId: 's3',
-      creditedInsteadOf: 'dx',
+      creditedInsteadOf: { guideId: 'dx', rule: 'share' },
     });
     const member = { serviceGuideId: 'c2', serviceStoreId: 's7', openingGuideId: 'c2' };
     expect(decide({ member })).toMatchObject({ rule: 'store', guideId: null, storeId: 's7', commissionable: false });
@@ -103,7 +103,11 @@ describe('decideStoreAttribution', () => {
 
   it('falls to the redeeming store when an unknown service guide has no service store', () => {
     const member = { serviceGuideId: 'ghost', serviceStoreId: null, openingGuideId: null };
-    expect(decide({ member })).toMatchObject({ rule: 'store', storeId: 's-counter', creditedInsteadOf: 'ghost' });
+    expect(decide({ member })).toMatchObject({
+      rule: 'store',
+      storeId: 's-counter',
+      creditedInsteadOf: { guideId: 'ghost', rule: 'service_guide' },
+    });
   });
 
   it('denies self-referral at the counter too', () => {

@@ -1,4 +1,5 @@
 // Shared test data for the attribution tests (excluded from the build).
+import { DEFAULT_POLICY_OPTIONS } from './types.js';
 import type { AttributionPolicy, GuideRef, LiveSession, MemberBinding, Touch } from './types.js';
 
 export const HOUR = 3_600_000;
@@ -11,6 +12,7 @@ export const policy: AttributionPolicy = {
   onlineWindowHours: 7 * 24,
   storeWindowHours: 14 * 24,
   selfReferral: 'deny',
+  ...DEFAULT_POLICY_OPTIONS,
 };
 
 export function guide(id: string, storeId: string, extra: Partial<GuideRef> = {}): GuideRef {

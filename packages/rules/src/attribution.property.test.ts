@@ -4,7 +4,14 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { decideOnlineAttribution, decideStoreAttribution } from './attribution.js';
 import { resolveActiveGuide } from './guides.js';
-import type { AttributionPolicy, GuideRef, LiveSession, MemberBinding, Touch } from './types.js';
+import {
+  DEFAULT_POLICY_OPTIONS,
+  type AttributionPolicy,
+  type GuideRef,
+  type LiveSession,
+  type MemberBinding,
+  type Touch,
+} from './types.js';
 
 const HOUR = 3_600_000;
 const T0 = 1_740_000_000_000;
@@ -63,11 +70,17 @@ const liveArb: fc.Arbitrary<LiveSession | null> = fc.option(
   { nil: null },
 );
 
+// These invariants hold under the default options; policy-option properties are in policy-options.property.test.ts.
+const DEFAULT_POLICY_OPTIONS_ARB = Object.fromEntries(
+  Object.entries(DEFAULT_POLICY_OPTIONS).map(([k, v]) => [k, fc.constant(v)]),
+) as { [K in keyof typeof DEFAULT_POLICY_OPTIONS]: fc.Arbitrary<(typeof DEFAULT_POLICY_OPTIONS)[K]> };
+
 const policyArb: fc.Arbitrary<AttributionPolicy> = fc.record({
   version: fc.integer({ min: 1, max: 99 }),
   onlineWindowHours: fc.constantFrom(0, 24, 168),
   storeWindowHours: fc.constantFrom(0, 48, 336),
   selfReferral: fc.constantFrom('deny' as const, 'allow' as const),
+  ...DEFAULT_POLICY_OPTIONS_ARB,
 });
 
 const onlineArb = fc.record({
@@ -131,7 +144,7 @@ describe('attribution invariants', () => {
           expect(d.touchedAt).toBe(chosen.at);
           const heir = resolveActiveGuide(chosen.guideId, input.guides);
           expect(d.guideId).toBe(heir?.id ?? null);
-          expect(d.creditedInsteadOf).toBe(heir?.id === chosen.guideId ? null : chosen.guideId);
+          expect(d.creditedInsteadOf?.guideId ?? null).toBe(heir?.id === chosen.guideId ? null : chosen.guideId);
           if (heir) expect(d.rule).toBe(liveTouch ? 'live_share' : 'share');
         } else {
           expect(d.shareCode).toBeNull();
@@ -155,7 +168,7 @@ describe('attribution invariants', () => {
         if (pointed !== null) {
           const heir = resolveActiveGuide(pointed, input.guides);
           expect(d.guideId).toBe(heir?.id ?? null);
-          expect(d.creditedInsteadOf).toBe(heir?.id === pointed ? null : pointed);
+          expect(d.creditedInsteadOf?.guideId ?? null).toBe(heir?.id === pointed ? null : pointed);
           expect(d.rule).toBe(heir ? (chosen ? 'share' : 'service_guide') : 'store');
         }
       }),

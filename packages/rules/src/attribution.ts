@@ -1,8 +1,19 @@
 // Attribution (归因): which guide and store a sale credits, by which rule, from which touch.
 // DESIGN.md "Core rules" 3–6. Decided once, stored on the order, never silently recomputed.
+// Policy options (API.md "Attribution policy options") only narrow which share touches may take the
+// credit and whether the binding still holds; with the defaults every decision is exactly today's.
+import { effectiveBinding } from './binding.js';
 import { findGuide, resolveActiveGuide } from './guides.js';
 import { latestTouch, latestTouchWithinWindow } from './touches.js';
-import type { AttributionDecision, AttributionPolicy, GuideRef, LiveSession, MemberBinding, Touch } from './types.js';
+import type {
+  AttributionDecision,
+  AttributionPolicy,
+  GuideRef,
+  LiveSession,
+  MemberBinding,
+  PassedOver,
+  Touch,
+} from './types.js';
 import { requireNonNegativeInteger, requireSafeInteger } from './validate.js';
 
 export interface OnlineAttributionInput {
@@ -40,6 +51,8 @@ interface DecisionContext {
   buyerMemberId: string;
   policy: AttributionPolicy;
   guides: Record<string, GuideRef>;
+  /** The sharer whose touch the policy did not let take the credit, if any. */
+  passedOver?: PassedOver | null;
 }
 
 /**
@@ -47,9 +60,10 @@ interface DecisionContext {
  * touch within the online window, else the member's service guide, else the service store, else nobody.
  */
 export function decideOnlineAttribution(input: OnlineAttributionInput): AttributionDecision {
-  const { orderAt, touches, member, live, policy } = input;
+  const { orderAt, touches, live, policy } = input;
   requireSafeInteger('orderAt', orderAt);
   requirePolicy(policy);
+  const member = effectiveBinding(input.member, orderAt, policy, touches);
 
   // A live card credits its guide for orders in that session whatever store runs the live, and
   // wins over a later product share: the live is what the consumer is buying in.
@@ -58,8 +72,15 @@ export function decideOnlineAttribution(input: OnlineAttributionInput): Attribut
     if (liveTouch) return creditGuide(candidateFromTouch('live_share', liveTouch), input);
   }
 
-  const shareTouch = latestTouchWithinWindow(touches, orderAt, policy.onlineWindowHours);
-  if (shareTouch) return creditGuide(candidateFromTouch('share', shareTouch), input);
+  const { touch: shareTouch, passedOver } = eligibleShareTouch(
+    touches,
+    orderAt,
+    policy.onlineWindowHours,
+    member,
+    policy,
+  );
+  const context = { ...input, passedOver };
+  if (shareTouch) return creditGuide(candidateFromTouch('share', shareTouch), context);
 
   if (member.serviceGuideId !== null) {
     return creditGuide(
@@ -69,11 +90,11 @@ export function decideOnlineAttribution(input: OnlineAttributionInput): Attribut
         touch: null,
         storeIfGuideUnknown: member.serviceStoreId,
       },
-      input,
+      context,
     );
   }
-  if (member.serviceStoreId !== null) return creditStore(member.serviceStoreId, null, null, policy);
-  return creditNobody(policy);
+  if (member.serviceStoreId !== null) return creditStore(member.serviceStoreId, null, null, policy, passedOver);
+  return creditNobody(policy, passedOver);
 }
 
 /**
@@ -82,12 +103,20 @@ export function decideOnlineAttribution(input: OnlineAttributionInput): Attribut
  * not placed in a live session.
  */
 export function decideStoreAttribution(input: StoreAttributionInput): AttributionDecision {
-  const { soldAt, touches, member, redeemingStoreId, policy } = input;
+  const { soldAt, touches, redeemingStoreId, policy } = input;
   requireSafeInteger('soldAt', soldAt);
   requirePolicy(policy);
+  const member = effectiveBinding(input.member, soldAt, policy, touches);
 
-  const shareTouch = latestTouchWithinWindow(touches, soldAt, policy.storeWindowHours);
-  if (shareTouch) return creditGuide(candidateFromTouch('share', shareTouch), input);
+  const { touch: shareTouch, passedOver } = eligibleShareTouch(
+    touches,
+    soldAt,
+    policy.storeWindowHours,
+    member,
+    policy,
+  );
+  const context = { ...input, passedOver };
+  if (shareTouch) return creditGuide(candidateFromTouch('share', shareTouch), context);
 
   if (member.serviceGuideId !== null) {
     return creditGuide(
@@ -97,10 +126,48 @@ export function decideStoreAttribution(input: StoreAttributionInput): Attributio
         touch: null,
         storeIfGuideUnknown: member.serviceStoreId ?? redeemingStoreId,
       },
-      input,
+      context,
     );
   }
-  return creditStore(redeemingStoreId, null, null, policy);
+  return creditStore(redeemingStoreId, null, null, policy, passedOver);
+}
+
+/**
+ * Whether a share touch may take the credit under the policy. The member's own service guide always
+ * may. With `crossStoreShareCredit: false` a touch from another store than the member's service store
+ * may not; with `service_first_same_store` a touch from another guide of the service store may not
+ * take it from the service guide. A member without a service store (or guide) is not restricted.
+ */
+export function shareMayTakeCredit(touch: Touch, member: MemberBinding, policy: AttributionPolicy): boolean {
+  if (member.serviceGuideId !== null && touch.guideId === member.serviceGuideId) return true;
+  const store = member.serviceStoreId;
+  if (store === null) return true;
+  if (!policy.crossStoreShareCredit && touch.storeId !== store) return false;
+  if (
+    policy.servicePriority === 'service_first_same_store' &&
+    member.serviceGuideId !== null &&
+    touch.storeId === store
+  )
+    return false;
+  return true;
+}
+
+/**
+ * The last-touch winner among the touches the policy lets take credit, and — when the latest touch
+ * in the window was not one of them — that touch's guide as the one passed over.
+ */
+function eligibleShareTouch(
+  touches: readonly Touch[],
+  at: number,
+  windowHours: number,
+  member: MemberBinding,
+  policy: AttributionPolicy,
+): { touch: Touch | null; passedOver: PassedOver | null } {
+  const latest = latestTouchWithinWindow(touches, at, windowHours);
+  if (latest === null || shareMayTakeCredit(latest, member, policy)) return { touch: latest, passedOver: null };
+  const windowStart = at - windowHours * 3_600_000;
+  const touch = latestTouch(touches, (t) => t.at >= windowStart && t.at <= at && shareMayTakeCredit(t, member, policy));
+  return { touch, passedOver: { guideId: latest.guideId, rule: 'share' } };
 }
 
 function candidateFromTouch(rule: 'share' | 'live_share', touch: Touch): GuideCandidate {
@@ -116,11 +183,14 @@ function creditGuide(candidate: GuideCandidate, context: DecisionContext): Attri
   const shareCode = candidate.touch?.shareCode ?? null;
   const touchedAt = candidate.touch?.at ?? null;
   const credited = resolveActiveGuide(candidate.guideId, guides);
+  // The policy's passing over a sharer is the first thing that happened; a departure comes after.
+  const departedInstead = { guideId: candidate.guideId, rule: candidate.rule };
+  const passedOver = context.passedOver ?? null;
 
   if (credited === null) {
     const storeId = findGuide(candidate.guideId, guides)?.storeId ?? candidate.storeIfGuideUnknown;
     const decision = storeId === null ? creditNobody(policy) : creditStore(storeId, shareCode, touchedAt, policy);
-    return { ...decision, creditedInsteadOf: candidate.guideId };
+    return { ...decision, creditedInsteadOf: passedOver ?? departedInstead };
   }
 
   const selfReferral = credited.memberId !== null && credited.memberId === buyerMemberId;
@@ -134,7 +204,12 @@ function creditGuide(candidate: GuideCandidate, context: DecisionContext): Attri
     // A denied self-referral keeps the guide on record (for reports) but earns nothing.
     commissionable: !(selfReferral && policy.selfReferral === 'deny'),
     selfReferral,
-    creditedInsteadOf: credited.id === candidate.guideId ? null : candidate.guideId,
+    creditedInsteadOf:
+      passedOver !== null && passedOver.guideId !== credited.id
+        ? passedOver
+        : credited.id === candidate.guideId
+          ? null
+          : departedInstead,
   };
 }
 
@@ -143,6 +218,7 @@ function creditStore(
   shareCode: string | null,
   touchedAt: number | null,
   policy: AttributionPolicy,
+  creditedInsteadOf: PassedOver | null = null,
 ): AttributionDecision {
   return {
     rule: 'store',
@@ -153,11 +229,11 @@ function creditStore(
     policyVersion: policy.version,
     commissionable: false,
     selfReferral: false,
-    creditedInsteadOf: null,
+    creditedInsteadOf,
   };
 }
 
-function creditNobody(policy: AttributionPolicy): AttributionDecision {
+function creditNobody(policy: AttributionPolicy, creditedInsteadOf: PassedOver | null = null): AttributionDecision {
   return {
     rule: 'none',
     guideId: null,
@@ -167,11 +243,14 @@ function creditNobody(policy: AttributionPolicy): AttributionDecision {
     policyVersion: policy.version,
     commissionable: false,
     selfReferral: false,
-    creditedInsteadOf: null,
+    creditedInsteadOf,
   };
 }
 
 function requirePolicy(policy: AttributionPolicy): void {
   requireNonNegativeInteger('policy.onlineWindowHours', policy.onlineWindowHours);
   requireNonNegativeInteger('policy.storeWindowHours', policy.storeWindowHours);
+  requireNonNegativeInteger('policy.protectionDays', policy.protectionDays);
+  if (policy.bindingValidityDays !== null)
+    requireNonNegativeInteger('policy.bindingValidityDays', policy.bindingValidityDays);
 }

@@ -1,11 +1,19 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { bindOnTouch } from './binding.js';
-import type { MemberBinding } from './types.js';
+import { decideBinding } from './binding.js';
+import { DEFAULT_POLICY_OPTIONS, type MemberBinding } from './types.js';
+
+/** Binding on a touch under the default policy (first touch, permanent, no protection), binding fields only. */
+function bindOnTouch(member: MemberBinding, touch: { guideId: string; storeId: string }): MemberBinding {
+  const { binding, change } = decideBinding(member, { type: 'touch', ...touch, at: 1 }, DEFAULT_POLICY_OPTIONS);
+  if (change === null || change === 'service_touch') return member;
+  const { serviceGuideId, serviceStoreId, openingGuideId } = binding;
+  return { serviceGuideId, serviceStoreId, openingGuideId };
+}
 
 const unbound: MemberBinding = { serviceGuideId: null, serviceStoreId: null, openingGuideId: null };
 
-describe('bindOnTouch', () => {
+describe('decideBinding under the default policy (first touch)', () => {
   it('binds an unbound member to the first guide met, as opening and service guide', () => {
     expect(bindOnTouch(unbound, { guideId: 'g1', storeId: 's1' })).toEqual({
       serviceGuideId: 'g1',

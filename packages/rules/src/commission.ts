@@ -57,3 +57,35 @@ export function reversalFen(input: ReversalInput): number {
   }
   return commissionFen(remainingBefore, rateBps) - commissionFen(remainingBefore - refundNowFen, rateBps);
 }
+
+export interface CreditTransferInput {
+  /** The line's paid amount. */
+  lineAmountFen: number;
+  /** Amount of this line refunded so far. */
+  refundedFen: number;
+  /** The rate the previous guide's accrual used (0 when nobody earned on the line). */
+  fromRateBps: number;
+  /** The rate the new guide earns at. */
+  toRateBps: number;
+}
+
+/**
+ * Moving a line's credit from one guide to another (an attribution correction): the previous guide
+ * gives back everything the line still earns them — `reversalFen` of the whole remaining amount, so
+ * their entries for the line sum to zero — and the new guide accrues `commissionFen` of what remains
+ * paid. Later refunds reverse the new guide's accrual with `reversalFen` as usual, so each guide's
+ * entries for the line keep equalling `commissionFen(paid − refunded)` (or zero once moved away).
+ */
+export function creditTransferFen(input: CreditTransferInput): { reverseFen: number; accrueFen: number } {
+  const { lineAmountFen, refundedFen, fromRateBps, toRateBps } = input;
+  const remaining = lineAmountFen - refundedFen;
+  return {
+    reverseFen: reversalFen({
+      lineAmountFen,
+      refundedBeforeFen: refundedFen,
+      refundNowFen: remaining,
+      rateBps: fromRateBps,
+    }),
+    accrueFen: commissionFen(remaining, toRateBps),
+  };
+}

@@ -4,21 +4,27 @@ export type {
   AttributionDecision,
   AttributionPolicy,
   AttributionRule,
+  BindingMode,
+  BindingPolicy,
   GuideRef,
+  PassedOver,
+  ServicePriority,
   LiveSession,
   MemberBinding,
   ShareKind,
   Touch,
 } from './types.js';
-export { decideOnlineAttribution, decideStoreAttribution } from './attribution.js';
+export { DEFAULT_POLICY_OPTIONS } from './types.js';
+export { decideOnlineAttribution, decideStoreAttribution, shareMayTakeCredit } from './attribution.js';
 export type { OnlineAttributionInput, StoreAttributionInput } from './attribution.js';
 export { resolveActiveGuide } from './guides.js';
-export { bindOnTouch } from './binding.js';
+export { decideBinding, effectiveBinding, hasLapsed, isProtected } from './binding.js';
+export type { BindingChangeKind, BindingDecision, BindingEvent } from './binding.js';
 export { isLaterTouch, latestTouch, latestTouchWithinWindow } from './touches.js';
 export { resolveRateBps } from './rates.js';
 export type { RateInput } from './rates.js';
-export { commissionFen, reversalFen } from './commission.js';
-export type { ReversalInput } from './commission.js';
+export { commissionFen, creditTransferFen, reversalFen } from './commission.js';
+export type { CreditTransferInput, ReversalInput } from './commission.js';
 export { allocateProportionally } from './allocation.js';
 export { buildStatements } from './settlement.js';
 export type {

@@ -13,8 +13,9 @@ export interface RateInput {
 
 /**
  * The commission rate for one line, in basis points. A share (or live share) earns the product's
- * rate, else its category's, else the policy default; a service-guide sale earns the policy service
- * rate; a sale credited to a store or to nobody earns nothing.
+ * rate, else its category's, else the policy default, and so does a sale credited by hand (`manual`:
+ * an admin's correction or an approved claim); a service-guide sale earns the policy service rate; a
+ * sale credited to a store or to nobody earns nothing.
  */
 export function resolveRateBps(input: RateInput): number {
   const { rule, productRateBps, categoryRateBps, defaultRateBps, serviceRateBps } = input;
@@ -25,6 +26,7 @@ export function resolveRateBps(input: RateInput): number {
   switch (rule) {
     case 'share':
     case 'live_share':
+    case 'manual':
       return productRateBps ?? categoryRateBps ?? defaultRateBps;
     case 'service_guide':
       return serviceRateBps;

@@ -2,7 +2,8 @@
 // rules, and persists the result; nothing here knows about storage, HTTP or the clock.
 
 /** Which rule credited an order; stored on the order as evidence (DESIGN.md, core rule 7). */
-export type AttributionRule = 'share' | 'live_share' | 'service_guide' | 'store' | 'none';
+/** `manual`: set by an admin's correction (or an approved claim), never by the rules themselves. */
+export type AttributionRule = 'share' | 'live_share' | 'service_guide' | 'store' | 'none' | 'manual';
 
 export type ShareKind = 'product' | 'live' | 'store' | 'poster';
 
@@ -37,13 +38,52 @@ export interface MemberBinding {
   serviceGuideId: string | null;
   serviceStoreId: string | null;
   openingGuideId: string | null;
+  /** When the current service binding was made (epoch ms); null or absent when unknown or unbound. */
+  boundAt?: number | null;
+  /** The service guide's latest touch of this member (epoch ms), for binding validity. */
+  serviceTouchedAt?: number | null;
 }
 
-export interface AttributionPolicy {
+/** How a member's service guide is chosen (API.md "Attribution policy options"). */
+export type BindingMode = 'first_touch' | 'on_registration' | 'override';
+/** Whether a share by another guide of the member's service store takes credit from the service guide. */
+export type ServicePriority = 'sharer_first' | 'service_first_same_store';
+
+/** The binding part of the policy. */
+export interface BindingPolicy {
+  bindingMode: BindingMode;
+  /** Days without a touch from the service guide after which a binding lapses; null = permanent. */
+  bindingValidityDays: number | null;
+  /** While a binding is younger than this many days, no other guide can take it. */
+  protectionDays: number;
+}
+
+export interface AttributionPolicy extends BindingPolicy {
   version: number;
   onlineWindowHours: number;
   storeWindowHours: number;
   selfReferral: 'deny' | 'allow';
+  servicePriority: ServicePriority;
+  /** False: a share by a guide of another store than the member's service store earns no credit. */
+  crossStoreShareCredit: boolean;
+}
+
+/** The options' defaults: exactly the behaviour before they existed. */
+export const DEFAULT_POLICY_OPTIONS: Omit<
+  AttributionPolicy,
+  'version' | 'onlineWindowHours' | 'storeWindowHours' | 'selfReferral'
+> = {
+  bindingMode: 'first_touch',
+  bindingValidityDays: null,
+  protectionDays: 0,
+  servicePriority: 'sharer_first',
+  crossStoreShareCredit: true,
+};
+
+/** The guide (and the rule that pointed at them) that a decision passed over, kept as evidence. */
+export interface PassedOver {
+  guideId: string;
+  rule: AttributionRule;
 }
 
 export interface LiveSession {
@@ -66,8 +106,9 @@ export interface AttributionDecision {
   /** The credited guide is the buyer. */
   selfReferral: boolean;
   /**
-   * The departed guide the rule first pointed at, when the credit went elsewhere: to `guideId`
-   * (a successor), or — when no active successor exists — to the store (`guideId` null). Else null.
+   * Who the rules first pointed at when the credit went elsewhere: a sharer whose touch the policy
+   * does not let take the credit (`crossStoreShareCredit`, `servicePriority`), or a departed guide
+   * whose credit went to a successor or, with no active successor, to the store. Else null.
    */
-  creditedInsteadOf: string | null;
+  creditedInsteadOf: PassedOver | null;
 }

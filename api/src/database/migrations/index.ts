@@ -15,6 +15,7 @@ import { GroupVisits1796091313000 } from './1796091313000-GroupVisits.js';
 import { Uploads1796090100000 } from './1796090100000-Uploads.js';
 import { ReconciliationRuns1796090200000 } from './1796090200000-ReconciliationRuns.js';
 import { MemberDeletion1796095000000 } from './1796095000000-MemberDeletion.js';
+import { AttributionPolicyOptions1796080000000 } from './1796080000000-AttributionPolicyOptions.js';
 
 /**
  * Every migration, in order. To add one: change the entities, `pnpm build`, then
@@ -38,4 +39,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Uploads1796090100000,
   ReconciliationRuns1796090200000,
   MemberDeletion1796095000000,
+  AttributionPolicyOptions1796080000000,
 ];
