@@ -1,5 +1,8 @@
-import { Module } from '@nestjs/common';
+import { Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { Transactions } from '../database/transactions.js';
+import { PolicyModule } from '../policy/policy.module.js';
+import { PolicyService } from '../policy/policy.service.js';
 import { MemberBindingAuditEntity } from './member-binding-audit.entity.js';
 import { MemberBindingService } from './member-binding.service.js';
 import { MemberCodeUseEntity } from './member-code-use.entity.js';
@@ -7,10 +10,37 @@ import { MemberCodeService } from './member-code.service.js';
 import { MemberEntity } from './member.entity.js';
 import { MembersService } from './members.service.js';
 
+/** Lapsed bindings (policy `bindingValidityDays`) are dropped this often, so every view follows them. */
+const BINDING_SWEEP_MS = 10 * 60_000;
+
 /** Members and their binding; no HTTP here (MemberAccountsModule serves them), so any module may import it. */
 @Module({
-  imports: [TypeOrmModule.forFeature([MemberEntity, MemberBindingAuditEntity, MemberCodeUseEntity])],
+  imports: [TypeOrmModule.forFeature([MemberEntity, MemberBindingAuditEntity, MemberCodeUseEntity]), PolicyModule],
   providers: [MembersService, MemberCodeService, MemberBindingService],
   exports: [MembersService, MemberCodeService, MemberBindingService],
 })
-export class MembersModule {}
+export class MembersModule implements OnModuleInit, OnApplicationShutdown {
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly binding: MemberBindingService,
+    private readonly policy: PolicyService,
+    private readonly tx: Transactions,
+  ) {}
+
+  /** One batch of lapsed bindings dropped (idempotent: conditional updates); returns how many. */
+  async sweepLapsedBindings(now = new Date()): Promise<number> {
+    const policy = await this.policy.current();
+    if (policy.bindingValidityDays === null) return 0;
+    return this.tx.run((em) => this.binding.expireLapsed(em, policy, now));
+  }
+
+  onModuleInit() {
+    this.timer = setInterval(() => void this.sweepLapsedBindings().catch(() => undefined), BINDING_SWEEP_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown() {
+    clearInterval(this.timer);
+  }
+}
