@@ -9,7 +9,6 @@ import { StoresModule } from '../stores/stores.module.js';
 import { WechatSessionsModule } from '../wechat-sessions/wechat-sessions.module.js';
 import { PosterService } from './poster.service.js';
 import { ShareEstimatesController, ShareEstimatesService } from './share-estimates.js';
-import { PolicyModule } from '../policy/policy.module.js';
 import { ShareMediaController } from './share-media.controller.js';
 import { SharePosterEntity, ShareWxacodeEntity } from './share-media.entities.js';
 import { ShareEntity, VisitEntity } from './share.entities.js';
@@ -27,7 +26,6 @@ import { WxacodeService } from './wxacode.service.js';
     LivesModule,
     StoresModule,
     WechatSessionsModule,
-    PolicyModule,
   ],
   controllers: [SharesController, ShareMediaController, ShareEstimatesController],
   providers: [SharesService, WxacodeService, PosterService, ShareEstimatesService],
