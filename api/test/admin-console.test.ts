@@ -162,7 +162,10 @@ describe('member search', () => {
     ).toEqual([login.memberId]);
     expect((await stack.client.get(`/api/admin/members?q=${randomUUID()}`, brand.admin)).body).toEqual([]);
     expect((await stack.client.get('/api/admin/members?q=123', brand.admin)).body).toEqual([]);
-    expect((await stack.client.get('/api/admin/members', brand.admin)).status).toBe(400);
+    const byCode = await stack.client.get(`/api/admin/members?code=${codeNo}`, brand.admin);
+    expect(byCode.body.map((m: { id: string }) => m.id)).toEqual([online.memberId]);
+    const none = await stack.client.get('/api/admin/members', brand.admin);
+    expect([none.status, none.body.error.code]).toEqual([400, 'QUERY_REQUIRED']);
     expect((await stack.client.get(`/api/admin/members?q=${codeNo}`, finance)).status).toBe(403);
   });
 });

@@ -123,6 +123,33 @@ describe('settlement preview', () => {
   });
 });
 
+describe('adjustments', () => {
+  it('are listed newest first with their reasons, by guide and time', async () => {
+    const g = brand.guides[2];
+    const made = [];
+    for (const [amountFen, reason] of [
+      [300, '活动奖励'],
+      [-120, '退货扣回'],
+    ] as const) {
+      const res = await stack.client.post('/api/finance/adjustments', { guideId: g.id, amountFen, reason }, finance);
+      expect(res.status).toBe(201);
+      made.push(res.body);
+    }
+    const list = await stack.client.get(`/api/finance/adjustments?guideId=${g.id}`, finance);
+    expect(list.status).toBe(200);
+    expect(list.body).toEqual([made[1], made[0]]);
+    expect(list.body[0]).toMatchObject({ kind: 'adjustment', amountFen: -120, reason: '退货扣回', guideId: g.id });
+    const later = await stack.client.get(
+      `/api/finance/adjustments?guideId=${g.id}&from=${new Date(Date.now() + 60_000).toISOString()}`,
+      finance,
+    );
+    expect(later.body).toEqual([]);
+    expect((await stack.client.get(`/api/finance/adjustments?limit=1`, brand.admin)).body).toHaveLength(1);
+    expect((await stack.client.get('/api/finance/adjustments?limit=0', finance)).status).toBe(400);
+    expect((await stack.client.get('/api/finance/adjustments', clerk)).status).toBe(403);
+  });
+});
+
 describe('reconciliation runs', () => {
   const postBill = (csv: string, token = finance) =>
     stack.client.request('POST', '/api/finance/reconciliations', {

@@ -1,3 +1,4 @@
+import type { Adjustment } from '@guideshare/contracts';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error.js';
 import { newId } from '../common/ids.js';
@@ -6,20 +7,10 @@ import { GuidesService } from '../guides/guides.service.js';
 import { OrdersService } from '../orders/orders.service.js';
 import type { LedgerEntryEntity } from '../ledger/ledger-entry.entity.js';
 import { LedgerService } from '../ledger/ledger.service.js';
-import type { CreateAdjustmentDto } from './finance.dto.js';
+import type { CreateAdjustmentDto, ListAdjustmentsQuery } from './finance.dto.js';
 
-export interface AdjustmentView {
-  id: string;
-  guideId: string;
-  storeId: string | null;
-  orderId: string | null;
-  kind: 'adjustment';
-  amountFen: number;
-  reason: string;
-  availableAt: string;
-  settlementId: string | null;
-  createdAt: string;
-}
+/** The contract's shape (packages/contracts console.ts). */
+export type AdjustmentView = Adjustment;
 
 const toView = (e: LedgerEntryEntity): AdjustmentView => ({
   id: e.id,
@@ -80,6 +71,11 @@ export class AdjustmentsService {
       if (!winner) throw e;
       return { entry: winner, replayed: true };
     }
+  }
+
+  async list(query: ListAdjustmentsQuery): Promise<AdjustmentView[]> {
+    const rows = await this.ledger.adjustments({ guideId: query.guideId, range: query, limit: query.limit ?? 200 });
+    return rows.map(toView);
   }
 
   private async replay(dedupeKey: string, input: CreateAdjustmentDto): Promise<AdjustmentView | null> {

@@ -5,7 +5,7 @@ import { isBusinessDate } from '../common/business-time.js';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/tokens.js';
 import { AdjustmentsService } from './adjustments.service.js';
-import { CloseSettlementDto, CreateAdjustmentDto, FetchBillDto } from './finance.dto.js';
+import { CloseSettlementDto, CreateAdjustmentDto, FetchBillDto, ListAdjustmentsQuery } from './finance.dto.js';
 import { ReconciliationService } from './reconciliation.service.js';
 import { ReconciliationRunsService } from './reconciliation-runs.service.js';
 import { SettlementsService } from './settlements.service.js';
@@ -38,6 +38,13 @@ export class FinanceController {
     const { entry, replayed } = await this.adjustments.create(body, key ?? null);
     reply.status(replayed ? 200 : 201);
     return entry;
+  }
+
+  /** Adjustments with their reasons, newest first. */
+  @Roles('finance', 'admin')
+  @Get('adjustments')
+  listAdjustments(@Query() query: ListAdjustmentsQuery) {
+    return this.adjustments.list(query);
   }
 
   /** Closes a month: 201 with the statements; a closed period again → 409. */

@@ -1,3 +1,4 @@
+import { Type } from 'class-transformer';
 import {
   IsInt,
   IsOptional,
@@ -12,6 +13,7 @@ import {
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from 'class-validator';
+import { RangeQuery } from '../common/range-query.js';
 import { isBusinessDate, PERIOD } from '../common/business-time.js';
 
 const MAX_FEN = 1_000_000_000;
@@ -57,4 +59,18 @@ export class FetchBillDto {
   @IsString()
   @Validate(CalendarDate)
   billDate!: string;
+}
+
+/** `?guideId&from&to&limit`: adjustments by creation time, newest first (at most 500). */
+export class ListAdjustmentsQuery extends RangeQuery {
+  @IsOptional()
+  @IsUUID()
+  guideId?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
 }

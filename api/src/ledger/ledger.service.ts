@@ -276,6 +276,15 @@ export class LedgerService {
     }));
   }
 
+  /** Adjustments, newest first, optionally of one guide and created within a range. */
+  async adjustments(filter: { guideId?: string; range: RangeQuery; limit: number }): Promise<LedgerEntryEntity[]> {
+    const where: FindOptionsWhere<LedgerEntryEntity> = { kind: 'adjustment' };
+    if (filter.guideId) where.guideId = filter.guideId;
+    const createdAt = withinRange(filter.range);
+    if (createdAt) where.createdAt = createdAt;
+    return this.entries.find({ where, order: { createdAt: 'DESC', id: 'DESC' }, take: filter.limit });
+  }
+
   async forOrder(orderId: string): Promise<LedgerEntryEntity[]> {
     return this.entries.find({ where: { orderId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }

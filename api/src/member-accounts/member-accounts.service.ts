@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Store } from '@guideshare/contracts';
+import type { AdminMember, Store } from '@guideshare/contracts';
 import { AppError } from '../common/app-error.js';
 import { Transactions } from '../database/transactions.js';
 import type { GuideEntity } from '../guides/guide.entity.js';
@@ -90,7 +90,7 @@ export class MemberAccountsService {
    * Finds a member for the console by id, 10-digit code number, or a member code the customer shows
    * (authentic, recent or not), each with the binding history; [] when nobody matches.
    */
-  async search(q: string): Promise<Array<MemberView & { bindingHistory: BindingChangeView[] }>> {
+  async search(q: string): Promise<AdminMember[]> {
     const text = q.trim();
     let member: MemberEntity | null = null;
     if (UUID.test(text)) member = await this.members.require(text).catch(() => null);

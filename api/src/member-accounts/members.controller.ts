@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
+import { AppError } from '../common/app-error.js';
 import type { Principal } from '../auth/tokens.js';
 import { MemberAccountsService } from './member-accounts.service.js';
 import { MemberSearchQuery, ReassignServiceGuideDto } from './members.dto.js';
@@ -26,7 +27,10 @@ export class MembersController {
   @Roles('admin')
   @Get('admin/members')
   search(@Query() query: MemberSearchQuery) {
-    return this.accounts.search(query.q);
+    const text = query.q ?? query.code;
+    if (text === undefined)
+      throw AppError.badRequest('QUERY_REQUIRED', 'Name a member id, code number or member code in q');
+    return this.accounts.search(text);
   }
 
   /** A member with the audit trail of their binding changes. */

@@ -1,4 +1,4 @@
-import { IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 
 export class ReassignServiceGuideDto {
   @IsUUID()
@@ -11,9 +11,18 @@ export class ReassignServiceGuideDto {
   reason!: string;
 }
 
-/** `q`: a member id, a member's 10-digit code number, or a member code as scanned (18 digits). */
+/**
+ * `q` (or `code`): a member id, a member's 10-digit code number, or a member code as scanned (18
+ * digits). One of them is required.
+ */
 export class MemberSearchQuery {
+  @IsOptional()
   @IsString()
   @Length(1, 64)
-  q!: string;
+  q?: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  code?: string;
 }

@@ -306,3 +306,60 @@ export interface ReconciliationRunSummary {
   createdBy: string | null;
   createdAt: string;
 }
+
+export interface Adjustment {
+  id: string;
+  guideId: string;
+  storeId: string | null;
+  orderId: string | null;
+  kind: 'adjustment';
+  /** Signed fen, never 0. */
+  amountFen: number;
+  reason: string;
+  availableAt: string;
+  settlementId: string | null;
+  createdAt: string;
+}
+
+export interface CreateAdjustmentRequest {
+  guideId: string;
+  amountFen: number;
+  reason: string;
+  orderId?: string;
+}
+
+// ---- members (admin) ----
+
+export interface MemberGuideSummary {
+  id: string;
+  name: string;
+  storeId: string;
+  status: 'active' | 'departed';
+}
+
+export interface BindingChange {
+  id: string;
+  kind: 'reassign' | 'handover';
+  fromGuideId: string | null;
+  fromStoreId: string | null;
+  toGuideId: string | null;
+  toStoreId: string | null;
+  actorId: string | null;
+  reason: string;
+  createdAt: string;
+}
+
+/** `GET /api/admin/members/:id`, and each hit of `GET /api/admin/members?q=` (id, code number or member code). */
+export interface AdminMember {
+  id: string;
+  openid: string;
+  registeredAt: string | null;
+  openingGuideId: string | null;
+  serviceGuideId: string | null;
+  serviceStoreId: string | null;
+  boundAt: string | null;
+  createdAt: string;
+  serviceGuide: MemberGuideSummary | null;
+  serviceStore: Store | null;
+  bindingHistory: BindingChange[];
+}
