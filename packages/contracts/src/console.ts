@@ -339,7 +339,7 @@ export interface MemberGuideSummary {
 
 export interface BindingChange {
   id: string;
-  kind: 'reassign' | 'handover';
+  kind: 'reassign' | 'handover' | 'override' | 'expiry';
   fromGuideId: string | null;
   fromStoreId: string | null;
   toGuideId: string | null;
