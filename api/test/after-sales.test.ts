@@ -132,6 +132,30 @@ describe('after-sales', () => {
     expect((await decide(asked.body.id, 'reject', { reason: '已人工退款' })).body.status).toBe('REJECTED');
   });
 
+  it('waits for a new decision when WeChat Pay closes its refund, and a second approval refunds once', async () => {
+    const { order: o, buyer } = await paidOrder(stack, brand, [{ skuId: brand.cheap.skuId, quantity: 1 }]);
+    const asked = await ask(buyer.token, o.id, { reason: '质量问题' });
+    const first = await decide(asked.body.id, 'approve');
+    expect(first.body.status).toBe('APPROVED');
+    const [closing] = await refundsOf(o.id);
+    expect(await stack.sim.completeRefund(closing.outRefundNo, 'CLOSED')).toBe(204);
+    const back = (await stack.client.get(`/api/orders/${o.id}/after-sales`, buyer.token)).body[0];
+    expect(back).toMatchObject({ id: asked.body.id, status: 'REQUESTED', refundId: null });
+    expect(await orderState(stack, o.id)).toEqual({ status: 'PAID', paidFen: 3333, refundedFen: 0 });
+
+    const second = await decide(asked.body.id, 'approve');
+    expect(second.body).toMatchObject({ status: 'APPROVED', refundStatus: 'PROCESSING' });
+    expect(second.body.refundId).not.toBe(closing.id);
+    const refunds = await refundsOf(o.id);
+    expect(refunds.map((r: { status: string }) => r.status)).toEqual(['CLOSED', 'PROCESSING']);
+    await stack.sim.completeRefund(refunds[1].outRefundNo, 'SUCCESS');
+    expect((await stack.client.get(`/api/orders/${o.id}/after-sales`, buyer.token)).body[0]).toMatchObject({
+      status: 'REFUNDED',
+      refundId: second.body.refundId,
+    });
+    expect(await orderState(stack, o.id)).toEqual({ status: 'REFUNDED', paidFen: 3333, refundedFen: 3333 });
+  });
+
   it('a consumer cannot ask on, or read, another consumer’s order; bad requests write nothing', async () => {
     const { order: o, buyer } = await paidOrder(stack, brand, [{ skuId: brand.product.skuId, quantity: 1 }]);
     const stranger = await consumer(stack);

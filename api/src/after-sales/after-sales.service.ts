@@ -54,7 +54,7 @@ export class AfterSalesService implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    this.refunds.onSucceeded((em, refund) => this.onRefunded(em, refund));
+    this.refunds.onSettled((em, refund) => this.onRefundSettled(em, refund));
   }
 
   /** The buyer's request: judged against what is still refundable; one open request per order. */
@@ -184,16 +184,27 @@ export class AfterSalesService implements OnModuleInit {
     return this.view(await this.require(id));
   }
 
-  /** Inside the refund's settling transaction: its request (if any) is REFUNDED and closed. */
-  private async onRefunded(em: EntityManager, refund: RefundEntity): Promise<void> {
+  /**
+   * Inside the refund's settling transaction: SUCCESS makes its request REFUNDED and closed; CLOSED
+   * (WeChat Pay gave up) puts it back to REQUESTED for a new decision, with a fresh refund key.
+   */
+  private async onRefundSettled(em: EntityManager, refund: RefundEntity): Promise<void> {
     const id = AFTER_SALE_OF_KEY.exec(refund.idempotencyKey ?? '')?.[1];
     if (!id) return;
-    await em
-      .getRepository(AfterSaleEntity)
-      .update(
+    const repo = em.getRepository(AfterSaleEntity);
+    if (refund.status === 'SUCCESS') {
+      await repo.update(
         { id, status: In(afterSaleSourcesOf('REFUNDED')) },
         { status: 'REFUNDED', refundId: refund.id, refundedAt: refund.completedAt ?? new Date(), openFor: null },
       );
+      return;
+    }
+    const sale = await repo.findOneBy({ id, status: 'APPROVED' });
+    if (!sale || refundKeyOf(sale) !== refund.idempotencyKey) return;
+    await repo.update(
+      { id, status: 'APPROVED', refundAttempt: sale.refundAttempt },
+      { status: 'REQUESTED', refundId: null, refundAttempt: sale.refundAttempt + 1, decidedBy: null, decidedAt: null },
+    );
   }
 
   // ---------------------------------------------------------------- helpers

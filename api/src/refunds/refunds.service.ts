@@ -58,8 +58,8 @@ export interface RefundResult {
 @Injectable()
 export class RefundsService implements OnModuleInit {
   private readonly logger = new Logger('Refunds');
-  /** Told, inside the settling transaction, when an online refund succeeds (after-sales follow their refund). */
-  private readonly succeeded: Array<(em: EntityManager, refund: RefundEntity) => Promise<void>> = [];
+  /** Told, inside the settling transaction, when an online refund ends (after-sales follow their refund). */
+  private readonly settled: Array<(em: EntityManager, refund: RefundEntity) => Promise<void>> = [];
 
   constructor(
     @InjectRepository(RefundEntity) private readonly refunds: Repository<RefundEntity>,
@@ -118,9 +118,9 @@ export class RefundsService implements OnModuleInit {
     return () => this.submit(refund, order);
   }
 
-  /** Registers `handler` to run in the transaction that records an online refund's SUCCESS. */
-  onSucceeded(handler: (em: EntityManager, refund: RefundEntity) => Promise<void>) {
-    this.succeeded.push(handler);
+  /** Registers `handler` to run in the transaction that records an online refund's SUCCESS or CLOSED. */
+  onSettled(handler: (em: EntityManager, refund: RefundEntity) => Promise<void>) {
+    this.settled.push(handler);
   }
 
   /**
@@ -353,10 +353,9 @@ export class RefundsService implements OnModuleInit {
           { status, wechatRefundId: report.refundId, completedAt, note },
         );
       if (!moved.affected) return;
-      if (status === 'SUCCESS') {
-        await this.applySuccess(em, { ...refund, status }, lines, at);
-        for (const handler of this.succeeded) await handler(em, { ...refund, status, completedAt });
-      }
+      if (status === 'SUCCESS') await this.applySuccess(em, { ...refund, status }, lines, at);
+      if (status !== 'ABNORMAL')
+        for (const handler of this.settled) await handler(em, { ...refund, status, completedAt });
       await this.ledger.release(em, refundHoldKey(refund.id), at);
     });
   }
