@@ -10,6 +10,7 @@ import { StoresModule } from '../stores/stores.module.js';
 import { CustomerCardService } from './customer-card.service.js';
 import { OaFollowerEntity } from './oa-follower.entity.js';
 import { OA_API_CLIENT, OaFollowersService } from './oa-followers.service.js';
+import { WecomSidebarController } from './sidebar.page.js';
 import { WecomController } from './wecom.controller.js';
 
 /**
@@ -26,7 +27,7 @@ import { WecomController } from './wecom.controller.js';
     SharesModule,
     ReportsModule,
   ],
-  controllers: [WecomController],
+  controllers: [WecomController, WecomSidebarController],
   providers: [
     CustomerCardService,
     OaFollowersService,
