@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager, In, IsNull } from 'typeorm';
 import { decideBinding, hasLapsed, type BindingEvent, type BindingPolicy, type MemberBinding } from '@guideshare/rules';
 import { newId } from '../common/ids.js';
 import { MemberBindingAuditEntity, type MemberBindingChangeKind } from './member-binding-audit.entity.js';
@@ -10,6 +10,9 @@ import { bindingOf } from './members.service.js';
 const ATTEMPTS = 3;
 const DAY = 86_400_000;
 const SWEEP_BATCH = 500;
+
+/** A binding change to audit: kind, before, after, reason, when. */
+type Audit = [MemberBindingChangeKind, MemberBinding, MemberBinding, string, Date];
 
 const REASONS: Record<'override' | 'expiry', (policy: BindingPolicy) => string> = {
   override: () => 'policy: override binding, moved to the latest sharer',
@@ -29,15 +32,51 @@ export class MemberBindingService {
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       const member = await repo.findOneBy({ id: memberId });
       if (!member) return;
-      const before = bindingOf(member);
-      const { binding, change } = decideBinding(before, event, policy);
-      if (change === null) return;
-      if (await this.write(em, member, binding)) {
-        if (change === 'override' || change === 'expiry')
-          await this.audit(em, memberId, change, before, binding, REASONS[change](policy), new Date(event.at));
-        return;
-      }
+      const { binding, audits } = this.decide(bindingOf(member), [event], policy);
+      if (!audits) return;
+      if (await this.write(em, member, binding)) return this.auditAll(em, memberId, audits);
     }
+  }
+
+  /**
+   * `apply` for the events of many members at once (a batch of visits written together): one read of
+   * the members, the rule folded over each member's events in order, one conditional write per member
+   * whose binding changed. A member whose binding moved meanwhile is replayed event by event.
+   */
+  async applyMany(
+    em: EntityManager,
+    events: Array<{ memberId: string; event: BindingEvent }>,
+    policy: BindingPolicy,
+  ): Promise<void> {
+    const byMember = new Map<string, BindingEvent[]>();
+    for (const { memberId, event } of events) byMember.set(memberId, [...(byMember.get(memberId) ?? []), event]);
+    const members = await em.getRepository(MemberEntity).findBy({ id: In([...byMember.keys()]) });
+    for (const member of members) {
+      const memberEvents = byMember.get(member.id) ?? [];
+      const { binding, audits } = this.decide(bindingOf(member), memberEvents, policy);
+      if (!audits) continue;
+      if (await this.write(em, member, binding)) await this.auditAll(em, member.id, audits);
+      else for (const event of memberEvents) await this.apply(em, member.id, event, policy);
+    }
+  }
+
+  /** The rule folded over `events`; `audits` is null when nothing changes, else the changes to audit. */
+  private decide(start: MemberBinding, events: BindingEvent[], policy: BindingPolicy) {
+    let binding = start;
+    let audits: Audit[] | null = null;
+    for (const event of events) {
+      const decision = decideBinding(binding, event, policy);
+      if (decision.change === null) continue;
+      audits ??= [];
+      if (decision.change === 'override' || decision.change === 'expiry')
+        audits.push([decision.change, binding, decision.binding, REASONS[decision.change](policy), new Date(event.at)]);
+      binding = decision.binding;
+    }
+    return { binding, audits };
+  }
+
+  private async auditAll(em: EntityManager, memberId: string, audits: Audit[]) {
+    for (const a of audits) await this.audit(em, memberId, ...a);
   }
 
   /**

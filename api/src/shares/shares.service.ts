@@ -6,6 +6,7 @@ import type { Touch } from '@guideshare/rules';
 import { AppError } from '../common/app-error.js';
 import { newId } from '../common/ids.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { GroupCommit } from '../database/group-commit.js';
 import { Transactions } from '../database/transactions.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { GuidesService } from '../guides/guides.service.js';
@@ -22,6 +23,15 @@ import { RecordVisitDto } from './shares.dto.js';
 const TOUCH_LOOKBACK_LIMIT = 500;
 const SHARE_CACHE_LIMIT = 10_000;
 
+/** A touch to record: who opened which share, when, from where. */
+interface PendingTouch {
+  memberId: string;
+  share: ShareEntity;
+  at: Date;
+  input: RecordVisitDto;
+  openGId: string | null;
+}
+
 const toShare = (s: ShareEntity): Share => ({
   code: s.code,
   kind: s.kind,
@@ -37,6 +47,13 @@ const toShare = (s: ShareEntity): Share => ({
 export class SharesService {
   /** Shares never change once issued, so the hot visit path can skip the database for known codes. */
   private readonly cache = new Map<string, ShareEntity>();
+  /**
+   * Visits of concurrent requests are written together, one transaction per batch (the hot path: a
+   * card opened is a write); each request is answered once its batch has committed.
+   */
+  private readonly visitWrites = new GroupCommit<PendingTouch>((batch) =>
+    this.tx.run((em) => this.writeTouches(em, batch)),
+  );
 
   constructor(
     @InjectRepository(ShareEntity) private readonly shares: Repository<ShareEntity>,
@@ -97,7 +114,7 @@ export class SharesService {
     const share = await this.resolve(input.shareCode);
     // Decrypted before anything is written: group data that does not decrypt is a 400 recording nothing.
     const openGId = input.group ? await this.sessions.openGroupId(memberId, input.group) : null;
-    await this.tx.run((em) => this.touch(em, memberId, share, at, input, openGId));
+    await this.visitWrites.add({ memberId, share, at, input, openGId });
   }
 
   /**
@@ -109,7 +126,7 @@ export class SharesService {
   async touchFromOrder(em: EntityManager, memberId: string, code: string, at: Date): Promise<void> {
     const share = await this.resolve(code, em);
     if (await em.getRepository(VisitEntity).existsBy({ memberId, shareCode: share.code })) return;
-    await this.touch(em, memberId, share, at, { shareCode: code });
+    await this.writeTouches(em, [{ memberId, share, at, input: { shareCode: code }, openGId: null }]);
   }
 
   /** The member's touches since `since`, newest first, as plain data for the rules. */
@@ -141,33 +158,44 @@ export class SharesService {
     return latest?.visitedAt ?? null;
   }
 
-  private async touch(
-    em: EntityManager,
-    memberId: string,
-    share: ShareEntity,
-    at: Date,
-    input: RecordVisitDto,
-    openGId: string | null = null,
-  ) {
-    await em.getRepository(VisitEntity).insert({
-      id: newId(at.getTime()),
-      memberId,
-      shareCode: share.code,
-      guideId: share.guideId,
-      storeId: share.storeId,
-      kind: share.kind,
-      targetId: share.targetId,
-      scene: input.scene ?? null,
-      chatType: input.chatType ?? null,
-      path: input.path ?? null,
-      openGId,
-      visitedAt: at,
-    });
-    const guide = await this.guides.require(share.guideId, em);
-    // A departed guide's old cards still bring people in, but bind them to nobody new.
-    if (guide.status !== 'active') return;
-    const event = { type: 'touch' as const, guideId: guide.id, storeId: guide.storeId, at: at.getTime() };
-    await this.binding.apply(em, memberId, event, await this.policy.current(em));
+  /**
+   * Records touches and binds their members as the policy's binding mode says: one multi-row insert,
+   * one read of the guides, and the binding rule over every member's touches in order. A departed
+   * guide's old cards still bring people in, but bind them to nobody new.
+   */
+  private async writeTouches(em: EntityManager, touches: PendingTouch[]) {
+    await em.getRepository(VisitEntity).insert(
+      touches.map(({ memberId, share, at, input, openGId }) => ({
+        id: newId(at.getTime()),
+        memberId,
+        shareCode: share.code,
+        guideId: share.guideId,
+        storeId: share.storeId,
+        kind: share.kind,
+        targetId: share.targetId,
+        scene: input.scene ?? null,
+        chatType: input.chatType ?? null,
+        path: input.path ?? null,
+        openGId,
+        visitedAt: at,
+      })),
+    );
+    const guides = await this.guides.refs(
+      touches.map((t) => t.share.guideId),
+      em,
+    );
+    const events = touches
+      .filter((t) => guides[t.share.guideId]?.active)
+      .map(({ memberId, share, at }) => ({
+        memberId,
+        event: {
+          type: 'touch' as const,
+          guideId: share.guideId,
+          storeId: guides[share.guideId].storeId,
+          at: at.getTime(),
+        },
+      }));
+    if (events.length) await this.binding.applyMany(em, events, await this.policy.current(em));
   }
 
   private async requireTarget(kind: ShareKind, targetId: string) {
