@@ -15,6 +15,14 @@ if (!existsSync(join(h5, 'index.html')) && process.env.DEMO_SKIP_H5 !== '1') {
   if (build.status !== 0) console.warn('The H5 build failed; the API still starts without the storefront.');
 }
 
+const consoleDist = join(root, 'packages', 'console', 'dist');
+if (!existsSync(join(consoleDist, 'index.html')) && process.env.DEMO_SKIP_CONSOLE !== '1') {
+  console.log('Building the web console once (about 15 s)…');
+  const [command, args] = pnpmCommand(['--filter', '@guideshare/console', 'build']);
+  const build = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) console.warn('The console build failed; the API still starts without the console.');
+}
+
 const { startDemo, DEMO_FINANCE } = await import('../api/dist/demo.js');
 const port = Number(process.env.PORT ?? 3000);
 const demo = await startDemo({
@@ -29,6 +37,7 @@ console.log(`
 GuideShare demo is running (embedded SQLite in .data/, WeChat simulator at ${demo.sim.url})
 
   Storefront (H5)   ${demo.url}/
+  Console (web)     ${demo.url}/console/   (admin, finance and store clerks log in here)
   API               ${demo.url}/api   (e.g. ${demo.url}/api/products)
 
   Consumers         log in silently; any wx.login code works (its part before "." is the user)

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
+import { serveConsole } from './console-static.js';
 import type { AppConfig } from './config/app-config.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { createValidationPipe } from './common/validation.js';
@@ -39,6 +40,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     const { default: fastifyStatic } = await import('@fastify/static');
     await app.register(fastifyStatic as never, { root: config.staticDir, prefix: '/', wildcard: false });
   }
+  await serveConsole(app, config.consoleDir);
   await app.init();
   return app;
 }

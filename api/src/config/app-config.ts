@@ -27,6 +27,8 @@ export interface AppConfig {
   officialAccount: { appId: string; secret: string } | null;
   admin: { username: string; password: string } | null;
   staticDir: string | null;
+  /** the web console's build, served at /console/ (default: packages/console/dist) */
+  consoleDir: string | null;
   simulatorUrl: string | null;
   /** Shipped deliveries count as received this many days after shipping (AUTO_RECEIPT_DAYS, default 7). */
   autoReceiptDays: number;
@@ -101,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, demo: DemoDefaults): AppConfi
           ? null
           : { username: demo.adminUsername, password: demo.adminPassword },
     staticDir: env.STATIC_DIR ?? null,
+    consoleDir: env.CONSOLE_DIR ?? null,
     simulatorUrl: env.WECHAT_SIMULATOR_URL ?? null,
     autoReceiptDays: Number(env.AUTO_RECEIPT_DAYS ?? 7),
     posterFontFile: env.POSTER_FONT_FILE ?? null,

@@ -1,0 +1,135 @@
+import { CheckCircleTwoTone, ScanOutlined } from '@ant-design/icons';
+import { PageContainer, ProCard } from '@ant-design/pro-components';
+import { Alert, Button, Descriptions, Form, Input, Result, Tag } from 'antd';
+import { useRef, useState } from 'react';
+import { api, errorText } from '../../api/client';
+import type { Order } from '../../api/types';
+import { dateTime, RULE, toFen, yuan } from '../../format';
+
+type CounterOrder = Order & {
+  attribution: (Order['attribution'] & { guideName?: string | null }) | null;
+  guide?: { id: string; name: string } | null;
+};
+
+interface Values {
+  memberCode: string;
+  receiptNo: string;
+  amount: string;
+}
+
+export function creditedGuide(order: CounterOrder): string | null {
+  const a = order.attribution;
+  if (!a?.guideId) return null;
+  return a.guideName ?? order.guide?.name ?? `导购 ${a.guideId.slice(0, 8)}`;
+}
+
+/** Counter sale: scan the member's code, type the receipt and amount; the API credits the guide. */
+export function CounterPage() {
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [order, setOrder] = useState<CounterOrder | null>(null);
+  const codeInput = useRef<React.ComponentRef<typeof Input>>(null);
+
+  const submit = async (v: Values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await api<CounterOrder>('/pos/redemptions', {
+        method: 'POST',
+        body: {
+          memberCode: v.memberCode.replace(/\s/g, ''),
+          receiptNo: v.receiptNo.trim(),
+          amountFen: toFen(v.amount),
+        },
+      });
+      setOrder(res);
+      form.resetFields();
+      codeInput.current?.focus();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <PageContainer content="顾客在门店消费时出示小程序会员码，登记后业绩自动归属其专属导购。">
+      <ProCard split="vertical" bordered>
+        <ProCard title="会员消费登记" colSpan="50%">
+          <Form<Values> form={form} layout="vertical" size="large" onFinish={submit}>
+            <Form.Item
+              name="memberCode"
+              label="会员码"
+              extra="用扫码枪扫描顾客小程序中的会员码，或手动输入"
+              rules={[{ required: true, whitespace: true, message: '请扫描或输入会员码' }]}
+            >
+              <Input
+                ref={codeInput}
+                autoFocus
+                prefix={<ScanOutlined />}
+                placeholder="扫描会员码"
+                data-testid="counter-member-code"
+              />
+            </Form.Item>
+            <Form.Item
+              name="receiptNo"
+              label="小票号"
+              rules={[{ required: true, whitespace: true, message: '请输入小票号' }]}
+            >
+              <Input placeholder="收银小票上的单号" maxLength={64} data-testid="counter-receipt" />
+            </Form.Item>
+            <Form.Item
+              name="amount"
+              label="实付金额（元）"
+              rules={[
+                { required: true, message: '请输入金额' },
+                {
+                  validator: async (_, v) =>
+                    !v || (toFen(v) ?? 0) > 0 ? undefined : Promise.reject(new Error('金额须大于 0，最多两位小数')),
+                },
+              ]}
+            >
+              <Input prefix="¥" placeholder="0.00" data-testid="counter-amount" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block loading={busy} data-testid="counter-submit">
+              确认登记
+            </Button>
+          </Form>
+          {error && (
+            <Alert type="error" showIcon message={error} style={{ marginTop: 16 }} data-testid="counter-error" />
+          )}
+        </ProCard>
+        <ProCard title="登记结果" colSpan="50%">
+          {order ? (
+            <div data-testid="counter-result">
+              <Result
+                icon={<CheckCircleTwoTone twoToneColor="#52c41a" />}
+                title="登记成功"
+                subTitle={
+                  creditedGuide(order) ? (
+                    <span>
+                      业绩归属导购：<b data-testid="counter-guide">{creditedGuide(order)}</b>
+                    </span>
+                  ) : (
+                    <span data-testid="counter-guide">本单业绩归属门店（该会员暂无专属导购）</span>
+                  )
+                }
+              />
+              <Descriptions column={1} size="small" bordered>
+                <Descriptions.Item label="小票号">{order.receiptNo ?? '-'}</Descriptions.Item>
+                <Descriptions.Item label="金额">{yuan(order.totalFen)}</Descriptions.Item>
+                <Descriptions.Item label="归因规则">
+                  <Tag color="blue">{RULE[order.attribution?.rule ?? 'none'] ?? '其他'}</Tag>
+                </Descriptions.Item>
+                <Descriptions.Item label="登记时间">{dateTime(order.paidAt ?? order.createdAt)}</Descriptions.Item>
+              </Descriptions>
+            </div>
+          ) : (
+            <Result status="info" title="等待登记" subTitle="登记成功后，这里显示本单的业绩归属导购" />
+          )}
+        </ProCard>
+      </ProCard>
+    </PageContainer>
+  );
+}

@@ -1,0 +1,168 @@
+import { InboxOutlined } from '@ant-design/icons';
+import { PageContainer, ProCard, ProTable } from '@ant-design/pro-components';
+import { App, Button, DatePicker, Drawer, Space, Tabs, Typography, Upload } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { api, errorText } from '../../api/client';
+import type { Reconciliation } from '../../api/types';
+import { ProgressModal } from '../../components/ProgressModal';
+import { dateTime } from '../../format';
+import { isMissingRoute, useLoad } from '../../hooks';
+import { ReconciliationResult } from './ReconciliationResult';
+
+export function ReconciliationPage() {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<Reconciliation | null>(null);
+  const [date, setDate] = useState<Dayjs>(() => dayjs().subtract(1, 'day'));
+  const [viewing, setViewing] = useState<Reconciliation | null>(null);
+  const history = useLoad(async () => {
+    try {
+      return await api<Reconciliation[]>('/finance/reconciliations');
+    } catch (e) {
+      if (isMissingRoute(e)) return null;
+      throw e;
+    }
+  });
+
+  const reconcile = async (work: () => Promise<Reconciliation>) => {
+    setBusy(true);
+    setResult(null);
+    try {
+      const r = await work();
+      setResult(r);
+      void message.success('对账完成');
+      await history.reload();
+    } catch (e) {
+      void message.error(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const upload = (file: File) =>
+    reconcile(async () =>
+      api<Reconciliation>('/finance/reconciliations', {
+        method: 'POST',
+        raw: await file.text(),
+        headers: { 'Content-Type': 'text/csv' },
+      }),
+    );
+
+  const fetchByDate = () =>
+    reconcile(() =>
+      api<Reconciliation>('/finance/reconciliations/wechat', {
+        method: 'POST',
+        body: { billDate: date.format('YYYY-MM-DD') },
+      }),
+    );
+
+  const open = async (r: Reconciliation) => {
+    if (!r.id || (r.missingInLedger && r.amountMismatch)) return setViewing(r);
+    try {
+      setViewing(await api<Reconciliation>(`/finance/reconciliations/${r.id}`));
+    } catch (e) {
+      void message.error(errorText(e));
+    }
+  };
+
+  return (
+    <PageContainer>
+      <ProCard style={{ marginBottom: 16 }}>
+        <Tabs
+          items={[
+            {
+              key: 'upload',
+              label: '上传交易账单',
+              children: (
+                <Upload.Dragger
+                  accept=".csv,text/csv"
+                  showUploadList={false}
+                  beforeUpload={(file) => {
+                    void upload(file);
+                    return false;
+                  }}
+                  disabled={busy}
+                  data-testid="recon-upload"
+                >
+                  <p className="ant-upload-drag-icon">
+                    <InboxOutlined />
+                  </p>
+                  <p className="ant-upload-text">点击或拖拽微信支付交易账单（CSV）到此处</p>
+                  <p className="ant-upload-hint">
+                    在微信支付商户平台下载“交易账单”，上传后与系统的支付、退款记录逐笔核对
+                  </p>
+                </Upload.Dragger>
+              ),
+            },
+            {
+              key: 'fetch',
+              label: '按日期拉取账单',
+              children: (
+                <Space>
+                  <span>账单日期</span>
+                  <DatePicker
+                    value={date}
+                    allowClear={false}
+                    onChange={(d) => d && setDate(d)}
+                    disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+                  />
+                  <Button type="primary" onClick={fetchByDate} loading={busy}>
+                    从微信支付拉取并对账
+                  </Button>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </ProCard>
+      {result && (
+        <ProCard title="本次对账结果" headerBordered style={{ marginBottom: 16 }}>
+          <ReconciliationResult result={result} />
+        </ProCard>
+      )}
+      {history.data !== null && (
+        <ProTable<Reconciliation>
+          rowKey={(r) => r.id ?? `${r.billDate}:${r.createdAt}`}
+          headerTitle="对账记录"
+          search={false}
+          loading={history.loading}
+          dataSource={history.data}
+          options={{ reload: () => void history.reload(), density: false, setting: false }}
+          pagination={{ pageSize: 10 }}
+          columns={[
+            { title: '账单日期', dataIndex: 'billDate' },
+            { title: '对账时间', dataIndex: 'createdAt', render: (_, r) => dateTime(r.createdAt) },
+            { title: '已匹配', dataIndex: 'matched', align: 'right' },
+            { title: '账单有、系统无', key: 'mil', align: 'right', render: (_, r) => count(r, 'missingInLedger') },
+            { title: '系统有、账单无', key: 'mib', align: 'right', render: (_, r) => count(r, 'missingInBill') },
+            { title: '金额不符', key: 'am', align: 'right', render: (_, r) => count(r, 'amountMismatch') },
+            {
+              title: '操作',
+              key: 'op',
+              render: (_, r) => <Typography.Link onClick={() => open(r)}>查看</Typography.Link>,
+            },
+          ]}
+        />
+      )}
+      <Drawer
+        width={960}
+        title={`对账结果 ${viewing?.billDate ?? ''}`}
+        open={!!viewing}
+        onClose={() => setViewing(null)}
+        destroyOnClose
+      >
+        {viewing && viewing.missingInLedger && <ReconciliationResult result={viewing} />}
+      </Drawer>
+      <ProgressModal open={busy} title="正在对账" hint="正在逐笔核对账单与系统记录" />
+    </PageContainer>
+  );
+}
+
+/** A run in the list carries either the arrays or their counts. */
+function count(r: Reconciliation, key: 'missingInLedger' | 'missingInBill' | 'amountMismatch'): number {
+  const v = (r as unknown as Record<string, unknown>)[key];
+  if (Array.isArray(v)) return v.length;
+  const n = (r as unknown as Record<string, unknown>)[`${key}Count`];
+  return typeof n === 'number' ? n : 0;
+}

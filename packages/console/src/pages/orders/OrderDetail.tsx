@@ -1,0 +1,208 @@
+import { PageContainer, ProCard } from '@ant-design/pro-components';
+import { Alert, Badge, Button, Descriptions, Space, Spin, Table, Tag } from 'antd';
+import { useMemo, useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { api } from '../../api/client';
+import type { Order, OrderLine } from '../../api/types';
+import { useAuth } from '../../auth';
+import { CHANNEL, dateTime, ENTRY_KIND, FULFILMENT_STATUS, ORDER_STATUS, percent, RULE, yuan } from '../../format';
+import { isMissingRoute, useGuideNames, useLoad, useStores } from '../../hooks';
+import { RefundModal, ShipmentModal } from './OrderActions';
+
+type DetailOrder = Order & {
+  fulfilment?: {
+    type: 'delivery' | 'pickup';
+    status: string;
+    carrier?: string;
+    trackingNo?: string;
+    storeId?: string;
+  } | null;
+  attribution: (Order['attribution'] & { creditedInsteadOf?: { guideId: string; rule: string } }) | null;
+};
+
+interface LedgerEntry {
+  id: string;
+  guideId: string;
+  kind: string;
+  amountFen: number;
+  rateBps: number | null;
+  baseFen?: number | null;
+  availableAt: string;
+  settlementId: string | null;
+  createdAt?: string;
+}
+
+interface Refund {
+  id: string;
+  amountFen: number;
+  status: string;
+  reason?: string;
+  createdAt?: string;
+}
+
+const REFUND_STATUS: Record<string, string> = {
+  PROCESSING: '处理中',
+  SUCCESS: '已退款',
+  CLOSED: '已关闭',
+  ABNORMAL: '异常',
+  FAILED: '失败',
+};
+
+export function OrderDetailPage() {
+  const { id } = useParams();
+  const navigate = useNavigate();
+  const { session } = useAuth();
+  const isAdmin = session?.role === 'admin';
+  const [refunding, setRefunding] = useState(false);
+  const [shipping, setShipping] = useState(false);
+  const order = useLoad(() => api<DetailOrder>(`/orders/${id}`), [id]);
+  const refunds = useLoad(() => api<Refund[]>(`/orders/${id}/refunds`), [id]);
+  const ledger = useLoad(async () => {
+    try {
+      const r = await api<{ entries: LedgerEntry[] } | LedgerEntry[]>(`/admin/orders/${id}/ledger`);
+      return Array.isArray(r) ? r : r.entries;
+    } catch (e) {
+      if (isMissingRoute(e)) return null;
+      throw e;
+    }
+  }, [id]);
+  const guides = useGuideNames(session?.role);
+  const stores = useStores();
+  const storeName = useMemo(() => new Map((stores.data ?? []).map((s) => [s.id, s.name])), [stores.data]);
+  const guide = (gid: string | null | undefined) => (gid ? (guides.data?.get(gid) ?? `${gid.slice(0, 8)}…`) : '-');
+  const o = order.data;
+  const reload = () => void Promise.all([order.reload(), refunds.reload(), ledger.reload()]);
+
+  if (order.error) return <Alert type="error" showIcon message={order.error.message} />;
+  if (!o) return <Spin style={{ display: 'block', margin: '120px auto' }} />;
+  const a = o.attribution;
+  const refundable = ['PAID', 'PARTIALLY_REFUNDED', 'COMPLETED'].includes(o.status) && o.channel === 'online';
+  const shippable = o.fulfilment?.type === 'delivery' && o.fulfilment.status === 'PENDING' && o.status === 'PAID';
+
+  return (
+    <PageContainer
+      title={`订单 ${o.id.slice(0, 8)}…`}
+      onBack={() => navigate('/orders')}
+      tags={
+        <Badge status={ORDER_STATUS[o.status]?.status ?? 'default'} text={ORDER_STATUS[o.status]?.text ?? '未知'} />
+      }
+      extra={
+        isAdmin && (
+          <Space>
+            {shippable && <Button onClick={() => setShipping(true)}>发货</Button>}
+            {refundable && (
+              <Button danger onClick={() => setRefunding(true)}>
+                退款
+              </Button>
+            )}
+          </Space>
+        )
+      }
+    >
+      <ProCard title="订单信息" headerBordered style={{ marginBottom: 16 }}>
+        <Descriptions column={3} size="small">
+          <Descriptions.Item label="订单号">{o.id}</Descriptions.Item>
+          <Descriptions.Item label="渠道">{CHANNEL[o.channel]}</Descriptions.Item>
+          <Descriptions.Item label="门店">{o.storeId ? (storeName.get(o.storeId) ?? '-') : '-'}</Descriptions.Item>
+          <Descriptions.Item label="订单金额">{yuan(o.totalFen)}</Descriptions.Item>
+          <Descriptions.Item label="实付">{yuan(o.paidFen ?? 0)}</Descriptions.Item>
+          <Descriptions.Item label="已退款">{yuan(o.refundedFen ?? 0)}</Descriptions.Item>
+          <Descriptions.Item label="下单时间">{dateTime(o.createdAt)}</Descriptions.Item>
+          <Descriptions.Item label="支付时间">{dateTime(o.paidAt)}</Descriptions.Item>
+          <Descriptions.Item label="小票号">{o.receiptNo ?? '-'}</Descriptions.Item>
+          {o.fulfilment && (
+            <Descriptions.Item label="履约">
+              {o.fulfilment.type === 'pickup' ? '门店自提' : '快递配送'} ·{' '}
+              {FULFILMENT_STATUS[o.fulfilment.status] ?? '-'}
+              {o.fulfilment.trackingNo ? `（${o.fulfilment.carrier ?? ''} ${o.fulfilment.trackingNo}）` : ''}
+            </Descriptions.Item>
+          )}
+        </Descriptions>
+      </ProCard>
+      <ProCard title="归因依据" headerBordered style={{ marginBottom: 16 }}>
+        {a ? (
+          <Descriptions column={3} size="small" data-testid="attribution">
+            <Descriptions.Item label="归因规则">
+              <Tag color="blue">{RULE[a.rule] ?? '其他'}</Tag>
+            </Descriptions.Item>
+            <Descriptions.Item label="业绩导购">{guide(a.guideId)}</Descriptions.Item>
+            <Descriptions.Item label="业绩门店">
+              {a.storeId ? (storeName.get(a.storeId) ?? '-') : '-'}
+            </Descriptions.Item>
+            <Descriptions.Item label="分享码">{a.shareCode ?? '-'}</Descriptions.Item>
+            <Descriptions.Item label="触达时间">{dateTime(a.touchedAt)}</Descriptions.Item>
+            <Descriptions.Item label="策略版本">V{a.policyVersion}</Descriptions.Item>
+            {a.commissionable === false && (
+              <Descriptions.Item label="计佣">不计佣{a.selfReferral ? '（导购自购）' : ''}</Descriptions.Item>
+            )}
+            {a.creditedInsteadOf && (
+              <Descriptions.Item label="未计入">
+                {guide(a.creditedInsteadOf.guideId)}（{RULE[a.creditedInsteadOf.rule] ?? '其他'}）
+              </Descriptions.Item>
+            )}
+          </Descriptions>
+        ) : (
+          '尚未归因（订单未支付）'
+        )}
+      </ProCard>
+      <ProCard title="商品明细" headerBordered style={{ marginBottom: 16 }}>
+        <Table<OrderLine & { name?: string; skuName?: string }>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={o.lines}
+          columns={[
+            {
+              title: '商品',
+              key: 'n',
+              render: (_, l) => l.name ?? l.skuName ?? (l.skuId ? `SKU ${l.skuId.slice(0, 8)}` : '门店小票'),
+            },
+            { title: '单价', dataIndex: 'unitPriceFen', align: 'right', render: yuan },
+            { title: '数量', dataIndex: 'quantity', align: 'right' },
+            { title: '金额', dataIndex: 'amountFen', align: 'right', render: yuan },
+            { title: '已退数量', dataIndex: 'refundedQuantity', align: 'right', render: (v?: number) => v ?? 0 },
+            { title: '已退金额', dataIndex: 'refundedFen', align: 'right', render: (v?: number) => yuan(v ?? 0) },
+          ]}
+        />
+      </ProCard>
+      {ledger.data !== null && (
+        <ProCard title="佣金明细" headerBordered style={{ marginBottom: 16 }}>
+          <Table<LedgerEntry>
+            rowKey="id"
+            size="small"
+            pagination={false}
+            loading={ledger.loading}
+            dataSource={ledger.data ?? []}
+            locale={{ emptyText: '本单没有佣金明细' }}
+            data-testid="order-ledger"
+            columns={[
+              { title: '类型', dataIndex: 'kind', render: (v: string) => ENTRY_KIND[v] ?? '其他' },
+              { title: '导购', dataIndex: 'guideId', render: (v: string) => guide(v) },
+              { title: '比例', dataIndex: 'rateBps', render: (v: number | null) => percent(v) },
+              { title: '金额', dataIndex: 'amountFen', align: 'right', render: yuan },
+              { title: '可结算时间', dataIndex: 'availableAt', render: dateTime },
+              { title: '结算', dataIndex: 'settlementId', render: (v: string | null) => (v ? '已结算' : '未结算') },
+            ]}
+          />
+        </ProCard>
+      )}
+      <ProCard title="退款记录" headerBordered>
+        <Table<Refund>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={refunds.data ?? []}
+          locale={{ emptyText: '暂无退款' }}
+          columns={[
+            { title: '时间', dataIndex: 'createdAt', render: dateTime },
+            { title: '金额', dataIndex: 'amountFen', align: 'right', render: yuan },
+            { title: '状态', dataIndex: 'status', render: (v: string) => REFUND_STATUS[v] ?? '处理中' },
+            { title: '原因', dataIndex: 'reason', render: (v?: string) => v ?? '-' },
+          ]}
+        />
+      </ProCard>
+      <RefundModal order={o} open={refunding} onClose={() => setRefunding(false)} onDone={reload} />
+      <ShipmentModal order={o} open={shipping} onClose={() => setShipping(false)} onDone={reload} />
+    </PageContainer>
+  );
+}
