@@ -65,7 +65,7 @@ async function call(method, path, body, token, headers = {}) {
   return json;
 }
 
-let code = 1;
+let code;
 try {
   const seed = await seedDemo(app);
   const guide = seed.guides[0]; // 王小美, 上海南京西路店
@@ -85,6 +85,10 @@ try {
     clerkReady = false;
     console.log(`  (no clerk role on this server yet: ${e.message.slice(0, 80)})`);
   }
+  // POST /api/admin/uploads without a file: 400 where the endpoint exists, 404 where it does not yet.
+  const uploadsReady =
+    (await fetch(`${url}/api/admin/uploads`, { method: 'POST', headers: { authorization: `Bearer ${adminToken}` } }))
+      .status !== 404;
   // Commission available at once, so this month's close has statements to show.
   const policy = await call('GET', '/api/admin/policy', undefined, adminToken);
   const { version: _v, createdAt: _c, ...rest } = policy;
@@ -114,8 +118,9 @@ try {
     orders.push(order);
   }
 
-  // Today's trade bill from WeChat Pay, with the second payment's amount changed by ¥1.00.
-  const billDate = cstDate(Date.now());
+  // The trade bill of the payments' day from WeChat Pay, with the second payment's amount changed by ¥1.00.
+  const paidAt = (await call('GET', `/api/orders/${orders[1].id}`, undefined, adminToken)).paidAt;
+  const billDate = cstDate(Date.parse(paidAt));
   const bill = await app.get(WechatPayClient).tradeBill(billDate);
   const { rows } = parseTradeBill(bill);
   const planted = rows.find((r) => r.tradeState === 'SUCCESS' && r.outTradeNo === orders[1].id.replace(/-/g, ''));
@@ -132,6 +137,7 @@ try {
     baseUrl: `${url}/console/`,
     accounts,
     clerkReady,
+    uploadsReady,
     guide: { id: guide.id, name: guide.name },
     store,
     otherStore: seed.stores[1],

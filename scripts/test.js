@@ -1,5 +1,6 @@
 // `pnpm test`: every suite, in order — type check + build, unit/property/API/page tests (jest), the
-// mini-program builds with WeChat's own compiler and code-quality check and the weapp size budget, and the browser test of the H5 build.
+// mini-program builds with WeChat's own compiler and code-quality check and the weapp size budget, the
+// browser test of the H5 build, and the web console's type check, build and browser test (on MariaDB).
 // Ends with one line "tests: N passed, N failed" that counts every test that ran.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -65,6 +66,13 @@ if (existsSync(join(root, 'miniapp', 'config'))) {
   pnpm('weapp-size', 'size');
   pnpm('h5-build', 'build:h5');
   step('browser', process.execPath, [join(root, 'scripts', 'browser-test.js')]);
+}
+
+if (existsSync(join(root, 'packages', 'console', 'vite.config.ts'))) {
+  const consolePnpm = (name, script) => step(name, ...pnpmCommand(['--filter', '@guideshare/console', script]));
+  consolePnpm('console-typecheck', 'typecheck');
+  consolePnpm('console-build', 'build');
+  step('console-browser', process.execPath, [join(root, 'scripts', 'console-browser-test.js')]);
 }
 
 console.log(`\n${timings.join(' · ')}`);

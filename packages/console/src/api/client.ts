@@ -91,12 +91,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     throw new ApiError(0, 'NETWORK', networkMessage());
   }
   if (!res.ok) {
-    let parsed: ErrorBody | null = null;
-    try {
-      parsed = (await res.json()) as ErrorBody;
-    } catch {
-      parsed = null;
-    }
+    const parsed = (await res.json().catch(() => null)) as ErrorBody | null;
     const code = parsed?.error?.code ?? `HTTP_${res.status}`;
     if (res.status === 401 && session && !options.anonymous) onUnauthorized();
     throw new ApiError(res.status, code, chineseMessage(res.status, parsed));

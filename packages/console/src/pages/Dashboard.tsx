@@ -24,7 +24,7 @@ export function DashboardPage() {
         trigger: 'axis',
         valueFormatter: (v: number | null) => (v === null ? '-' : percent(v)),
       },
-      grid: { left: 48, right: 16, top: 24, bottom: 32 },
+      grid: { left: 72, right: 24, top: 24, bottom: 32 },
       xAxis: { type: 'category', data: days.map((d) => d.date.slice(5)) },
       yAxis: { type: 'value', axisLabel: { formatter: (v: number) => percent(v) }, min: 0, max: 10000 },
       series: [
@@ -44,7 +44,7 @@ export function DashboardPage() {
     return {
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => yuan(v) },
       legend: { data: ['线上成交', '门店成交', '全部成交'], top: 0 },
-      grid: { left: 64, right: 16, top: 32, bottom: 32 },
+      grid: { left: 72, right: 24, top: 32, bottom: 32 },
       xAxis: { type: 'category', data: days.map((d) => d.date.slice(5)) },
       yAxis: { type: 'value', axisLabel: { formatter: axisYuan } },
       series: [
@@ -65,7 +65,7 @@ export function DashboardPage() {
     () => ({
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => yuan(v) },
       legend: { data: ['分享成交', '服务成交'], top: 0 },
-      grid: { left: 72, right: 16, top: 32, bottom: 24 },
+      grid: { left: 72, right: 40, top: 32, bottom: 24 },
       xAxis: { type: 'value', axisLabel: { formatter: axisYuan } },
       yAxis: { type: 'category', inverse: true, data: leaders.map((g) => g.name) },
       series: [

@@ -65,24 +65,21 @@ export function ProductEditPage() {
     try {
       if (creating) {
         const skus = (v.skus ?? []).map((s) => ({ name: s.name, priceFen: toFen(s.price)!, stock: s.stock }));
-        const created = await run(() =>
-          api<AdminProduct>('/admin/products', {
-            method: 'POST',
-            body: {
-              name: v.name,
-              categoryId: v.categoryId,
-              ...(commissionRateBps !== null ? { commissionRateBps } : {}),
-              skus,
-            },
-          }),
-        );
-        if (!created) return;
-        const patched = await run(
-          () => api(`/admin/products/${created.id}`, { method: 'PATCH', body: manage }),
+        const created = await run(
+          () =>
+            api<AdminProduct>('/admin/products', {
+              method: 'POST',
+              body: {
+                name: v.name,
+                categoryId: v.categoryId,
+                ...(commissionRateBps !== null ? { commissionRateBps } : {}),
+                ...manage,
+                skus,
+              },
+            }),
           '商品已创建',
         );
-        if (patched !== undefined) navigate(`/catalog/products/${created.id}`, { replace: true });
-        else navigate(`/catalog/products/${created.id}`, { replace: true });
+        if (created) navigate(`/catalog/products/${created.id}`, { replace: true });
       } else {
         const ok = await run(
           () =>

@@ -52,7 +52,9 @@ export function SettlementDetailPage() {
             <StatisticCard statistic={{ title: '本期明细金额', value: yuan(s.entriesFen ?? 0) }} />
             <StatisticCard statistic={{ title: '期初结余', value: yuan(s.openingFen ?? 0) }} />
             <StatisticCard statistic={{ title: '结转下期', value: yuan(s.carriedForwardFen ?? 0) }} />
-            <StatisticCard statistic={{ title: '结算时间', value: dateTime(s.closedAt) }} />
+            <StatisticCard
+              statistic={{ title: '结算时间', value: dateTime(s.closedAt), valueStyle: { fontSize: 20 } }}
+            />
           </StatisticCard.Group>
           <ProCard title="导购结算明细" headerBordered>
             <StatementsTable

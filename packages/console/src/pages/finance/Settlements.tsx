@@ -4,13 +4,13 @@ import { Alert, App, Button, DatePicker, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, ApiError, download, errorText } from '../../api/client';
+import { api, download, errorText } from '../../api/client';
 import type { Settlement } from '../../api/types';
 import { useAuth } from '../../auth';
 import { ProgressModal } from '../../components/ProgressModal';
 import { StatementsTable } from '../../components/StatementsTable';
 import { dateTime, yuan } from '../../format';
-import { useGuideNames, useLoad, useStores } from '../../hooks';
+import { isMissingRoute, useGuideNames, useLoad, useStores } from '../../hooks';
 
 export function SettlementsPage() {
   const { session } = useAuth();
@@ -21,6 +21,8 @@ export function SettlementsPage() {
   const [preview, setPreview] = useState<Settlement | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
   const [previewing, setPreviewing] = useState(false);
+  /** The server offers no preview: closing is still possible, after the confirmation. */
+  const [noPreview, setNoPreview] = useState(false);
   const [closing, setClosing] = useState(false);
   const list = useLoad(() => api<Settlement[]>('/finance/settlements'));
   const guides = useGuideNames(session?.role);
@@ -32,12 +34,12 @@ export function SettlementsPage() {
     setPreviewing(true);
     setPreview(null);
     setPreviewError(null);
+    setNoPreview(false);
     try {
       setPreview(await api<Settlement>(`/finance/settlements/${period}/preview`));
     } catch (e) {
-      setPreviewError(
-        e instanceof ApiError && e.status === 404 && e.code === 'NOT_FOUND' ? '当前服务暂不支持结算预览' : errorText(e),
-      );
+      if (isMissingRoute(e)) setNoPreview(true);
+      else setPreviewError(errorText(e));
     } finally {
       setPreviewing(false);
     }
@@ -80,23 +82,38 @@ export function SettlementsPage() {
         <ProCard title="月结" headerBordered style={{ marginBottom: 16 }}>
           <Space wrap>
             <span>结算账期</span>
-            <DatePicker
-              picker="month"
-              value={month}
-              allowClear={false}
-              onChange={(v) => {
-                if (v) setMonth(v);
-                setPreview(null);
-                setPreviewError(null);
-              }}
-              disabledDate={(d) => d.isAfter(dayjs(), 'month')}
-              data-testid="settle-month"
-            />
+            <span data-testid="settle-month">
+              <DatePicker
+                picker="month"
+                value={month}
+                allowClear={false}
+                onChange={(v) => {
+                  if (v) setMonth(v);
+                  setPreview(null);
+                  setPreviewError(null);
+                }}
+                disabledDate={(d) => d.isAfter(dayjs(), 'month')}
+              />
+            </span>
             <Button icon={<EyeOutlined />} onClick={runPreview} loading={previewing} data-testid="settle-preview">
               预览结算
             </Button>
           </Space>
           {previewError && <Alert type="error" showIcon message={previewError} style={{ marginTop: 16 }} />}
+          {noPreview && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginTop: 16 }}
+              message="当前服务暂不支持结算预览"
+              description="可以直接结算；结算后在结算单中核对各导购的佣金。"
+              action={
+                <Button danger onClick={close} data-testid="settle-confirm">
+                  直接结算 {period}
+                </Button>
+              }
+            />
+          )}
           {preview && (
             <div style={{ marginTop: 16 }} data-testid="settle-preview-result">
               <Alert

@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Descriptions, Space, Spin, Table, Tag } from 'ant
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../api/client';
-import type { Order, OrderLine } from '../../api/types';
+import type { Order, OrderLine, Product } from '../../api/types';
 import { useAuth } from '../../auth';
 import { CHANNEL, dateTime, ENTRY_KIND, FULFILMENT_STATUS, ORDER_STATUS, percent, RULE, yuan } from '../../format';
 import { isMissingRoute, useGuideNames, useLoad, useStores } from '../../hooks';
@@ -67,6 +67,10 @@ export function OrderDetailPage() {
     }
   }, [id]);
   const guides = useGuideNames(session?.role);
+  const skuNames = useLoad(async () => {
+    const products = await api<Product[]>('/products');
+    return new Map(products.flatMap((p) => p.skus.map((k) => [k.id, `${p.name} · ${k.name}`] as const)));
+  });
   const stores = useStores();
   const storeName = useMemo(() => new Map((stores.data ?? []).map((s) => [s.id, s.name])), [stores.data]);
   const guide = (gid: string | null | undefined) => (gid ? (guides.data?.get(gid) ?? `${gid.slice(0, 8)}…`) : '-');
@@ -146,7 +150,7 @@ export function OrderDetailPage() {
         )}
       </ProCard>
       <ProCard title="商品明细" headerBordered style={{ marginBottom: 16 }}>
-        <Table<OrderLine & { name?: string; skuName?: string }>
+        <Table<OrderLine>
           rowKey="id"
           size="small"
           pagination={false}
@@ -155,7 +159,7 @@ export function OrderDetailPage() {
             {
               title: '商品',
               key: 'n',
-              render: (_, l) => l.name ?? l.skuName ?? (l.skuId ? `SKU ${l.skuId.slice(0, 8)}` : '门店小票'),
+              render: (_, l) => (l.skuId ? (skuNames.data?.get(l.skuId) ?? '已下架商品') : '门店小票（按金额）'),
             },
             { title: '单价', dataIndex: 'unitPriceFen', align: 'right', render: yuan },
             { title: '数量', dataIndex: 'quantity', align: 'right' },
