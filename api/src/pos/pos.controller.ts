@@ -10,7 +10,10 @@ import { PosService } from './pos.service.js';
 export class PosController {
   constructor(private readonly pos: PosService) {}
 
-  /** 201 with the new store order; the same (store, receiptNo) and body again → 200 with the same order. */
+  /**
+   * 201 with the new store order; the same (store, receiptNo) and body again → 200 with the same order.
+   * `creditedGuide` names the guide the sale credits (the counter tells the customer), or null.
+   */
   @Post('redemptions')
   async redeem(
     @CounterStore() storeId: string,
@@ -20,6 +23,6 @@ export class PosController {
     const { order, replayed } = await this.pos.redeem(storeId, body);
     reply.status(replayed ? 200 : 201);
     if (replayed) reply.header('Idempotent-Replayed', 'true');
-    return order;
+    return { ...order, creditedGuide: await this.pos.creditedGuide(order) };
   }
 }

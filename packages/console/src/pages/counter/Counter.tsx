@@ -6,10 +6,8 @@ import { api, errorText } from '../../api/client';
 import type { Order } from '../../api/types';
 import { dateTime, RULE, toFen, yuan } from '../../format';
 
-type CounterOrder = Order & {
-  attribution: (Order['attribution'] & { guideName?: string | null }) | null;
-  guide?: { id: string; name: string } | null;
-};
+/** The redemption answer: the store order and the guide it credits, by name. */
+type CounterOrder = Order & { creditedGuide?: { id: string; name: string } | null };
 
 interface Values {
   memberCode: string;
@@ -18,9 +16,8 @@ interface Values {
 }
 
 export function creditedGuide(order: CounterOrder): string | null {
-  const a = order.attribution;
-  if (!a?.guideId) return null;
-  return a.guideName ?? order.guide?.name ?? `导购 ${a.guideId.slice(0, 8)}`;
+  if (order.creditedGuide) return order.creditedGuide.name;
+  return order.attribution?.guideId ? '已归属导购' : null;
 }
 
 /** Counter sale: scan the member's code, type the receipt and amount; the API credits the guide. */
