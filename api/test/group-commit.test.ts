@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { GroupCommit } from '../src/database/group-commit.js';
+import { Batcher, GroupCommit } from '../src/database/group-commit.js';
 
 const tick = () => new Promise((r) => setImmediate(r));
 
@@ -63,5 +63,17 @@ describe('GroupCommit', () => {
       ),
       { numRuns: 50 },
     );
+  });
+
+  it('answers each caller of a batched lookup with its own result', async () => {
+    const calls: string[][] = [];
+    const lookup = new Batcher<string, number>(async (keys) => {
+      calls.push(keys);
+      await tick();
+      return keys.map((k) => k.length);
+    });
+    const answers = await Promise.all(['a', 'bb', 'ccc', 'dddd'].map((k) => lookup.add(k)));
+    expect(answers).toEqual([1, 2, 3, 4]);
+    expect(calls).toEqual([['a'], ['bb', 'ccc', 'dddd']]);
   });
 });

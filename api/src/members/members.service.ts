@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, IsNull, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import type { MemberBinding } from '@guideshare/rules';
 import { AppError } from '../common/app-error.js';
+import { Batcher } from '../database/group-commit.js';
 import { newId } from '../common/ids.js';
 import { isDuplicateKey } from '../database/transactions.js';
 import { MemberBindingAuditEntity } from './member-binding-audit.entity.js';
@@ -73,10 +74,19 @@ export class MembersService {
     return member;
   }
 
-  /** Whether the member exists and has not deleted their account (their tokens work). */
+  /**
+   * Whether the member exists and has not deleted their account (their tokens work). Asked on every
+   * consumer request, so the questions of concurrent requests are answered by one query.
+   */
   isActive(id: string): Promise<boolean> {
-    return this.members.existsBy({ id, deletedAt: IsNull() });
+    return this.activeLookups.add(id);
   }
+
+  private readonly activeLookups = new Batcher<string, boolean>(async (ids) => {
+    const rows = await this.members.find({ select: { id: true }, where: { id: In(ids), deletedAt: IsNull() } });
+    const active = new Set(rows.map((r) => r.id));
+    return ids.map((id) => active.has(id));
+  });
 
   /**
    * Account deletion (in the caller's transaction): the WeChat identity is released — the openid
