@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -22,6 +23,17 @@ const MAX_IMAGES = 20;
 /** An image: an absolute http(s) URL or a path served by this API (`/api/uploads/…`). */
 const IMAGE_URL = /^(https?:\/\/[^\s]+|\/api\/uploads\/[0-9a-f]{64})$/;
 const IMAGE_URL_MESSAGE = 'each image must be an http(s) URL or an /api/uploads/… path';
+
+/** An optional (never null) gallery: at most 20 image URLs. */
+const ImageUrls = () =>
+  applyDecorators(
+    OptionalNotNull(),
+    IsArray(),
+    ArrayMaxSize(MAX_IMAGES),
+    IsString({ each: true }),
+    Length(1, 500, { each: true }),
+    Matches(IMAGE_URL, { each: true, message: IMAGE_URL_MESSAGE }),
+  );
 
 export class CreateCategoryDto {
   @IsString()
@@ -70,12 +82,7 @@ export class CreateProductDto {
   imageUrl?: string;
 
   /** The gallery; when given, `imageUrl` is its first image. */
-  @OptionalNotNull()
-  @IsArray()
-  @ArrayMaxSize(MAX_IMAGES)
-  @IsString({ each: true })
-  @Length(1, 500, { each: true })
-  @Matches(IMAGE_URL, { each: true, message: IMAGE_URL_MESSAGE })
+  @ImageUrls()
   imageUrls?: string[];
 
   @OptionalNotNull()
@@ -123,12 +130,7 @@ export class UpdateProductDto {
   @Length(0, 5000)
   description?: string;
 
-  @OptionalNotNull()
-  @IsArray()
-  @ArrayMaxSize(MAX_IMAGES)
-  @IsString({ each: true })
-  @Length(1, 500, { each: true })
-  @Matches(IMAGE_URL, { each: true, message: IMAGE_URL_MESSAGE })
+  @ImageUrls()
   imageUrls?: string[];
 
   @OptionalNotNull()

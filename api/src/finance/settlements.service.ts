@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify';
 import { EntityManager, LessThan, MoreThan, Repository } from 'typeorm';
-import { formatFen, type SettlementPreview } from '@guideshare/contracts';
+import { formatFen, type Settlement, type SettlementPreview } from '@guideshare/contracts';
 import { AppError } from '../common/app-error.js';
 import { newId } from '../common/ids.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -17,18 +17,8 @@ import { computeSettlement, guidesOf, type ComputedSettlement, type StatementVie
 
 export type { StatementView } from './settlement-computation.js';
 
-export interface SettlementView {
-  id: string;
-  period: string;
-  totalFen: number;
-  entriesFen: number;
-  openingFen: number;
-  carriedForwardFen: number;
-  entryCount: number;
-  cutoffAt: string;
-  closedAt: string;
-  statements?: StatementView[];
-}
+/** The contract's shape (packages/contracts console.ts). */
+export type SettlementView = Settlement;
 
 const toStatementView = ({
   id: _id,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import type { Live } from '@guideshare/contracts';
 import type { LiveSession } from '@guideshare/rules';
 import { AppError } from '../common/app-error.js';
 import { newId } from '../common/ids.js';
@@ -9,13 +10,7 @@ import { StoresService } from '../stores/stores.service.js';
 import { LiveEntity } from './live.entity.js';
 import { CreateLiveDto, UpdateLiveDto } from './lives.dto.js';
 
-export interface Live {
-  id: string;
-  title: string;
-  storeId: string;
-  startsAt: string;
-  endsAt: string;
-}
+export type { Live };
 
 const toLive = (l: LiveEntity): Live => ({
   id: l.id,

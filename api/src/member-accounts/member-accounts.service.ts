@@ -1,49 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import type { AdminMember, Store } from '@guideshare/contracts';
+import type { AdminMember, BindingChange, MemberGuideSummary } from '@guideshare/contracts';
 import { AppError } from '../common/app-error.js';
 import { Transactions } from '../database/transactions.js';
 import type { GuideEntity } from '../guides/guide.entity.js';
 import { GuidesService } from '../guides/guides.service.js';
 import { StoresService, toStore } from '../stores/stores.service.js';
-import type { MemberBindingAuditEntity, MemberBindingChangeKind } from '../members/member-binding-audit.entity.js';
+import type { MemberBindingAuditEntity } from '../members/member-binding-audit.entity.js';
 import { MemberCodeService, type MemberCode } from '../members/member-code.service.js';
 import type { MemberEntity } from '../members/member.entity.js';
 import { MembersService } from '../members/members.service.js';
 
-export interface MemberView {
-  id: string;
-  openid: string;
-  registeredAt: string | null;
-  openingGuideId: string | null;
-  serviceGuideId: string | null;
-  serviceStoreId: string | null;
-  boundAt: string | null;
-  createdAt: string;
-  serviceGuide: GuideSummary | null;
-  serviceStore: Store | null;
-}
-
+// The shapes are the contract's (packages/contracts console.ts), shared with the console.
+export type MemberView = Omit<AdminMember, 'bindingHistory'>;
 /** What a member may know of their guide (not, e.g., the guide's WeCom account). */
-export interface GuideSummary {
-  id: string;
-  name: string;
-  storeId: string;
-  status: 'active' | 'departed';
-}
+export type GuideSummary = MemberGuideSummary;
+export type BindingChangeView = BindingChange;
 
 const toSummary = (g: GuideEntity): GuideSummary => ({ id: g.id, name: g.name, storeId: g.storeId, status: g.status });
-
-export interface BindingChangeView {
-  id: string;
-  kind: MemberBindingChangeKind;
-  fromGuideId: string | null;
-  fromStoreId: string | null;
-  toGuideId: string | null;
-  toStoreId: string | null;
-  actorId: string | null;
-  reason: string;
-  createdAt: string;
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
