@@ -1,7 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AfterSalesModule } from './after-sales/after-sales.module.js';
+import { AttributionCorrectionsModule } from './attribution-corrections/attribution-corrections.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { ClaimsModule } from './claims/claims.module.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { ConfigController } from './config/config.controller.js';
@@ -55,6 +57,8 @@ export class AppModule {
         PaymentsModule,
         LedgerModule,
         RefundsModule,
+        AttributionCorrectionsModule,
+        ClaimsModule,
         AfterSalesModule,
         PrivacyModule,
         GuideCardsModule,

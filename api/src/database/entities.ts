@@ -1,3 +1,5 @@
+import { AttributionCorrectionEntity } from '../attribution-corrections/attribution-correction.entity.js';
+import { ClaimEntity } from '../claims/claim.entity.js';
 import { AfterSaleEntity } from '../after-sales/after-sale.entity.js';
 import { CategoryEntity, ProductEntity, SkuEntity, StockMovementEntity } from '../catalog/catalog.entities.js';
 import { FulfilmentEntity, MemberAddressEntity } from '../fulfilment/fulfilment.entities.js';
@@ -25,6 +27,8 @@ import { OaFollowerEntity } from '../wecom/oa-follower.entity.js';
 import { MemberWechatSessionEntity } from '../wechat-sessions/wechat-session.entity.js';
 
 export const ENTITIES = [
+  AttributionCorrectionEntity,
+  ClaimEntity,
   StoreEntity,
   StoreKeyEntity,
   GuideEntity,

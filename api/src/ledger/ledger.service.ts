@@ -7,6 +7,7 @@ import { commissionFen, reversalFen } from '@guideshare/rules';
 import { newId } from '../common/ids.js';
 import { withinRange, type RangeQuery } from '../common/range-query.js';
 import { PolicyService } from '../policy/policy.service.js';
+import { currentAccruals } from './current-accruals.js';
 import { LedgerEntryEntity } from './ledger-entry.entity.js';
 import { LedgerHoldEntity } from './ledger-hold.entity.js';
 
@@ -124,7 +125,8 @@ export class LedgerService {
 
   /**
    * Takes commission back for a successful refund: per refunded line, `reversalFen` at the rate frozen
-   * on the line's accrual (never today's rate), for the accrual's guide and store, stored negative.
+   * on the line's current accrual (never today's rate; after an attribution correction, the new
+   * guide's), for that accrual's guide and store, stored negative.
    * Summed over any sequence of refunds a line's entries equal `commissionFen(paid − refunded)` at that
    * rate exactly, and never go below zero. A line without an accrual (not commissionable, or under a
    * fen) reverses nothing. The entry is available when the refund is recorded, or at the accrual's
@@ -133,10 +135,11 @@ export class LedgerService {
    */
   async reverse(em: EntityManager, refund: RefundForReversal, at: Date): Promise<number> {
     if (!refund.lines.length) return 0;
-    const accruals = await em
-      .getRepository(LedgerEntryEntity)
-      .findBy({ dedupeKey: In(refund.lines.map((l) => `accrual:${l.orderLineId}`)) });
-    const byLine = new Map(accruals.map((a) => [a.orderLineId, a]));
+    const byLine = await currentAccruals(
+      em,
+      refund.orderId,
+      refund.lines.map((l) => l.orderLineId),
+    );
     const rows: LedgerEntryEntity[] = [];
     for (const line of refund.lines) {
       const accrual = byLine.get(line.orderLineId);

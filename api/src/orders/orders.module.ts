@@ -18,6 +18,7 @@ import { OrderSearchController } from './order-search.controller.js';
 import { OrderSearchService } from './order-search.service.js';
 import { OrderEntity, OrderLineEntity } from './order.entities.js';
 import { OrdersController } from './orders.controller.js';
+import { OrderAttributionService } from './order-attribution.service.js';
 import { OrdersService } from './orders.service.js';
 import { StoreOrdersService } from './store-orders.service.js';
 
@@ -38,8 +39,15 @@ const EXPIRY_SWEEP_MS = 60_000;
     StoresModule,
   ],
   controllers: [OrdersController, OrderFulfilmentController, OrderSearchController],
-  providers: [OrdersService, StoreOrdersService, OrderCheckoutService, OrderFulfilmentService, OrderSearchService],
-  exports: [OrdersService, StoreOrdersService],
+  providers: [
+    OrdersService,
+    StoreOrdersService,
+    OrderAttributionService,
+    OrderCheckoutService,
+    OrderFulfilmentService,
+    OrderSearchService,
+  ],
+  exports: [OrdersService, StoreOrdersService, OrderAttributionService],
 })
 export class OrdersModule implements OnModuleInit {
   constructor(

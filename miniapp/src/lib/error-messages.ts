@@ -144,6 +144,13 @@ export const ERROR_MESSAGES: Record<string, readonly [title: string, message: st
   STAFF_EXISTS: ['账号已存在', '该用户名已被使用'],
   POLICY_CONFLICT: ['规则已更新', '规则刚被他人修改，请刷新后再试'],
   CLAIM_NOT_FOUND: ['补录不存在', '没有找到这条补录申请'],
+  CLAIM_EXISTS: ['已提交过补录', '这张小票您已提交过补录申请，请等待审核'],
+  CLAIM_STORE_FORBIDDEN: ['不能补录', '只能补录本门店的小票'],
+  CLAIM_DECIDED: ['补录已处理', '这条补录申请已审核过了'],
+  RECEIPT_NOT_FOUND: ['小票不存在', '本门店没有这张小票，请核对小票号'],
+  ALREADY_CREDITED: ['已有归属导购', '这笔销售已归属导购，不能补录'],
+  ORDER_NOT_CORRECTABLE: ['不能改归属', '已取消的订单不能修改归属'],
+  SELF_REFERRAL_DENIED: ['不能归属本人', '导购本人的购买不计佣金'],
 
   // ---- reports and finance ----
   PERIOD_INVALID: ['时间段有误', '统计时间段有误，请重新选择'],

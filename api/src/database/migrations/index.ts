@@ -16,6 +16,7 @@ import { Uploads1796090100000 } from './1796090100000-Uploads.js';
 import { ReconciliationRuns1796090200000 } from './1796090200000-ReconciliationRuns.js';
 import { MemberDeletion1796095000000 } from './1796095000000-MemberDeletion.js';
 import { AttributionPolicyOptions1796080000000 } from './1796080000000-AttributionPolicyOptions.js';
+import { AttributionCorrectionsAndClaims1796081000000 } from './1796081000000-AttributionCorrectionsAndClaims.js';
 
 /**
  * Every migration, in order. To add one: change the entities, `pnpm build`, then
@@ -40,4 +41,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   ReconciliationRuns1796090200000,
   MemberDeletion1796095000000,
   AttributionPolicyOptions1796080000000,
+  AttributionCorrectionsAndClaims1796081000000,
 ];
