@@ -217,3 +217,30 @@ describe('store pickup', () => {
     expect(Number(n)).toBe(0);
   });
 });
+
+describe('the console finds orders by fulfilment and by order number', () => {
+  it('lists the to-ship queue (paid deliveries still PENDING) and finds an order by its orderNo', async () => {
+    const toShip = (await paid({ type: 'delivery', address })).order;
+    const shipped = (await paid({ type: 'delivery', address })).order;
+    await post(`/api/admin/orders/${shipped.id}/shipment`, { carrier: 'EMS', trackingNo: 'E2' }, brand.admin);
+    const pickupOrder = (await paid({ type: 'pickup', storeId: brand.stores[0].id })).order;
+    const unpaid = (await orderWith({ type: 'delivery', address })).created.body;
+
+    const ids = async (query: string) => {
+      const res = await stack.client.get(`/api/admin/orders?pageSize=200&${query}`, brand.admin);
+      expect(res.status).toBe(200);
+      return res.body.items.map((o: { id: string }) => o.id) as string[];
+    };
+    const queue = await ids('status=PAID&fulfilmentType=delivery&fulfilmentStatus=PENDING');
+    expect(queue).toContain(toShip.id);
+    for (const other of [shipped.id, pickupOrder.id, unpaid.id]) expect(queue).not.toContain(other);
+    expect(await ids('fulfilmentStatus=SHIPPED')).toContain(shipped.id);
+    const ready = await ids('fulfilmentType=pickup&fulfilmentStatus=READY_FOR_PICKUP');
+    expect(ready).toContain(pickupOrder.id);
+    expect(ready).not.toContain(toShip.id);
+
+    expect(await ids(`orderNo=${toShip.orderNo}`)).toEqual([toShip.id]);
+    const bad = await stack.client.get('/api/admin/orders?fulfilmentStatus=LOST', brand.admin);
+    expect(bad.status).toBe(400);
+  });
+});

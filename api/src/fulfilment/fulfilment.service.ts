@@ -1,7 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, FindOptionsWhere, In, IsNull, LessThanOrEqual, Not, Repository } from 'typeorm';
-import type { DeliveryAddress, Fulfilment, FulfilmentRequest, MemberAddress } from '@guideshare/contracts';
+import type {
+  DeliveryAddress,
+  Fulfilment,
+  FulfilmentRequest,
+  FulfilmentStatus,
+  FulfilmentType,
+  MemberAddress,
+} from '@guideshare/contracts';
 import { AppError } from '../common/app-error.js';
 import { randomDigits, withUniqueCode } from '../common/unique-code.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -152,6 +159,17 @@ export class FulfilmentService {
     if (!orderIds.length) return new Map();
     const rows = await this.fulfilments.findBy({ orderId: In(orderIds) });
     return new Map(rows.map((f) => [f.orderId, toFulfilment(f, revealPickupCode)]));
+  }
+
+  /** A subquery of the order ids whose fulfilment matches, for another module's search to filter by. */
+  orderIdsQuery(filter: { type?: FulfilmentType; status?: FulfilmentStatus }): {
+    sql: string;
+    parameters: Record<string, unknown>;
+  } {
+    const q = this.fulfilments.createQueryBuilder('f').select('f.orderId');
+    if (filter.type) q.andWhere('f.type = :fulfilmentType', { fulfilmentType: filter.type });
+    if (filter.status) q.andWhere('f.status = :fulfilmentStatus', { fulfilmentStatus: filter.status });
+    return { sql: q.getQuery(), parameters: q.getParameters() };
   }
 
   async lastAddress(memberId: string): Promise<MemberAddress | null> {

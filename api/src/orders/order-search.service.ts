@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { FindOptionsWhere, Repository } from 'typeorm';
+import { FindOptionsWhere, Raw, Repository } from 'typeorm';
 import type { OrderLedger, OrderPage } from '@guideshare/contracts';
 import type { Principal } from '../auth/tokens.js';
 import { withinRange } from '../common/range-query.js';
+import { FulfilmentService } from '../fulfilment/fulfilment.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { OrderEntity } from './order.entities.js';
 import type { OrderSearchQuery } from './order-search.dto.js';
@@ -18,6 +19,7 @@ export class OrderSearchService {
     @InjectRepository(OrderEntity) private readonly orders: Repository<OrderEntity>,
     private readonly views: OrdersService,
     private readonly ledger: LedgerService,
+    private readonly fulfilment: FulfilmentService,
   ) {}
 
   async search(principal: Principal, query: OrderSearchQuery): Promise<OrderPage> {
@@ -28,6 +30,11 @@ export class OrderSearchService {
     if (query.guideId) where.attrGuideId = query.guideId;
     if (query.memberId) where.memberId = query.memberId;
     if (query.receiptNo) where.receiptNo = query.receiptNo;
+    if (query.orderNo) where.orderNo = query.orderNo;
+    if (query.fulfilmentType || query.fulfilmentStatus) {
+      const sub = this.fulfilment.orderIdsQuery({ type: query.fulfilmentType, status: query.fulfilmentStatus });
+      where.id = Raw((id) => `${id} IN (${sub.sql})`, sub.parameters);
+    }
     if (principal.role === 'clerk') where.storeId = principal.storeId; // a clerk sees its own store only
     const createdAt = withinRange(query);
     if (createdAt) where.createdAt = createdAt;
