@@ -53,4 +53,11 @@ export async function clerkFlow(page, ctx) {
   await go(page, baseUrl, '/counter/refund');
   await page.locator(tid('refund-receipt')).waitFor();
   await shot(page, 'clerk-refund');
+
+  await go(page, baseUrl, '/counter/pickup');
+  await page
+    .locator(`${tid('pickup-code')}, .ant-result`)
+    .first()
+    .waitFor();
+  await shot(page, 'clerk-pickup');
 }

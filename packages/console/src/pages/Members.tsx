@@ -6,22 +6,13 @@ import { api, ApiError, errorText } from '../api/client';
 import type { BindingChange, MemberDetail } from '../api/types';
 import { FormModal } from '../components/FormModal';
 import { dateTime } from '../format';
-import { isMissingRoute, useAction, useGuides, useStores } from '../hooks';
+import { useAction, useGuides, useStores } from '../hooks';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
+/** By member id, 10-digit code number or a scanned 18-digit member code. */
 async function findMember(query: string): Promise<MemberDetail> {
-  if (UUID.test(query)) return api<MemberDetail>(`/admin/members/${query}`);
-  try {
-    const found = await api<MemberDetail | MemberDetail[]>('/admin/members', { query: { code: query } });
-    const member = Array.isArray(found) ? found[0] : found;
-    if (!member) throw new ApiError(404, 'MEMBER_NOT_FOUND', '没有找到该会员码对应的会员');
-    return member.bindingHistory ? member : api<MemberDetail>(`/admin/members/${member.id}`);
-  } catch (e) {
-    if (isMissingRoute(e))
-      throw new ApiError(404, 'MEMBER_NOT_FOUND', '请输入会员ID查询（当前服务暂不支持按会员码查询）');
-    throw e;
-  }
+  const found = await api<MemberDetail[]>('/admin/members', { query: { q: query } });
+  if (!found.length) throw new ApiError(404, 'MEMBER_NOT_FOUND', '没有找到该会员，请核对会员码或会员ID');
+  return found[0];
 }
 
 export function MembersPage() {

@@ -3,10 +3,11 @@ import { PageContainer, ProTable } from '@ant-design/pro-components';
 import { Alert, Button, Drawer, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/client';
+import type { AdminStore } from '@guideshare/contracts';
 import type { Store, StoreKey } from '../api/types';
 import { FormModal } from '../components/FormModal';
 import { dateTime } from '../format';
-import { isMissingRoute, useAction, useLoad, useStores } from '../hooks';
+import { useAction, useLoad, useStores } from '../hooks';
 
 /** Counter keys of one store: the server's list where it has one, plus the keys issued in this session. */
 function StoreKeys({ store, onClose }: { store: Store | null; onClose(): void }) {
@@ -15,14 +16,13 @@ function StoreKeys({ store, onClose }: { store: Store | null; onClose(): void })
   const [shown, setShown] = useState<StoreKey | null>(null);
   const listed = useLoad(async () => {
     if (!store) return null;
-    try {
-      return await api<StoreKey[]>(`/admin/stores/${store.id}/keys`);
-    } catch (e) {
-      if (isMissingRoute(e)) return null;
-      throw e;
-    }
+    const stores = await api<AdminStore[]>('/admin/stores');
+    return stores.find((s) => s.id === store.id)?.keys ?? [];
   }, [store?.id]);
-  const keys = [...(listed.data ?? []), ...issued.filter((k) => !listed.data?.some((l) => l.id === k.id))];
+  // The server lists every key (never a secret); the prefix is known only for keys issued here.
+  const keys: StoreKey[] = listed.data
+    ? listed.data.map((k) => ({ ...k, storeId: store!.id, keyPrefix: issued.find((i) => i.id === k.id)?.keyPrefix }))
+    : issued;
 
   const issue = async () => {
     const key = await run(() => api<StoreKey>(`/admin/stores/${store!.id}/keys`, { method: 'POST' }));
@@ -49,11 +49,6 @@ function StoreKeys({ store, onClose }: { store: Store | null; onClose(): void })
       <Button type="primary" icon={<KeyOutlined />} onClick={issue} data-testid="store-key-issue">
         生成新密钥
       </Button>
-      {listed.data === null && (
-        <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
-          下表仅列出本次生成的密钥。
-        </Typography.Paragraph>
-      )}
       <Table<StoreKey>
         style={{ marginTop: 16 }}
         rowKey="id"
@@ -62,7 +57,11 @@ function StoreKeys({ store, onClose }: { store: Store | null; onClose(): void })
         dataSource={keys}
         locale={{ emptyText: '暂无密钥' }}
         columns={[
-          { title: '密钥前缀', dataIndex: 'keyPrefix', render: (v?: string) => (v ? `${v}…` : '-') },
+          {
+            title: '密钥',
+            dataIndex: 'keyPrefix',
+            render: (_, k) => (k.keyPrefix ? `${k.keyPrefix}…` : `编号 ${k.id.slice(0, 8)}`),
+          },
           { title: '生成时间', dataIndex: 'createdAt', render: (v?: string) => dateTime(v) },
           {
             title: '状态',

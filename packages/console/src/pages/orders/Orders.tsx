@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { api, errorText } from '../../api/client';
-import type { Order } from '../../api/types';
+import type { Order, OrderPage } from '@guideshare/contracts';
 import { useAuth } from '../../auth';
 import { CHANNEL, dateTime, ORDER_STATUS, RULE, yuan } from '../../format';
 import { useGuideNames, useStores } from '../../hooks';
@@ -75,6 +75,7 @@ export function OrdersPage() {
       search: false,
       render: (_, o) => RULE[o.attribution?.rule ?? 'none'] ?? '-',
     },
+    { title: '小票号', dataIndex: 'receiptNo', hideInTable: true },
     { title: '金额', dataIndex: 'totalFen', search: false, align: 'right', render: (_, o) => yuan(o.totalFen) },
     {
       title: '已退款',
@@ -99,18 +100,20 @@ export function OrdersPage() {
           try {
             const range = (d: string | undefined, end: boolean) =>
               d ? (end ? dayjs(d).endOf('day') : dayjs(d).startOf('day')).toISOString() : undefined;
-            const data = await api<Row[]>('/orders', {
+            const page = await api<OrderPage>('/admin/orders', {
               query: {
                 status: params.status,
                 channel: params.channel,
                 storeId: params.storeId,
                 guideId: params.guideId,
+                receiptNo: params.receiptNo,
                 from: range(params.from as string | undefined, false),
                 to: range(params.to as string | undefined, true),
-                limit: 200,
+                page: params.current,
+                pageSize: params.pageSize,
               },
             });
-            return { data, success: true, total: data.length };
+            return { data: page.items as Row[], success: true, total: page.total };
           } catch (e) {
             void message.error(errorText(e));
             return { data: [], success: false };
