@@ -16,6 +16,11 @@ export default defineAppConfig({
       root: 'pages/guide',
       pages: ['index', 'share/index'],
     },
+    // Privacy guidelines, my data and account deletion: opened rarely, kept out of the main package.
+    {
+      root: 'pages/account',
+      pages: ['privacy/index', 'data/index'],
+    },
   ],
   // Inject only the components a page uses (DevTools' code-quality "lazy code loading").
   lazyCodeLoading: 'requiredComponents',

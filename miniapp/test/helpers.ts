@@ -91,3 +91,27 @@ export const products = [
     skus: [{ id: 'sku-2a', name: '标准款', priceFen: 25900, stock: 3 }],
   },
 ];
+
+export const STORES = [
+  { id: '11111111-1111-4111-8111-111111111111', name: '上海南京西路店', city: '上海' },
+  { id: '22222222-2222-4222-8222-222222222222', name: '杭州湖滨店', city: '杭州' },
+];
+export const REMEMBERED_ADDRESS = {
+  name: '李四',
+  phone: '13912345678',
+  province: '浙江省',
+  city: '杭州市',
+  district: '上城区',
+  detail: '湖滨路 8 号',
+};
+/** What the fulfilment picker loads: stores, the member's service store, the remembered address. */
+export const FULFILMENT = {
+  'GET /api/stores': STORES,
+  'GET /api/members/me': {
+    id: 'member-0001',
+    serviceStoreId: STORES[1].id,
+    serviceGuide: null,
+    serviceStore: STORES[1],
+  },
+  'GET /api/members/me/addresses': [{ ...REMEMBERED_ADDRESS, updatedAt: '2026-11-01T00:00:00Z' }],
+};

@@ -3,11 +3,14 @@ import { act, cleanup } from '@testing-library/react';
 import { __mock } from './mocks/taro';
 import { resetRecordedVisits } from '../src/lib/entry';
 import { resetCatalogCache } from '../src/hooks/useCatalog';
+import { resetPrivacy } from '../src/lib/privacy';
 
 beforeEach(() => {
   __mock.reset();
   resetRecordedVisits();
   resetCatalogCache();
+  resetPrivacy();
+  delete (globalThis as { wx?: unknown }).wx;
   process.env.TARO_ENV = 'weapp';
 });
 

@@ -1,7 +1,11 @@
 import type {
+  AfterSale,
+  Category,
   CommissionsResponse,
+  CreateAfterSaleRequest,
   CreateOrderRequest,
   CreateShareRequest,
+  MemberAddress,
   Order,
   Product,
   RecordVisitRequest,
@@ -113,6 +117,9 @@ export interface AppConfig {
   onlineWindowHours?: number;
 }
 
+/** GET /api/members/me/data: everything held about the member (PIPL access right). */
+export type MemberData = Record<string, unknown>;
+
 /** Order as the client reads it: the contract plus optional refund records if the server sends them. */
 export interface OrderView extends Order {
   refunds?: Array<{ id: string; amountFen: number; status?: string; reason?: string; createdAt?: string }>;
@@ -190,10 +197,11 @@ export const api = {
   products: async () => list<Product>(await http<unknown>('GET', '/api/products')),
   product: (id: string) => http<Product>('GET', `/api/products/${encodeURIComponent(id)}`),
   /** What a share code opens: a mini-program code carries only the code (its scene). Public. */
-  shareTarget: (code: string) => http<ShareTarget>('GET', `/api/shares/${encodeURIComponent(code)}`),
   stores: async () => list<Store>(await http<unknown>('GET', '/api/stores')),
   lives: async () => list<Live>(await http<unknown>('GET', '/api/lives')),
+  categories: async () => list<Category>(await http<unknown>('GET', '/api/categories')),
   config: () => http<AppConfig>('GET', '/api/config'),
+  shareTarget: (code: string) => http<ShareTarget>('GET', `/api/shares/${encodeURIComponent(code)}`),
 
   // consumer
   recordVisit: (body: RecordVisitRequest) => asConsumer<void>('POST', '/api/visits', { body }),
@@ -204,6 +212,19 @@ export const api = {
   orders: async () => list<OrderView>(await asConsumer<unknown>('GET', '/api/orders')),
   order: (id: string) => asConsumer<OrderView>('GET', `/api/orders/${encodeURIComponent(id)}`),
   cancelOrder: (id: string) => asConsumer<OrderView>('POST', `/api/orders/${encodeURIComponent(id)}/cancel`),
+  confirmReceipt: (id: string) => asConsumer<OrderView>('POST', `/api/orders/${encodeURIComponent(id)}/receipt`),
+  afterSales: async (orderId: string) =>
+    list<AfterSale>(await asConsumer<unknown>('GET', `/api/orders/${encodeURIComponent(orderId)}/after-sales`)),
+  requestAfterSale: (orderId: string, body: CreateAfterSaleRequest, idempotencyKey: string) =>
+    asConsumer<AfterSale>('POST', `/api/orders/${encodeURIComponent(orderId)}/after-sales`, {
+      body,
+      headers: { 'Idempotency-Key': idempotencyKey },
+    }),
+  /** The remembered delivery address (the last one used), if any. */
+  lastAddress: async () =>
+    list<MemberAddress>(await asConsumer<unknown>('GET', '/api/members/me/addresses'))[0] ?? null,
+  myData: () => asConsumer<MemberData>('GET', '/api/members/me/data'),
+  deleteAccount: () => asConsumer<unknown>('DELETE', '/api/members/me'),
   memberCode: () => asConsumer<MemberCode>('GET', '/api/members/me/code'),
   me: () => asConsumer<MemberProfile>('GET', '/api/members/me'),
   /** 开卡 with a phone-number code: `created` is false when the member was already registered (200). */

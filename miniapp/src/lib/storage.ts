@@ -13,6 +13,7 @@ export const KEYS = {
   cart: 'gs.cart',
   checkout: 'gs.checkout',
   device: 'gs.h5.device',
+  privacy: 'gs.privacy',
 } as const;
 
 export function load<T>(key: string): T | null {

@@ -43,10 +43,18 @@ export function Button(props: Props) {
   // An open-type="getPhoneNumber" tap: WeChat asks the user, then calls onGetPhoneNumber with
   // e.detail = {errMsg, code?} — here whatever __mock.setPhoneNumberResult set.
   const onGetPhoneNumber = props.onGetPhoneNumber as ((e: { detail: unknown }) => void) | undefined;
+  // open-type="agreePrivacyAuthorization": the tap is the user's agreement (bindagreeprivacyauthorization).
+  const onAgree = props.onAgreePrivacyAuthorization as ((e: { detail: unknown }) => void) | undefined;
+  const openType = String(props.openType ?? '');
   const onClick =
-    props.openType === 'getPhoneNumber' && onGetPhoneNumber
-      ? () => onGetPhoneNumber({ detail: { ...__mock.state.phoneNumber } })
-      : p.onClick;
+    openType.startsWith('getPhoneNumber') && onGetPhoneNumber
+      ? () => {
+          if (openType.includes('agreePrivacyAuthorization')) onAgree?.({ detail: {} });
+          onGetPhoneNumber({ detail: { ...__mock.state.phoneNumber } });
+        }
+      : openType === 'agreePrivacyAuthorization' && onAgree
+        ? () => onAgree({ detail: {} })
+        : p.onClick;
   return createElement(
     'button',
     {

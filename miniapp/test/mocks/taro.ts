@@ -31,6 +31,14 @@ const state = {
   didShow: new Set<() => void>(),
   /** What a `getPhoneNumber` button hands its handler when tapped (see components mock). */
   phoneNumber: { errMsg: 'getPhoneNumber:ok', code: 'wx-phone-code' } as Record<string, unknown>,
+  address: {
+    userName: '张三',
+    telNumber: '13800001234',
+    provinceName: '上海市',
+    cityName: '上海市',
+    countyName: '静安区',
+    detailInfo: '南京西路 1000 号',
+  } as Record<string, unknown>,
 };
 
 export const __mock = {
@@ -76,6 +84,14 @@ export const __mock = {
     state.groupEnterInfo = { encryptedData: 'ENCRYPTED', iv: 'IV' };
     state.didShow.clear();
     state.phoneNumber = { errMsg: 'getPhoneNumber:ok', code: 'wx-phone-code' };
+    state.address = {
+      userName: '张三',
+      telNumber: '13800001234',
+      provinceName: '上海市',
+      cityName: '上海市',
+      countyName: '静安区',
+      detailInfo: '南京西路 1000 号',
+    };
   },
 };
 
@@ -123,6 +139,12 @@ export const showShareMenu = jest.fn((_o: unknown) => ok());
 export const getGroupEnterInfo = jest.fn(async (_o?: unknown) => {
   if (state.groupEnterInfo instanceof Error) throw { errMsg: state.groupEnterInfo.message };
   return { errMsg: 'getGroupEnterInfo:ok', ...state.groupEnterInfo };
+});
+export const previewImage = jest.fn((_o: unknown) => ok());
+/** What `chooseAddress` gives (set `__mock.state.address` to an errMsg object to make it fail). */
+export const chooseAddress = jest.fn(() => {
+  const a = state.address;
+  return 'errMsg' in a && String(a.errMsg).includes('fail') ? Promise.reject(a) : ok(a);
 });
 
 export function useRouter() {
@@ -205,6 +227,8 @@ const Taro = {
   openSetting,
   showShareMenu,
   getGroupEnterInfo,
+  previewImage,
+  chooseAddress,
   useRouter,
   useLoad,
   useLaunch,

@@ -7,7 +7,16 @@ import { checkoutDraft, rememberLive, startCheckout } from '../../src/lib/checko
 import { rememberShareCode } from '../../src/lib/entry';
 import { KEYS } from '../../src/lib/storage';
 import { __mock } from '../mocks/taro';
-import { apiError, CODE, installApi, loginAsConsumer, never, requestsTo } from '../helpers';
+import {
+  apiError,
+  CODE,
+  FULFILMENT,
+  installApi,
+  loginAsConsumer,
+  never,
+  REMEMBERED_ADDRESS,
+  requestsTo,
+} from '../helpers';
 
 const tee = {
   skuId: 'sku-1a',
@@ -27,6 +36,13 @@ const bag = {
   quantity: 1,
   stock: 3,
 };
+/** Waits until the checkout has its remembered address (weapp: the card; H5: the filled form). */
+async function addressReady() {
+  if (process.env.TARO_ENV === 'h5')
+    await waitFor(() => expect(screen.getByTestId('address-name')).toHaveValue('李四'));
+  else await screen.findByTestId('address-card');
+}
+
 const payParams = { timeStamp: '1', nonceStr: 'n', package: 'prepay_id=1', signType: 'RSA', paySign: 's' };
 
 describe('cart page', () => {
@@ -82,6 +98,7 @@ describe('checkout page', () => {
     const draft = startCheckout('cart', [tee]);
     let polled = 0;
     installApi({
+      ...FULFILMENT,
       'POST /api/orders': { id: 'order-1', status: 'PENDING_PAYMENT', totalFen: 19800, lines: [] },
       'POST /api/orders/:id/payment': payParams,
       'GET /api/orders/:id': () => ({
@@ -94,6 +111,7 @@ describe('checkout page', () => {
     jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick'] });
     render(<CheckoutPage />);
     expect(screen.getByTestId('checkout-share')).toBeInTheDocument();
+    await addressReady();
     fireEvent.click(screen.getByTestId('submit-order'));
     await act(async () => {
       await jest.advanceTimersByTimeAsync(3000);
@@ -102,7 +120,12 @@ describe('checkout page', () => {
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/order/index?id=order-1&paid=1' }));
     const [create] = requestsTo('POST', '/api/orders');
     expect(create.header?.['Idempotency-Key']).toBe(draft.idempotencyKey);
-    expect(create.data).toEqual({ lines: [{ skuId: 'sku-1a', quantity: 2 }], shareCode: CODE, liveId: 'live-1' });
+    expect(create.data).toEqual({
+      lines: [{ skuId: 'sku-1a', quantity: 2 }],
+      shareCode: CODE,
+      liveId: 'live-1',
+      fulfilment: { type: 'delivery', address: REMEMBERED_ADDRESS },
+    });
     expect(Taro.requestPayment).toHaveBeenCalledWith(payParams);
     expect(cartLines().map((l) => l.skuId)).toEqual(['sku-2a']); // bought lines leave the cart
     expect(checkoutDraft()).toBeNull();
@@ -112,21 +135,27 @@ describe('checkout page', () => {
     __mock.state.storage.set(KEYS.shareCode, { code: CODE, savedAt: Date.now() - 8 * 24 * 3_600_000 });
     startCheckout('buyNow', [bag]);
     installApi({
+      ...FULFILMENT,
       'GET /api/config': { appId: 'wx1', onlineWindowHours: 7 * 24 },
       'POST /api/orders': { id: 'order-2', status: 'PENDING_PAYMENT', totalFen: 25900, lines: [] },
       'POST /api/orders/:id/payment': never,
     });
     render(<CheckoutPage />);
+    await addressReady();
     fireEvent.click(screen.getByTestId('submit-order'));
     await waitFor(() => expect(requestsTo('POST', '/api/orders')).toHaveLength(1));
-    expect(requestsTo('POST', '/api/orders')[0].data).toEqual({ lines: [{ skuId: 'sku-2a', quantity: 1 }] });
+    expect(requestsTo('POST', '/api/orders')[0].data).toEqual({
+      lines: [{ skuId: 'sku-2a', quantity: 1 }],
+      fulfilment: { type: 'delivery', address: REMEMBERED_ADDRESS },
+    });
     expect(screen.queryByTestId('checkout-share')).toBeNull();
   });
 
   it("shows the API's error (e.g. out of stock) and keeps the draft and its key for a retry", async () => {
     const draft = startCheckout('buyNow', [bag]);
-    installApi({ 'POST /api/orders': apiError(409, 'OUT_OF_STOCK', 'sku-2a has 0 left') });
+    installApi({ ...FULFILMENT, 'POST /api/orders': apiError(409, 'OUT_OF_STOCK', 'sku-2a has 0 left') });
     render(<CheckoutPage />);
+    await addressReady();
     fireEvent.click(screen.getByTestId('submit-order'));
     const banner = await screen.findByTestId('error-banner');
     expect(banner).toHaveTextContent('库存不足');
@@ -137,8 +166,9 @@ describe('checkout page', () => {
 
   it('shows a busy state while submitting', async () => {
     startCheckout('buyNow', [bag]);
-    installApi({ 'POST /api/orders': () => never() });
+    installApi({ ...FULFILMENT, 'POST /api/orders': () => never() });
     render(<CheckoutPage />);
+    await addressReady();
     fireEvent.click(screen.getByTestId('submit-order'));
     expect(await screen.findByText('正在提交订单…')).toBeInTheDocument();
   });
@@ -146,6 +176,7 @@ describe('checkout page', () => {
   it('a failed payment keeps the created order and offers to pay again', async () => {
     startCheckout('buyNow', [bag]);
     installApi({
+      ...FULFILMENT,
       'POST /api/orders': { id: 'order-2', status: 'PENDING_PAYMENT', totalFen: 25900, lines: [] },
       'POST /api/orders/:id/payment': payParams,
     });
@@ -153,6 +184,7 @@ describe('checkout page', () => {
       Promise.reject({ errMsg: 'requestPayment:fail cancel' }),
     );
     render(<CheckoutPage />);
+    await addressReady();
     fireEvent.click(screen.getByTestId('submit-order'));
     expect(await screen.findByTestId('error-banner')).toHaveTextContent('已取消支付');
     expect(screen.getByTestId('submit-order')).toHaveTextContent('重新支付');
@@ -165,11 +197,13 @@ describe('checkout page', () => {
     process.env.TARO_ENV = 'h5';
     startCheckout('buyNow', [bag]);
     installApi({
+      ...FULFILMENT,
       'POST /api/orders': { id: 'order-3', status: 'PENDING_PAYMENT', totalFen: 25900, lines: [] },
       'POST /api/orders/:id/payment': payParams,
       'GET /api/config': apiError(404, 'NOT_FOUND', 'no config'),
     });
     render(<CheckoutPage />);
+    await addressReady();
     fireEvent.click(screen.getByTestId('submit-order'));
     const banner = await screen.findByTestId('error-banner');
     expect(banner).toHaveAttribute('data-code', 'SIMULATOR_UNAVAILABLE');

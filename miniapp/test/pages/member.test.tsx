@@ -255,7 +255,8 @@ describe('member page: 开卡 (registration)', () => {
     });
     render(<MemberPage />);
     const button = await screen.findByTestId('register-wechat');
-    expect(button).toHaveAttribute('data-open-type', 'getPhoneNumber');
+    // the same tap agrees to the privacy guidelines and asks WeChat for the number
+    expect(button).toHaveAttribute('data-open-type', 'getPhoneNumber|agreePrivacyAuthorization');
     expect(screen.getByTestId('no-service-guide')).toBeInTheDocument();
     fireEvent.click(button);
     await waitFor(() => expect(screen.queryByTestId('register-card')).toBeNull());
@@ -348,7 +349,15 @@ describe('member page: 开卡 (registration)', () => {
 
     fireEvent.change(screen.getByTestId('register-phone'), { target: { value: '138 0013 8000' } });
     fireEvent.click(screen.getByTestId('register-submit'));
+    // the phone number is personal data: the privacy agreement comes first, nothing is sent before it
+    fireEvent.click(await screen.findByTestId('privacy-disagree'));
+    expect(await screen.findByTestId('error-banner')).toHaveTextContent('同意《用户隐私保护指引》后才能开卡');
+    expect(requestsTo('POST', '/api/members/register')).toHaveLength(0);
+    fireEvent.click(screen.getByTestId('register-submit'));
+    expect(screen.getByTestId('privacy-popup')).toHaveTextContent('手机号');
+    fireEvent.click(screen.getByTestId('privacy-agree'));
     await waitFor(() => expect(screen.queryByTestId('register-card')).toBeNull());
+    expect(screen.queryByTestId('privacy-popup')).toBeNull();
     const phoneCode = (requestsTo('POST', '/api/members/register')[0].data as { phoneCode: string }).phoneCode;
     expect(phoneCode).toMatch(/^phone:13800138000\.[0-9a-z]+$/);
     expect(await screen.findByTestId('member-registered')).toHaveTextContent('138****8000');
@@ -368,6 +377,7 @@ describe('member page: 开卡 (registration)', () => {
     render(<MemberPage />);
     fireEvent.change(await screen.findByTestId('register-phone'), { target: { value: '13800138000' } });
     fireEvent.click(screen.getByTestId('register-submit'));
+    fireEvent.click(await screen.findByTestId('privacy-agree'));
     expect(await screen.findByTestId('error-banner')).toHaveAttribute('data-code', 'PHONE_CODE_INVALID');
     expect(screen.getByTestId('register-submit')).toHaveTextContent('立即开卡');
   });

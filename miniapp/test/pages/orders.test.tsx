@@ -167,7 +167,7 @@ describe('order detail page', () => {
     expect(await screen.findByTestId('order-status')).toHaveTextContent('支付成功');
     expect(screen.getByTestId('order-total')).toHaveTextContent('¥198.00');
     expect(screen.getByTestId('order-paid')).toHaveTextContent('¥198.00');
-    expect(screen.getByTestId('order-id')).toHaveTextContent('o1');
+    expect(screen.getByTestId('order-no')).toHaveTextContent('O1'); // no orderNo: the id's short form
   });
 
   it('shows refunds: amount, per-line quantities and refund records', async () => {

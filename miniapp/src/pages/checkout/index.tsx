@@ -11,13 +11,15 @@ import {
   type CheckoutDraft,
 } from '../../lib/checkout';
 import { currentShareCode, learnShareWindow } from '../../lib/entry';
-import type { AppError } from '../../lib/errors';
+import { AppError } from '../../lib/errors';
 import { PAID_STATUSES, payOrder } from '../../lib/pay';
 import { asAppError } from '../../hooks/useAsync';
 import { useReShare } from '../../hooks/useEntry';
 import { Price } from '../../components/Price';
 import { Empty, ErrorBanner } from '../../components/State';
+import { PrivacyPopup } from '../../components/PrivacyPopup';
 import { Thumb } from '../../components/Thumb';
+import { FulfilmentPicker, fulfilmentRequest, initialChoice, type FulfilmentChoice } from './FulfilmentPicker';
 
 type Stage = 'idle' | 'creating' | 'prepay' | 'paying' | 'confirming';
 
@@ -34,6 +36,7 @@ export default function CheckoutPage() {
   const [stage, setStage] = useState<Stage>('idle');
   const [error, setError] = useState<AppError | null>(null);
   const [orderId, setOrderId] = useState<string | null>(draft?.orderId ?? null);
+  const [choice, setChoice] = useState<FulfilmentChoice>(initialChoice);
   const [shareCode, setShareCode] = useState<string | null>(() => currentShareCode());
   const liveId = currentLiveId();
   useEffect(() => {
@@ -74,6 +77,11 @@ export default function CheckoutPage() {
     setError(null);
     let id = orderId;
     if (!id) {
+      const fulfilment = fulfilmentRequest(choice);
+      if ('problem' in fulfilment) {
+        setError(new AppError('FULFILMENT_INVALID', fulfilment.problem));
+        return;
+      }
       setStage('creating');
       try {
         // A code older than the online window is dropped before it is sent.
@@ -85,6 +93,7 @@ export default function CheckoutPage() {
             lines: draft.lines.map((l) => ({ skuId: l.skuId, quantity: l.quantity })),
             ...(code ? { shareCode: code } : {}),
             ...(liveId ? { liveId } : {}),
+            fulfilment: fulfilment.ok,
           },
           draft.idempotencyKey,
         );
@@ -105,6 +114,8 @@ export default function CheckoutPage() {
   return (
     <View className="page page--cartbar" data-testid="checkout-page">
       {error ? <ErrorBanner error={error} onClose={() => setError(null)} /> : null}
+
+      {orderId ? null : <FulfilmentPicker value={choice} onChange={setChoice} onError={setError} />}
 
       <View className="card">
         <Text className="card__title">商品清单</Text>
@@ -130,7 +141,7 @@ export default function CheckoutPage() {
         </View>
         <View className="kv">
           <Text className="kv__k">运费</Text>
-          <Text className="kv__v">包邮</Text>
+          <Text className="kv__v">{choice.type === 'pickup' ? '到店自提，免运费' : '包邮'}</Text>
         </View>
         <View className="kv">
           <Text className="kv__k">支付方式</Text>
@@ -178,6 +189,7 @@ export default function CheckoutPage() {
           {orderId && stage === 'idle' ? '重新支付' : STAGE_TEXT[stage]}
         </View>
       </View>
+      <PrivacyPopup />
     </View>
   );
 }

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { api, type RegisteredMember } from '../../lib/api';
 import { isH5 } from '../../lib/env';
+import { agreePrivacy, PRIVACY_AGREE_BUTTON_ID, requirePrivacy } from '../../lib/privacy';
 import { AppError } from '../../lib/errors';
 import { asAppError } from '../../hooks/useAsync';
 import { ErrorBanner } from '../../components/State';
@@ -80,11 +81,16 @@ export function RegisterCard({ onRegistered }: { onRegistered: (member: Register
     );
   };
 
-  const submitH5 = () => {
+  const submitH5 = async () => {
     if (busy) return;
     const value = phone.replace(/\s+/g, '');
     if (!PHONE_RE.test(value)) {
       setError(new AppError('VALIDATION_FAILED', '请输入 11 位手机号'));
+      return;
+    }
+    // The phone number is personal data: ask for agreement first, as WeChat does in the mini-program.
+    if (!(await requirePrivacy())) {
+      setError(new AppError('PRIVACY_DENIED', '同意《用户隐私保护指引》后才能开卡'));
       return;
     }
     void register(h5PhoneCode(value));
@@ -109,12 +115,12 @@ export function RegisterCard({ onRegistered }: { onRegistered: (member: Register
             value={phone}
             placeholder="请输入 11 位手机号"
             onInput={(e) => setPhone(e.detail.value)}
-            onConfirm={submitH5}
+            onConfirm={() => void submitH5()}
             data-testid="register-phone"
           />
           <View
             className={`btn btn--primary btn--block mt${busy ? ' btn--disabled' : ''}`}
-            onClick={submitH5}
+            onClick={() => void submitH5()}
             data-testid="register-submit"
           >
             {busy ? '开卡中…' : '立即开卡'}
@@ -124,7 +130,9 @@ export function RegisterCard({ onRegistered }: { onRegistered: (member: Register
       ) : (
         <Button
           className={`btn btn--primary btn--block register__btn${busy ? ' btn--disabled' : ''}`}
-          openType="getPhoneNumber"
+          id={PRIVACY_AGREE_BUTTON_ID}
+          openType="getPhoneNumber|agreePrivacyAuthorization"
+          onAgreePrivacyAuthorization={() => agreePrivacy(PRIVACY_AGREE_BUTTON_ID)}
           onGetPhoneNumber={onPhoneNumber}
           disabled={busy}
           data-testid="register-wechat"

@@ -9,6 +9,7 @@ import { useAsync } from '../../hooks/useAsync';
 import { useReShare } from '../../hooks/useEntry';
 import { Barcode } from '../../components/Barcode';
 import { Icon } from '../../components/Icon';
+import { PrivacyPopup } from '../../components/PrivacyPopup';
 import { QrImage } from '../../components/QrImage';
 import { ErrorState, Loading } from '../../components/State';
 import { TabBar } from '../../components/TabBar';
@@ -53,6 +54,8 @@ async function loadCode(): Promise<ShownCode> {
 const MENU: Array<{ text: string; icon: IconName; url: string; testId: string }> = [
   { text: '我的订单', icon: 'order', url: '/pages/orders/index', testId: 'menu-orders' },
   { text: '直播', icon: 'live', url: '/pages/lives/index', testId: 'menu-lives' },
+  { text: '我的数据与账号', icon: 'user', url: '/pages/account/data/index', testId: 'menu-my-data' },
+  { text: '用户隐私保护指引', icon: 'shield', url: '/pages/account/privacy/index', testId: 'menu-privacy' },
   { text: '导购工作台', icon: 'guide', url: '/pages/guide/index', testId: 'menu-guide' },
 ];
 
@@ -178,6 +181,7 @@ export default function MemberPage() {
         ))}
       </View>
 
+      <PrivacyPopup />
       <TabBar current="member" />
     </View>
   );

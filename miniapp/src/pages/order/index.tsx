@@ -11,7 +11,10 @@ import { skuIndexSafe, storeIndexSafe } from '../../hooks/useCatalog';
 import { useReShare } from '../../hooks/useEntry';
 import { Price } from '../../components/Price';
 import { ErrorBanner, ErrorState, Loading } from '../../components/State';
+import { PrivacyPopup } from '../../components/PrivacyPopup';
 import { Thumb } from '../../components/Thumb';
+import { AfterSales } from './AfterSales';
+import { FulfilmentCard } from './FulfilmentCard';
 
 const STATUS_HINTS: Record<string, string> = {
   PENDING_PAYMENT: '请尽快完成支付，超时未支付的订单将自动取消',
@@ -44,12 +47,14 @@ export default function OrderPage() {
   const order = useAsync(async () => {
     if (!id) throw new AppError('NOT_FOUND', '链接缺少订单编号');
     const [o, skus] = await Promise.all([api.order(id), skuIndexSafe()]);
-    // counter sales name their store
-    const stores = o.channel === 'store' ? await storeIndexSafe() : new Map<string, never>();
+    // counter sales and pickups name their store
+    const stores =
+      o.channel === 'store' || o.fulfilment?.type === 'pickup' ? await storeIndexSafe() : new Map<string, never>();
     return { o, skus, stores };
   }, [id]);
   const [paying, setPaying] = useState(false);
   const [payError, setPayError] = useState<AppError | null>(null);
+  const [receiving, setReceiving] = useState(false);
   useReShare('pages/index/index', {}, null, () => ({ title: 'GuideShare 优选 · 导购精选好物' }));
 
   if (order.status === 'loading' && !order.data)
@@ -94,6 +99,37 @@ export default function OrderPage() {
       setPayError(asAppError(e));
     }
     void order.reload();
+  };
+
+  const confirmReceipt = async () => {
+    if (receiving) return;
+    const ok = await Taro.showModal({
+      title: '确认收货',
+      content: '请确认您已收到全部商品',
+      confirmText: '确认收货',
+      cancelText: '还没收到',
+    });
+    if (!ok?.confirm) return;
+    setReceiving(true);
+    setPayError(null);
+    try {
+      await api.confirmReceipt(o.id);
+      void Taro.showToast({ title: '已确认收货', icon: 'success' });
+    } catch (e) {
+      setPayError(asAppError(e));
+    } finally {
+      setReceiving(false);
+      void order.reload();
+    }
+  };
+
+  const orderNo = o.orderNo || shortId(o.id, 12);
+  const copyOrderNo = async () => {
+    try {
+      await Taro.setClipboardData({ data: orderNo });
+    } catch {
+      setPayError(new AppError('CLIPBOARD_FAILED', '复制没有成功，请长按订单号手动复制'));
+    }
   };
 
   const pay = async () => {
@@ -149,6 +185,16 @@ export default function OrderPage() {
           </View>
         ) : null}
       </View>
+
+      {o.fulfilment && !inStore && o.status !== 'CANCELLED' ? (
+        <FulfilmentCard
+          fulfilment={o.fulfilment}
+          store={o.fulfilment.storeId ? stores.get(o.fulfilment.storeId) : undefined}
+          paid={o.status !== 'PENDING_PAYMENT'}
+          busy={receiving}
+          onConfirmReceipt={() => void confirmReceipt()}
+        />
+      ) : null}
 
       <View className="card">
         <Text className="card__title">{inStore ? '消费明细' : '商品'}</Text>
@@ -221,12 +267,19 @@ export default function OrderPage() {
         </View>
       ) : null}
 
+      {inStore ? null : <AfterSales order={o} skus={skus} onChanged={() => void order.reload()} />}
+
       <View className="card">
         <View className="kv">
           <Text className="kv__k">订单编号</Text>
-          <Text className="kv__v kv__v--mono" selectable data-testid="order-id">
-            {o.id}
-          </Text>
+          <View className="row">
+            <Text className="kv__v kv__v--mono" selectable data-testid="order-no">
+              {orderNo}
+            </Text>
+            <Text className="link link--tap" onClick={() => void copyOrderNo()} data-testid="copy-order-no">
+              复制
+            </Text>
+          </View>
         </View>
         <View className="kv">
           <Text className="kv__k">{inStore ? '记录时间' : '下单时间'}</Text>
@@ -280,6 +333,7 @@ export default function OrderPage() {
           继续逛逛
         </View>
       </View>
+      <PrivacyPopup />
     </View>
   );
 }

@@ -3,6 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef } from 'react';
 import { api } from '../../lib/api';
 import { formatPrice } from '@guideshare/contracts';
+import { fulfilmentLabel } from '../../lib/fulfilment';
 import { formatDateTime, orderStatusLabel, orderStatusTone, shortId } from '../../lib/labels';
 import { useAsync } from '../../hooks/useAsync';
 import { skuIndexSafe, storeIndexSafe } from '../../hooks/useCatalog';
@@ -74,9 +75,11 @@ export default function OrdersPage() {
               <Text className="muted">
                 {o.channel === 'store'
                   ? `门店消费${storeName ? ` · ${storeName}` : ''}`
-                  : `线上订单 · ${shortId(o.id)}`}
+                  : `线上订单 · ${o.orderNo || shortId(o.id)}`}
               </Text>
-              <Text className={`status status--${orderStatusTone(o.status)}`}>{orderStatusLabel(o.status)}</Text>
+              <Text className={`status status--${orderStatusTone(o.status)}`} data-testid="order-card-status">
+                {fulfilmentLabel(o) || orderStatusLabel(o.status)}
+              </Text>
             </View>
             <View className="order-card__items">
               {names.map((n, i) => (

@@ -16,7 +16,8 @@ import { Icon } from '../../components/Icon';
 import { Price } from '../../components/Price';
 import { ErrorState, Loading } from '../../components/State';
 import { Stepper } from '../../components/Stepper';
-import { Thumb } from '../../components/Thumb';
+import { Gallery } from '../../components/Gallery';
+import { GuideCard } from './GuideCard';
 
 export const PAGE = 'pages/product/index';
 
@@ -113,7 +114,7 @@ export default function ProductPage() {
   return (
     <View className="page page--actionbar" data-testid="product-page" data-product-id={p.id}>
       {singlePage ? <TimelineBanner /> : null}
-      <Thumb src={p.imageUrl} name={p.name} className="detail__img" />
+      <Gallery images={p.imageUrls?.length ? p.imageUrls : [p.imageUrl]} name={p.name} />
       <View className="card detail__info">
         <View className="detail__price-row">
           {sku ? <Price fen={sku.priceFen} size="lg" testId="product-price" /> : null}
@@ -162,6 +163,15 @@ export default function ProductPage() {
           </View>
         </View>
       </View>
+
+      {shareCode ? <GuideCard shareCode={shareCode} /> : null}
+
+      {p.description ? (
+        <View className="card" data-testid="product-description">
+          <Text className="card__title">商品详情</Text>
+          <Text className="detail__desc">{p.description}</Text>
+        </View>
+      ) : null}
 
       <View className="card detail__notes">
         <Text className="muted">正品保障 · 门店同款 · 支持到店出示会员码享权益</Text>

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '用户隐私保护指引',
+});
