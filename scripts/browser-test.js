@@ -22,7 +22,9 @@ console.log(`demo stack at ${demo.url} (simulator ${demo.sim.url})`);
 const child = spawn(process.execPath, ['-r', 'esbuild-register', join(root, 'miniapp', 'e2e', 'storefront.e2e.ts')], {
   cwd: join(root, 'miniapp'),
   stdio: 'inherit',
-  env: { ...process.env, BASE_URL: `${demo.url}/` },
+  // The counter key of the first store (the demo guide's store) hands pickups over; the demo admin
+  // approves after-sales requests.
+  env: { ...process.env, BASE_URL: `${demo.url}/`, COUNTER_KEY: demo.counterKey },
 });
 const code = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
 await demo.close();

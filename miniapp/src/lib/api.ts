@@ -5,6 +5,7 @@ import type {
   CreateAfterSaleRequest,
   CreateOrderRequest,
   CreateShareRequest,
+  GuideCard,
   MemberAddress,
   Order,
   Product,
@@ -201,7 +202,8 @@ export const api = {
   lives: async () => list<Live>(await http<unknown>('GET', '/api/lives')),
   categories: async () => list<Category>(await http<unknown>('GET', '/api/categories')),
   config: () => http<AppConfig>('GET', '/api/config'),
-  shareTarget: (code: string) => http<ShareTarget>('GET', `/api/shares/${encodeURIComponent(code)}`),
+  /** The sharing guide's public card (a departed guide: `active: false`, the store only). */
+  shareGuide: (code: string) => http<GuideCard>('GET', `/api/shares/${encodeURIComponent(code)}/guide`),
 
   // consumer
   recordVisit: (body: RecordVisitRequest) => asConsumer<void>('POST', '/api/visits', { body }),
