@@ -54,6 +54,17 @@ const gallery = {
   description: '防泼水面料\n可放 16 寸电脑',
 };
 
+const card = {
+  guideId: 'g1',
+  name: '王小美',
+  storeId: 's1',
+  storeName: '上海南京西路店',
+  storeCity: '上海',
+  active: true,
+  avatarUrl: null,
+  contactQrUrl: null,
+};
+
 describe('product page: gallery, description, the sharing guide', () => {
   beforeEach(() => loginAsConsumer());
 
@@ -84,27 +95,24 @@ describe('product page: gallery, description, the sharing guide', () => {
     installApi({
       'GET /api/products/:id': gallery,
       'POST /api/visits': { statusCode: 202, data: null },
-      'GET /api/shares/:code': {
-        code: CODE,
-        kind: 'product',
-        targetId: 'p2',
-        path: `/pages/product/index?id=p2&s=${CODE}`,
-        guide: { id: 'g1', name: '王小美', storeName: '上海南京西路店', contactQrUrl: 'https://img.test/wecom-qr.png' },
+      'GET /api/shares/:code/guide': {
+        ...card,
+        contactQrUrl: 'https://img.test/wecom-qr.png',
       },
     });
     render(<ProductPage />);
-    const card = await screen.findByTestId('guide-card');
-    expect(within(card).getByTestId('guide-card-title')).toHaveTextContent('导购 王小美 为你推荐');
-    expect(card).toHaveTextContent('上海南京西路店');
-    fireEvent.click(within(card).getByTestId('guide-add'));
-    expect(within(card).getByTestId('guide-qr')).toHaveTextContent('长按识别二维码');
+    const shown = await screen.findByTestId('guide-card');
+    expect(within(shown).getByTestId('guide-card-title')).toHaveTextContent('导购 王小美 为你推荐');
+    expect(shown).toHaveTextContent('上海南京西路店');
+    fireEvent.click(within(shown).getByTestId('guide-add'));
+    expect(within(shown).getByTestId('guide-qr')).toHaveTextContent('长按识别二维码');
   });
 
   it('weapp without a QR: the contact button; H5: a hint', async () => {
     __mock.setRouter({ id: 'p2', s: CODE });
     const routes = {
       'GET /api/products/:id': gallery,
-      'GET /api/shares/:code': { code: CODE, kind: 'product', targetId: 'p2', path: '/', guide: { name: '王小美' } },
+      'GET /api/shares/:code/guide': card,
     };
     installApi(routes);
     const { unmount } = render(<ProductPage />);
@@ -116,9 +124,21 @@ describe('product page: gallery, description, the sharing guide', () => {
     expect(screen.queryByTestId('guide-contact')).toBeNull();
   });
 
+  it('a departed guide: the card names the store only, no way to add them', async () => {
+    __mock.setRouter({ id: 'p2', s: CODE });
+    installApi({ 'GET /api/products/:id': gallery, 'GET /api/shares/:code/guide': { ...card, active: false } });
+    render(<ProductPage />);
+    expect(await screen.findByTestId('guide-card-title')).toHaveTextContent('上海南京西路店 为你推荐');
+    expect(screen.getByTestId('guide-card')).not.toHaveTextContent('王小美');
+    expect(screen.queryByTestId('guide-contact')).toBeNull();
+  });
+
   it('no guide named, or the lookup failing: no card, the page still sells', async () => {
     __mock.setRouter({ id: 'p2', s: CODE });
-    installApi({ 'GET /api/products/:id': gallery, 'GET /api/shares/:code': apiError(400, 'SHARE_CODE_INVALID', 'x') });
+    installApi({
+      'GET /api/products/:id': gallery,
+      'GET /api/shares/:code/guide': apiError(400, 'SHARE_CODE_INVALID', 'x'),
+    });
     render(<ProductPage />);
     await screen.findByTestId('product-page');
     await waitFor(() => expect(screen.getByTestId('buy-now')).toHaveTextContent('立即购买'));
