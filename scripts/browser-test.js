@@ -24,7 +24,7 @@ const child = spawn(process.execPath, ['-r', 'esbuild-register', join(root, 'min
   stdio: 'inherit',
   // The counter key of the first store (the demo guide's store) hands pickups over; the demo admin
   // approves after-sales requests.
-  env: { ...process.env, BASE_URL: `${demo.url}/`, COUNTER_KEY: demo.counterKey },
+  env: { ...process.env, BASE_URL: `${demo.url}/`, COUNTER_KEY: demo.counterKey.key ?? demo.counterKey },
 });
 const code = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
 await demo.close();

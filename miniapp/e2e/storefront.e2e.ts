@@ -204,6 +204,21 @@ async function refundFlow(page: Page, orderId: string) {
     `approve answered ${approved.status} ${JSON.stringify(approved.json)}`,
   );
 
+  step('WeChat Pay settles the refund (the simulator plays the bank: REFUND.SUCCESS notify)');
+  const simulatorUrl = ((await apiCall('GET', '/api/config')).json?.simulatorUrl ?? '').replace(/\/+$/, '');
+  check(simulatorUrl, 'GET /api/config names the simulator');
+  const sim = (await (await fetch(`${simulatorUrl}/sim/state`)).json()) as {
+    refunds: Array<{ out_refund_no: string; status: string }>;
+  };
+  const processing = sim.refunds.filter((r) => r.status === 'PROCESSING');
+  check(processing.length === 1, `one refund waits at WeChat Pay (got ${processing.length})`);
+  const settled = await fetch(`${simulatorUrl}/sim/refunds/complete`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ out_refund_no: processing[0].out_refund_no }),
+  });
+  check(settled.ok, `the simulator settled the refund (${settled.status})`);
+
   step('the consumer sees the request approved and the money refunded');
   const done = page.locator(`${tid('after-sale')}[data-status="REFUNDED"]`);
   const deadline = Date.now() + TIMEOUT;
