@@ -203,6 +203,8 @@ export const api = {
   categories: async () => list<Category>(await http<unknown>('GET', '/api/categories')),
   config: () => http<AppConfig>('GET', '/api/config'),
   /** The sharing guide's public card (a departed guide: `active: false`, the store only). */
+  /** What a share code opens (a mini-program code carries only the code). */
+  shareTarget: (code: string) => http<ShareTarget>('GET', `/api/shares/${encodeURIComponent(code)}`),
   shareGuide: (code: string) => http<GuideCard>('GET', `/api/shares/${encodeURIComponent(code)}/guide`),
 
   // consumer

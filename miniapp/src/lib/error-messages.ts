@@ -71,7 +71,6 @@ export const ERROR_MESSAGES: Record<string, readonly [title: string, message: st
   ORDER_NOT_FOUND: ['订单不存在', '没有找到这个订单'],
   NOT_YOUR_ORDER: ['无权查看', '这不是您的订单'],
   ORDER_CHANGED: ['订单状态有变', '订单状态刚刚有变化，请刷新后再试'],
-  ORDER_ALREADY_PAID: ['订单已支付', '微信支付已收到这笔款项，订单无法取消'],
   ORDER_NOT_PAYABLE: ['订单无法支付', '订单已取消或已支付，无需再次支付'],
   ORDER_NOT_CANCELLABLE: ['无法取消', '订单已支付或已关闭，不能取消'],
   ORDER_ALREADY_PAID: ['订单已支付', '这笔订单已支付成功，不能取消，请稍后刷新查看'],
@@ -172,6 +171,8 @@ export const ERROR_MESSAGES: Record<string, readonly [title: string, message: st
   SETTLEMENT_OUT_OF_ORDER: ['结算顺序有误', '请先结算更早的周期'],
   BILL_DATE_REQUIRED: ['缺少账单日期', '请选择账单日期'],
   BILL_DATE_INVALID: ['账单日期有误', '账单日期有误，请重新选择'],
+  RECONCILIATION_NOT_FOUND: ['对账记录不存在', '没有找到这次对账记录'],
+  QUERY_REQUIRED: ['请输入查询内容', '请输入要查询的内容'],
   TRADE_BILL_MALFORMED: ['账单格式有误', '交易账单格式不正确'],
 };
 
