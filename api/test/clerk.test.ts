@@ -64,7 +64,9 @@ describe('clerk accounts', () => {
     expect(res.body.find((a) => a.username === 'fin')).toMatchObject({ role: 'finance', storeId: null });
     expect(JSON.stringify(res.body)).not.toMatch(/scrypt|password/i);
     const signIn = await stack.client.post('/api/auth/staff', { username: 'clerk.sh', password: 'clerk-password-1' });
-    expect(signIn.body.role).toBe('clerk');
+    expect(signIn.body).toEqual({ token: expect.any(String), role: 'clerk', storeId: shanghai });
+    const financeSignIn = await stack.client.post('/api/auth/staff', { username: 'fin', password: 'clerk-password-1' });
+    expect(financeSignIn.body).toEqual({ token: expect.any(String), role: 'finance' });
   });
 
   it('refuses a clerk without a store, a store for other roles, and unknown stores, writing nothing', async () => {

@@ -91,7 +91,8 @@ export class IdentityService implements OnApplicationBootstrap {
     );
     if (!account || !ok) throw AppError.unauthorized('Wrong username or password', 'LOGIN_FAILED');
     const storeId = account.role === 'clerk' ? (account.storeId ?? undefined) : undefined;
-    return { token: await this.tokens.issue({ sub: account.id, role: account.role, storeId }), role: account.role };
+    const token = await this.tokens.issue({ sub: account.id, role: account.role, storeId });
+    return { token, role: account.role, ...(storeId ? { storeId } : {}) };
   }
 
   /** A staff account; a clerk serves exactly one store (`storeId`), the other roles none. */

@@ -40,6 +40,8 @@ export interface AuthStaffRequest {
 export interface AuthStaffResponse {
   token: string;
   role: Role;
+  /** A clerk's store (the only one it acts for). */
+  storeId?: string;
 }
 
 export interface Store {
