@@ -84,6 +84,57 @@ const MESSAGES: Record<string, string> = {
   SHARE_CODE_INVALID: '分享码无效',
   SHARE_TARGET_NOT_FOUND: '分享的对象不存在',
   OA_NOT_CONFIGURED: '尚未配置公众号',
+  // more codes of the API (kept complete by errors.test.ts)
+  ACCOUNT_HAS_OPEN_ORDERS: '该会员还有进行中的订单，暂不能注销',
+  AFTER_SALE_CHANGED: '售后申请状态已变化，请刷新后重试',
+  AFTER_SALE_DECIDED: '该售后申请已处理',
+  AFTER_SALE_NOT_FOUND: '售后申请不存在',
+  AFTER_SALE_OPEN: '该订单已有处理中的售后申请',
+  ALREADY_CREDITED: '该小票已有业绩归属导购',
+  ALREADY_SHIPPED: '该订单已发货',
+  CLAIM_DECIDED: '该补录申请已处理',
+  CLAIM_EXISTS: '该小票已有补录申请',
+  CLAIM_NOT_FOUND: '补录申请不存在',
+  CLAIM_STORE_FORBIDDEN: '不能为其他门店的小票申请补录',
+  COUNTER_ONLY: '仅门店收银可以进行此操作',
+  EXTERNAL_CONTACT_NOT_FOUND: '找不到该企业微信客户',
+  FULFILMENT_CHANGED: '订单履约状态已变化，请刷新后重试',
+  GROUP_DATA_INVALID: '群信息无效',
+  IMAGE_URL_MISMATCH: '商品图片地址无效，请重新上传',
+  MEMBER_CODE_BUSY: '会员码正在使用中，请稍后再试',
+  NOTHING_TO_UPDATE: '没有需要保存的修改',
+  NOT_A_DELIVERY: '该订单不是快递配送订单',
+  NOT_SHIPPED: '该订单尚未发货',
+  NOT_YOUR_CONTACT: '该客户不是你的企业微信联系人',
+  NOT_YOUR_STORE: '只能操作本门店的数据',
+  NO_FULFILMENT: '该订单没有履约信息',
+  ORDER_ALREADY_PAID: '该订单已支付',
+  ORDER_NOT_CORRECTABLE: '该订单当前不能调整业绩归属',
+  ORDER_NOT_ONLINE: '该操作仅适用于线上订单',
+  ORDER_NOT_PAID: '该订单尚未支付',
+  ORDER_REFUNDED: '该订单已退款',
+  PHONE_CODE_INVALID: '手机号授权无效，请重试',
+  PICKUP_AT_OTHER_STORE: '该订单不在本门店自提',
+  PICKUP_CODE_NOT_FOUND: '找不到该提货码对应的订单',
+  PICKUP_STORE_NOT_FOUND: '自提门店不存在',
+  PRODUCT_NOT_ON_SALE: '该商品已下架',
+  QUERY_REQUIRED: '请输入会员码或会员ID',
+  RECEIPT_CONFLICT: '该小票号已登记过不同的内容',
+  RECEIPT_NOT_FOUND: '找不到该小票',
+  SELF_REFERRAL_DENIED: '导购自购不计佣金',
+  SETTLEMENT_OUT_OF_ORDER: '请先结算更早的账期',
+  SHARE_NOT_YOURS: '这不是你的分享',
+  SOLD_AT_OUT_OF_RANGE: '销售时间须在 24 小时以内',
+  STORE_NOT_ALLOWED: '无权操作该门店',
+  UPLOAD_EMPTY: '图片文件为空',
+  UPLOAD_FILE_REQUIRED: '请选择要上传的图片',
+  UPLOAD_MALFORMED: '图片文件已损坏或格式不正确',
+  UPLOAD_NOT_FOUND: '图片不存在',
+  UPLOAD_NOT_MULTIPART: '上传方式不正确，请重新选择图片',
+  UPLOAD_TYPE_UNSUPPORTED: '图片格式不正确，仅支持 PNG、JPEG、WebP',
+  WECHATPAY_UNAVAILABLE: '微信支付暂时不可用，请稍后再试',
+  WXACODE_FAILED: '小程序码生成失败',
+  WXACODE_PENDING: '小程序码生成中，请稍后再试',
 };
 
 const BY_STATUS: Record<number, string> = {
@@ -146,6 +197,11 @@ export function chineseMessage(status: number, body: ErrorBody | null | undefine
   if (code && MESSAGES[code]) return MESSAGES[code];
   if (BY_STATUS[status]) return BY_STATUS[status];
   return status >= 500 ? MESSAGES.INTERNAL : '操作失败，请稍后再试';
+}
+
+/** Whether a code has a message of its own (not the fallback by status). */
+export function hasMessage(code: string): boolean {
+  return code in MESSAGES;
 }
 
 export function networkMessage(): string {
