@@ -31,6 +31,7 @@ function apiErrorCodes(): string[] {
 const CJK = /[\u4e00-\u9fff]/;
 
 describe('API errors as Chinese messages', () => {
+  // A new AppError code in api/src needs its Chinese sentence in packages/console/src/api/errors.ts.
   it('has a Chinese sentence of its own for every code the API throws', () => {
     const codes = apiErrorCodes();
     expect(codes.length).toBeGreaterThan(40);
