@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import type { Order } from '@guideshare/contracts';
+import type { AttributionCorrection, Order } from '@guideshare/contracts';
 import { resolveRateBps } from '@guideshare/rules';
 import { AppError } from '../common/app-error.js';
 import { newId } from '../common/ids.js';
@@ -14,17 +14,7 @@ import { OrdersService } from '../orders/orders.service.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { AttributionCorrectionEntity } from './attribution-correction.entity.js';
 
-export interface CorrectionView {
-  id: string;
-  orderId: string;
-  seq: number;
-  from: { guideId: string | null; storeId: string | null; rule: string };
-  to: { guideId: string; storeId: string | null };
-  actorId: string;
-  claimId: string | null;
-  reason: string;
-  createdAt: string;
-}
+type CorrectionView = AttributionCorrection;
 
 const view = (c: AttributionCorrectionEntity): CorrectionView => ({
   id: c.id,

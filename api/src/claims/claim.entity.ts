@@ -1,7 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import type { ClaimStatus } from '@guideshare/contracts';
 import { IdColumn, InstantColumn } from '../common/columns.js';
 
-export type ClaimStatus = 'REQUESTED' | 'APPROVED' | 'REJECTED';
+export type { ClaimStatus };
 
 /** The claim state machine as data; each move is `UPDATE … WHERE status IN (sources)`. */
 export const CLAIM_TRANSITIONS: Readonly<Record<ClaimStatus, readonly ClaimStatus[]>> = {

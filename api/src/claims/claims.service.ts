@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
+import type { AttributionClaim } from '@guideshare/contracts';
 import { AttributionCorrectionsService } from '../attribution-corrections/attribution-corrections.service.js';
 import { AppError } from '../common/app-error.js';
 import { newId } from '../common/ids.js';
@@ -10,18 +11,7 @@ import { OrdersService } from '../orders/orders.service.js';
 import { claimSourcesOf, ClaimEntity, type ClaimStatus } from './claim.entity.js';
 import { CreateClaimDto } from './claims.dto.js';
 
-export interface ClaimView {
-  id: string;
-  guideId: string;
-  storeId: string;
-  receiptNo: string;
-  orderId: string;
-  reason: string;
-  status: ClaimStatus;
-  decisionReason: string | null;
-  createdAt: string;
-  decidedAt: string | null;
-}
+type ClaimView = AttributionClaim;
 
 const view = (c: ClaimEntity): ClaimView => ({
   id: c.id,

@@ -310,3 +310,30 @@ export interface GuideCard {
   /** a WeCom "contact me" QR code for adding the guide, when configured (not yet: null) */
   contactQrUrl: string | null;
 }
+
+/** A guide's claim (补录) of an uncredited counter sale: `POST /api/guides/me/claims`. */
+export type ClaimStatus = 'REQUESTED' | 'APPROVED' | 'REJECTED';
+export interface AttributionClaim {
+  id: string;
+  guideId: string;
+  storeId: string;
+  receiptNo: string;
+  orderId: string;
+  reason: string;
+  status: ClaimStatus;
+  decisionReason: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+}
+/** One step of `GET /api/admin/orders/:id/attribution-history`. */
+export interface AttributionCorrection {
+  id: string;
+  orderId: string;
+  seq: number;
+  from: { guideId: string | null; storeId: string | null; rule: AttributionRule };
+  to: { guideId: string; storeId: string | null };
+  actorId: string;
+  claimId: string | null;
+  reason: string;
+  createdAt: string;
+}
