@@ -124,6 +124,7 @@ export async function opsFlow(page, ctx) {
     ['/policy', 'admin-policy', tid('policy-version')],
     ['/staff', 'admin-staff', '.ant-table'],
     ['/orders', 'admin-orders', '.ant-table-row'],
+    ['/orders/after-sales', 'admin-after-sales', '.ant-table'],
     ['/finance/settlements', 'admin-settlements', '.ant-table'],
   ]) {
     await go(page, baseUrl, route);

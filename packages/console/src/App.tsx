@@ -14,6 +14,7 @@ const Products = page(() => import('./pages/catalog/Products'), 'ProductsPage');
 const ProductEdit = page(() => import('./pages/catalog/ProductEdit'), 'ProductEditPage');
 const Categories = page(() => import('./pages/catalog/Categories'), 'CategoriesPage');
 const Orders = page(() => import('./pages/orders/Orders'), 'OrdersPage');
+const AfterSales = page(() => import('./pages/orders/AfterSales'), 'AfterSalesPage');
 const OrderDetail = page(() => import('./pages/orders/OrderDetail'), 'OrderDetailPage');
 const Stores = page(() => import('./pages/Stores'), 'StoresPage');
 const Guides = page(() => import('./pages/Guides'), 'GuidesPage');
@@ -70,7 +71,9 @@ export function ConsoleRoutes() {
         <Route path="/catalog/products/new" element={<Guard roles={A}>{<ProductEdit />}</Guard>} />
         <Route path="/catalog/products/:id" element={<Guard roles={A}>{<ProductEdit />}</Guard>} />
         <Route path="/catalog/categories" element={<Guard roles={A}>{<Categories />}</Guard>} />
-        <Route path="/orders" element={<Guard roles={AF}>{<Orders />}</Guard>} />
+        <Route path="/orders" element={<Navigate to="/orders/list" replace />} />
+        <Route path="/orders/list" element={<Guard roles={AF}>{<Orders />}</Guard>} />
+        <Route path="/orders/after-sales" element={<Guard roles={A}>{<AfterSales />}</Guard>} />
         <Route path="/orders/:id" element={<Guard roles={AF}>{<OrderDetail />}</Guard>} />
         <Route path="/stores" element={<Guard roles={A}>{<Stores />}</Guard>} />
         <Route path="/guides" element={<Guard roles={A}>{<Guides />}</Guard>} />

@@ -86,7 +86,7 @@ export function OrderDetailPage() {
   return (
     <PageContainer
       title={`订单 ${o.id.slice(0, 8)}…`}
-      onBack={() => navigate('/orders')}
+      onBack={() => navigate('/orders/list')}
       tags={
         <Badge status={ORDER_STATUS[o.status]?.status ?? 'default'} text={ORDER_STATUS[o.status]?.text ?? '未知'} />
       }
