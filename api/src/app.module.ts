@@ -30,6 +30,7 @@ import { SharesModule } from './shares/shares.module.js';
 import { StoresModule } from './stores/stores.module.js';
 import { UploadsModule } from './uploads/uploads.module.js';
 import { WechatModule } from './wechat/wechat.module.js';
+import { WechatPayNotifyModule } from './wechat-pay-notify/wechat-pay-notify.module.js';
 import { WecomModule } from './wecom/wecom.module.js';
 
 @Module({})
@@ -59,6 +60,7 @@ export class AppModule {
         RefundsModule,
         AttributionCorrectionsModule,
         ClaimsModule,
+        WechatPayNotifyModule,
         AfterSalesModule,
         PrivacyModule,
         GuideCardsModule,

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { commissionFen } from '@guideshare/rules';
 import { consumer, createBrand, share, visit, type Brand } from './support/fixtures.js';
 import { entriesOf, financeToken, lineSum, orderState, paidOrder, refund, sql } from './support/money.js';
-import { RefundsService } from '../src/refunds/refunds.service.js';
+import { RefundSync } from '../src/refunds/refund-sync.service.js';
 import { postNotify } from './support/notify.js';
 import { startStack, type TestStack } from './support/stack.js';
 
@@ -222,7 +222,7 @@ describe('online refunds through WeChat Pay', () => {
     expect(
       await stack.sim.completeRefund(lost.body.outRefundNo, 'SUCCESS', { notifyUrl: 'http://127.0.0.1:9/unreachable' }),
     ).toBe(0);
-    const refunds = stack.app.get(RefundsService);
+    const refunds = stack.app.get(RefundSync);
     // Too recent to chase yet.
     expect(await refunds.syncPending(new Date())).toBe(0);
     expect(await orderState(stack, order.id)).toEqual({ status: 'PAID', paidFen: 10000, refundedFen: 0 });

@@ -32,7 +32,11 @@ export class NotifyRejected extends Error {
   }
 }
 
-export type NotifyHandler = (resource: Record<string, unknown>, eventType: string) => Promise<void>;
+/** A verified WeChat Pay notification: its event type and decrypted resource. */
+export interface VerifiedNotification {
+  eventType: string;
+  resource: Record<string, unknown>;
+}
 
 /**
  * Inside the payment's transaction, for a payment that arrived for a cancelled order whose stock is
@@ -43,8 +47,6 @@ export type UnsellablePaymentHandler = (em: EntityManager, orderId: string, at: 
 @Injectable()
 export class PaymentsService {
   private readonly logger = new Logger('Payments');
-  /** Other modules (refunds) register for their event types. */
-  private readonly handlers = new Map<string, NotifyHandler>();
   private unsellable: UnsellablePaymentHandler | null = null;
 
   constructor(
@@ -57,14 +59,7 @@ export class PaymentsService {
     private readonly ledger: LedgerService,
     private readonly fulfilment: FulfilmentService,
   ) {
-    this.handlers.set('TRANSACTION.SUCCESS', (resource) =>
-      this.onTransactionSuccess(resource as unknown as Transaction),
-    );
     this.orders.closeTransactionsWith((order) => this.closeTransaction(order));
-  }
-
-  onEvent(eventType: string, handler: NotifyHandler) {
-    this.handlers.set(eventType, handler);
   }
 
   /** The refunds module registers how a payment for a cancelled order without stock is given back. */
@@ -128,13 +123,13 @@ export class PaymentsService {
   }
 
   /**
-   * The notify endpoint: signature (platform key, serial), 300 s clock skew, AES-256-GCM resource,
-   * then the event's handler. Anything refused changes nothing.
+   * The notify endpoint's first step: signature (platform key, serial), 300 s clock skew,
+   * AES-256-GCM resource. The event's handler is then chosen in `wechat-pay-notify/notify-dispatch.ts`.
    */
-  async handleNotify(
+  verifyNotify(
     headers: Record<string, string | string[] | undefined>,
     rawBody: Buffer | undefined,
-  ): Promise<void> {
+  ): VerifiedNotification {
     if (!rawBody?.length) throw new NotifyRejected(400, 'empty body');
     let verified: { envelope: { event_type: string }; resource: Record<string, unknown> };
     try {
@@ -150,15 +145,11 @@ export class PaymentsService {
       if (e instanceof WechatPayVerificationError) throw new NotifyRejected(401, `${e.reason}: ${e.message}`);
       throw e;
     }
-    const handler = this.handlers.get(verified.envelope.event_type);
-    if (!handler) {
-      this.logger.warn(`Ignoring WeChat Pay event ${verified.envelope.event_type}`);
-      return;
-    }
-    await handler(verified.resource, verified.envelope.event_type);
+    return { eventType: verified.envelope.event_type, resource: verified.resource };
   }
 
-  private async onTransactionSuccess(t: Transaction): Promise<void> {
+  /** TRANSACTION.SUCCESS: checked against this merchant and the order, then recorded once. */
+  async onTransactionSuccess(t: Transaction): Promise<void> {
     if (t.appid !== this.config.wechat.appId || t.mchid !== this.config.wechatPay.mchid) {
       throw new NotifyRejected(400, 'appid/mchid do not match this merchant');
     }
@@ -232,10 +223,6 @@ export class PaymentsService {
   /** Account deletion: the payer's openid leaves these orders' payment records (the money facts stay). */
   async forgetPayer(em: EntityManager, orderIds: string[]): Promise<void> {
     if (orderIds.length) await em.getRepository(PaymentEntity).update({ orderId: In(orderIds) }, { payerOpenid: '' });
-  }
-
-  async paymentForOrder(orderId: string): Promise<PaymentEntity | null> {
-    return this.payments.findOneBy({ orderId });
   }
 }
 

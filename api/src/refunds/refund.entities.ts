@@ -6,10 +6,7 @@ import { FenColumn, IdColumn, InstantColumn } from '../common/columns.js';
  * PROCESSING until WeChat Pay's REFUND.* notify (online); SUCCESS at once at a counter.
  * FAILED: WeChat Pay refused the request outright (nothing was refunded).
  */
-export type RefundStatus = 'PROCESSING' | 'SUCCESS' | 'CLOSED' | 'ABNORMAL' | 'FAILED';
-
-/** Statuses whose amount is spoken for: a new refund may not claim it again. */
-export const CLAIMING_STATUSES: readonly RefundStatus[] = ['PROCESSING', 'ABNORMAL', 'SUCCESS'];
+export type RefundStatus = 'PROCESSING' | 'SUCCESS' | 'CLOSED' | 'ABNORMAL' | 'FAILED'; // transitions: refund-state.ts
 
 /**
  * One refund of an order. Retries land once through unique constraints: (order, Idempotency-Key)
