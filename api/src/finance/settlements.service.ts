@@ -5,6 +5,7 @@ import { stringify } from 'csv-stringify';
 import { EntityManager, LessThan, MoreThan, Repository } from 'typeorm';
 import { formatFen, type Settlement, type SettlementPreview } from '@guideshare/contracts';
 import { AppError } from '../common/app-error.js';
+import { excelText } from '../common/excel.js';
 import { newId } from '../common/ids.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { isDuplicateKey, Transactions } from '../database/transactions.js';
@@ -61,9 +62,6 @@ const CSV_COLUMNS = [
   { key: 'carried', header: '结转下期(元)' },
   { key: 'entries', header: '流水笔数' },
 ] as const;
-
-/** Text that Excel would run as a formula (=, +, -, @, tab, CR at the start) is defused with a quote. */
-const excelText = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 
 @Injectable()
 export class SettlementsService {

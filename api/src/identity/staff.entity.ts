@@ -10,7 +10,7 @@ export class StaffAccountEntity {
   @Column({ type: 'varchar', length: 64, unique: true })
   username!: string;
 
-  /** scrypt$N$salt$hash */
+  /** `scrypt$<salt, base64>$<32-byte key, base64>` (identity/passwords.ts) */
   @Column({ type: 'varchar', length: 200 })
   passwordHash!: string;
 

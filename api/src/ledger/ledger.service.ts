@@ -88,7 +88,6 @@ export const toEntry = (e: LedgerEntryEntity): CommissionEntry => ({
 export class LedgerService {
   constructor(
     @InjectRepository(LedgerEntryEntity) private readonly entries: Repository<LedgerEntryEntity>,
-    @InjectRepository(LedgerHoldEntity) private readonly holds: Repository<LedgerHoldEntity>,
     private readonly policy: PolicyService,
   ) {}
 
@@ -210,13 +209,6 @@ export class LedgerService {
   /** Releases a hold; releasing twice or an unknown hold does nothing. */
   async release(em: EntityManager, holdKey: string, at: Date): Promise<void> {
     await em.getRepository(LedgerHoldEntity).update({ holdKey, releasedAt: IsNull() }, { releasedAt: at });
-  }
-
-  /** Orders (of those given) whose entries are held back right now. */
-  async heldOrderIds(orderIds: string[]): Promise<Set<string>> {
-    if (!orderIds.length) return new Set();
-    const holds = await this.holds.findBy({ orderId: In(orderIds), releasedAt: IsNull() });
-    return new Set(holds.map((h) => h.orderId));
   }
 
   /**

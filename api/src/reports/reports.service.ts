@@ -2,22 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import { formatFen } from '@guideshare/contracts';
 import { AppError } from '../common/app-error.js';
+import { excelCell } from '../common/excel.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { GuidesService } from '../guides/guides.service.js';
 import { StoresService } from '../stores/stores.service.js';
 import { addDays, businessDate, businessDays, isBusinessDate, type BusinessDay } from '../common/business-time.js';
-import {
-  CREDIT_RULES,
-  emptyFigures,
-  ratio,
-  sharerVsServer,
-  type CreditRule,
-  type Figures,
-  type GuideReportResponse,
-  type GuideStatsResponse,
-  type PrivateDomainShare,
-} from './report.types.js';
-import { ReportsReader, type CountRow, type DistinctRow, type SalesRow, type Scope } from './reports.reader.js';
+import { sharerVsServer, type GuideReportResponse, type GuideStatsResponse } from './report.types.js';
+import { dayKey, guideKey, storeKey, Tally } from './report-tally.js';
+import { ReportsReader, type Scope } from './reports.reader.js';
 
 /** The longest period one request may cover. */
 export const MAX_PERIOD_DAYS = 366;
@@ -26,96 +18,6 @@ export interface PeriodQuery {
   from?: string;
   to?: string;
 }
-
-type CountField = 'shares' | 'visits' | 'newMembers' | 'commissionFen';
-type Keys<R> = (row: R) => Array<string | null>;
-
-interface DomainTally {
-  onlineGmvFen: number;
-  storeGmvFen: number;
-  totalGmvFen: number;
-}
-
-/** Figures per key ('all', 'd:<day>', 'g:<guide>', 's:<store>'), filled from the reader's rows. */
-class Tally {
-  private readonly figures = new Map<string, Figures>();
-  private readonly domain = new Map<string, DomainTally>();
-
-  at(key: string): Figures {
-    let f = this.figures.get(key);
-    if (!f) this.figures.set(key, (f = emptyFigures()));
-    return f;
-  }
-
-  counts(rows: CountRow[], field: CountField, keys: Keys<CountRow>) {
-    for (const row of rows) for (const key of keys(row)) if (key) this.at(key)[field] += row.n;
-  }
-
-  distinct(rows: DistinctRow[], field: 'visitors' | 'buyers', key: (row: DistinctRow) => string | null) {
-    for (const row of rows) {
-      const k = key(row);
-      if (k) this.at(k)[field] = row.n;
-    }
-  }
-
-  /** Guide-credited sales into the figures; every sale into the private-domain denominators. */
-  sales(rows: SalesRow[], keys: Keys<SalesRow>, domainKeys: Keys<SalesRow>) {
-    for (const row of rows) {
-      const netFen = row.paidFen - row.refundedFen;
-      const online = row.channel === 'online';
-      for (const key of domainKeys(row)) {
-        if (!key) continue;
-        const d = this.domainAt(key);
-        d.totalGmvFen += netFen;
-        if (row.guideId) {
-          if (online) d.onlineGmvFen += netFen;
-          else d.storeGmvFen += netFen;
-        }
-      }
-      if (!row.guideId) continue;
-      for (const key of keys(row)) {
-        if (!key) continue;
-        const f = this.at(key);
-        f.orders += row.orders;
-        f.gmvFen += netFen;
-        f.refundedFen += row.refundedFen;
-        if (online) {
-          f.onlineOrders += row.orders;
-          f.onlineGmvFen += netFen;
-        } else {
-          f.storeOrders += row.orders;
-          f.storeGmvFen += netFen;
-        }
-        if ((CREDIT_RULES as readonly string[]).includes(row.rule)) {
-          f.gmvFenByRule[row.rule as CreditRule] += netFen;
-          f.ordersByRule[row.rule as CreditRule] += row.orders;
-        }
-      }
-    }
-  }
-
-  privateDomain(key: string): PrivateDomainShare {
-    const d = this.domain.get(key) ?? { onlineGmvFen: 0, storeGmvFen: 0, totalGmvFen: 0 };
-    const creditedGmvFen = d.onlineGmvFen + d.storeGmvFen;
-    return {
-      onlineGmvFen: d.onlineGmvFen,
-      storeGmvFen: d.storeGmvFen,
-      creditedGmvFen,
-      totalGmvFen: d.totalGmvFen,
-      share: ratio(creditedGmvFen, d.totalGmvFen),
-    };
-  }
-
-  private domainAt(key: string): DomainTally {
-    let d = this.domain.get(key);
-    if (!d) this.domain.set(key, (d = { onlineGmvFen: 0, storeGmvFen: 0, totalGmvFen: 0 }));
-    return d;
-  }
-}
-
-const dayKey = (row: { day?: number }) => `d:${row.day}`;
-const guideKey = (row: { guideId?: string | null }) => (row.guideId ? `g:${row.guideId}` : null);
-const storeKey = (row: { storeId?: string | null }) => (row.storeId ? `s:${row.storeId}` : null);
 
 /**
  * Guide statistics and the guide report (issue 7).
@@ -337,7 +239,7 @@ export class ReportsService {
       ['分享成交占比(%)', (g) => bpsAsPercent(g.sharerVsServer.shareOfCredit.bps)],
       ['佣金(元)', (g) => formatFen(g.commissionFen)],
     ];
-    const rows = report.guides.map((g) => columns.map(([, value]) => cell(value(g))));
+    const rows = report.guides.map((g) => columns.map(([, value]) => excelCell(value(g))));
     const body = stringify(rows, {
       bom: true,
       header: true,
@@ -358,10 +260,4 @@ export class ReportsService {
 function bpsAsPercent(bps: number | null): string {
   if (bps === null) return '';
   return `${Math.trunc(bps / 100)}.${String(bps % 100).padStart(2, '0')}`;
-}
-
-/** Text that Excel would run as a formula (=, +, -, @ first) is prefixed with a quote. */
-function cell(value: string | number): string | number {
-  if (typeof value !== 'string') return value;
-  return /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
 }

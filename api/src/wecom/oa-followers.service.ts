@@ -6,9 +6,8 @@ import { AppError } from '../common/app-error.js';
 import { OaFollowerEntity } from './oa-follower.entity.js';
 
 /**
- * The client for the Official Account's API. Follower calls need the OA's own appid/secret; until
- * configuration carries them (WECHAT_OA_APPID/WECHAT_OA_SECRET, not yet in AppConfig) this is the
- * mini-program client, which is what the simulator answers.
+ * The client for the Official Account's API, with the OA's own appid/secret (AppConfig
+ * `officialAccount`, from WECHAT_OA_APPID/WECHAT_OA_SECRET); null when they are not configured.
  */
 export const OA_API_CLIENT = Symbol('OA_API_CLIENT');
 

@@ -3,6 +3,7 @@
 export * from './share-code.js';
 export * from './money.js';
 export * from './console.js';
+export * from './console-finance.js';
 
 export type Role = 'consumer' | 'guide' | 'finance' | 'admin' | 'clerk';
 export type ShareKind = 'product' | 'live' | 'store' | 'poster';
