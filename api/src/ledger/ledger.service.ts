@@ -1,7 +1,7 @@
 import type { LedgerEntryKind } from '@guideshare/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, FindOptionsWhere, In, IsNull, Repository } from 'typeorm';
+import { EntityManager, FindOptionsWhere, IsNull, Repository } from 'typeorm';
 import type { CommissionEntry, CommissionsResponse } from '@guideshare/contracts';
 import { commissionFen, reversalFen } from '@guideshare/rules';
 import { newId } from '../common/ids.js';
