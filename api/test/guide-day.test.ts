@@ -54,6 +54,25 @@ describe('GET /api/guides/me/customers', () => {
     expect(byId[bob.memberId]).toMatchObject({ registered: false, phoneMasked: null, orders: 0, lifetimeGmvFen: 0 });
     expect(JSON.stringify(r.body)).not.toContain('13812345678');
     expect((await stack.client.get('/api/guides/me/customers', alice.token)).status).toBe(403);
+
+    // commission entries name the product and the order
+    const mine = await stack.client.get('/api/guides/me/commissions', g0.token);
+    expect(mine.status).toBe(200);
+    const orderNos = Object.fromEntries(
+      await Promise.all(
+        [o1.body.id, o2.body.id].map(async (id: string) => [
+          id,
+          (await stack.client.get(`/api/orders/${id}`, alice.token)).body.orderNo,
+        ]),
+      ),
+    );
+    const named = (mine.body.entries as any[]).map((e) => [e.orderId, e.orderNo, e.productName]).sort();
+    expect(named).toEqual(
+      [
+        [o1.body.id, orderNos[o1.body.id], '精华'],
+        [o2.body.id, orderNos[o2.body.id], '洁面'],
+      ].sort(),
+    );
   });
 });
 

@@ -287,6 +287,23 @@ async function main() {
     check(link.includes(`id=${encodeURIComponent(productId ?? '')}`), 'share link names the product');
     await shot(guide.page, '1-guide-share.png');
 
+    step('guide saves the poster the API drew (H5: a PNG download)');
+    await guide.page.locator(tid('poster-image')).waitFor();
+    const [download] = await Promise.all([
+      guide.page.waitForEvent('download'),
+      guide.page.locator(tid('save-poster')).click(),
+    ]);
+    const posterFile = path.join(ARTIFACTS, 'poster.png');
+    await download.saveAs(posterFile);
+    const poster = fs.readFileSync(posterFile);
+    check(poster.subarray(1, 4).toString('latin1') === 'PNG', 'the downloaded poster is a PNG');
+    check(download.suggestedFilename() === `海报-${code}.png`, 'the poster file is named after the share code');
+    check(
+      ((await guide.page.locator(tid('save-result')).textContent()) ?? '').includes('海报已下载'),
+      'the workbench confirms the download in Chinese',
+    );
+    console.log(`  poster: ${posterFile} (${poster.length} bytes)`);
+
     // ---- consumer: open the link in a fresh browser ----
     step('consumer opens the share link (silent login, visit recorded)');
     const orderRequests: Request[] = [];

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, FindOptionsWhere, IsNull, Repository } from 'typeorm';
 import type { CommissionEntry, CommissionsResponse } from '@guideshare/contracts';
+import { nameEntries } from './entry-names.js';
 import { commissionFen, reversalFen } from '@guideshare/rules';
 import { newId } from '../common/ids.js';
 import { withinRange, type RangeQuery } from '../common/range-query.js';
@@ -293,7 +294,7 @@ export class LedgerService {
       this.entries.find({ where, order: { createdAt: 'DESC', id: 'DESC' }, take: 500 }),
       this.balances(guideId, now),
     ]);
-    return { entries: listed.map(toEntry), ...totals };
+    return { entries: await nameEntries(this.entries.manager, listed.map(toEntry), listed), ...totals };
   }
 
   private async balances(guideId: string, now: Date) {

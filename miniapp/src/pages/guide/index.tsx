@@ -122,8 +122,13 @@ function Commissions({ onAuthLost }: { onAuthLost: () => void }) {
               <View className="entry__main">
                 <Text className="entry__title">
                   {entryKindLabel(e.kind)}
-                  {e.orderId ? ` · 订单 ${shortId(e.orderId)}` : ''}
+                  {e.orderId ? ` · 订单 ${e.orderNo ?? shortId(e.orderId)}` : ''}
                 </Text>
+                {e.productName ? (
+                  <Text className="entry__product" data-testid="commission-product">
+                    {e.productName}
+                  </Text>
+                ) : null}
                 <Text className="muted">
                   {entryState(e)} · {formatDateTime(e.availableAt)} 起可结算
                   {e.rateBps != null ? ` · 比例 ${e.rateBps / 100}%` : ''}
