@@ -80,7 +80,11 @@ export function LivesPage() {
             () =>
               isNew
                 ? api('/admin/lives', { method: 'POST', body })
-                : api(`/admin/lives/${(editing as Live).id}`, { method: 'PATCH', body }),
+                : // A live keeps its host store; PATCH takes the title and the times.
+                  api(`/admin/lives/${(editing as Live).id}`, {
+                    method: 'PATCH',
+                    body: { title: body.title, startsAt: body.startsAt, endsAt: body.endsAt },
+                  }),
             isNew ? '直播已创建' : '直播已更新',
           );
           if (ok === undefined) return false;
@@ -92,7 +96,10 @@ export function LivesPage() {
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item name="storeId" label="主办门店" rules={[{ required: true, message: '请选择门店' }]}>
-          <Select options={(stores.data ?? []).map((s) => ({ label: s.name, value: s.id }))} />
+          <Select
+            disabled={editing !== 'new'}
+            options={(stores.data ?? []).map((s) => ({ label: s.name, value: s.id }))}
+          />
         </Form.Item>
         <Form.Item name="range" label="直播时间" rules={[{ required: true, message: '请选择直播时间' }]}>
           <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
