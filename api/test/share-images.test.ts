@@ -11,6 +11,7 @@ import { POSTER_HEIGHT, POSTER_WIDTH } from '../src/shares/poster-render.js';
 import { Client } from './support/client.js';
 import { withSql } from './support/database.js';
 import { decodePngQr as decode } from './support/qr.js';
+import { PNG } from 'pngjs';
 import { createBrand, share, type Brand } from './support/fixtures.js';
 import { startStack, type TestStack } from './support/stack.js';
 
@@ -138,5 +139,30 @@ describe('GET /api/shares/:code/poster', () => {
     if (process.env.POSTER_SNAPSHOT) writeFileSync(process.env.POSTER_SNAPSHOT, changed.bytes);
     expect(callsFor(s.code)).toBe(1);
     expect((await stack.client.get(`/api/shares/${s.code}/poster`, brand.guides[1]!.token)).status).toBe(403);
+  });
+
+  it('draws the product picture uploaded to the API (read back over loopback)', async () => {
+    const red = new PNG({ width: 64, height: 64 });
+    for (let i = 0; i < red.data.length; i += 4) red.data.set([255, 0, 0, 255], i);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(PNG.sync.write(red))], { type: 'image/png' }), 'red.png');
+    const up = await fetch(`${stack.url}/api/admin/uploads`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${brand.admin}` },
+    });
+    expect(up.status).toBe(201);
+    const { url } = (await up.json()) as { url: string };
+    const patched = await stack.client.request('PATCH', `/api/admin/products/${brand.cheap.id}`, {
+      token: brand.admin,
+      body: { imageUrls: [url] },
+    });
+    expect(patched.status).toBe(200);
+    const g = brand.guides[0]!;
+    const s = await share(stack, g.token, 'product', brand.cheap.id);
+    const r = await image(stack.client, `/api/shares/${s.code}/poster`, g.token);
+    const png = PNG.sync.read(r.bytes);
+    const at = (x: number, y: number) => [...png.data.subarray((y * png.width + x) * 4, (y * png.width + x) * 4 + 3)];
+    expect(at(375, 375)).toEqual([255, 0, 0]);
   });
 });

@@ -48,7 +48,7 @@ export class PosterService {
     const { imageUrl, ...rest } = text;
     const png = await renderPoster({
       ...rest,
-      image: await download(imageUrl),
+      image: await download(imageUrl, `http://127.0.0.1:${this.config.port}`),
       wxacode: await this.wxacodes.png(share),
       fontFamily: font.family,
     });
@@ -105,10 +105,14 @@ export class PosterService {
   }
 }
 
-/** A picture for the poster: a data: URL or an http(s) URL (bounded in time and size); null when unavailable. */
-async function download(url: string): Promise<Buffer | null> {
+/**
+ * A picture for the poster: a data: URL, an http(s) URL, or a path on this API (an upload, read back
+ * over loopback), bounded in time and size; null when unavailable.
+ */
+async function download(url: string, self: string): Promise<Buffer | null> {
   const data = /^data:image\/[a-z+]+;base64,(.+)$/i.exec(url);
   if (data) return Buffer.from(data[1]!, 'base64');
+  if (url.startsWith('/api/')) url = `${self}${url}`;
   if (!/^https?:\/\//i.test(url)) return null;
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(IMAGE_TIMEOUT_MS) });
