@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { serveConsole } from './console-static.js';
+import { setupOpenApi } from './openapi.js';
 import type { AppConfig } from './config/app-config.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { createValidationPipe } from './common/validation.js';
@@ -41,6 +42,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     await app.register(fastifyStatic as never, { root: config.staticDir, prefix: '/', wildcard: false });
   }
   await serveConsole(app, config.consoleDir);
+  setupOpenApi(app);
   await app.init();
   return app;
 }

@@ -1,4 +1,7 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Inject } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppError } from '../common/app-error.js';
 import { Public } from '../auth/auth.decorators.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { APP_CONFIG, type AppConfig } from './app-config.js';
@@ -9,6 +12,7 @@ export class ConfigController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly policy: PolicyService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /** `onlineWindowHours`: the mini-program drops a stored share code once it is older than this. */
@@ -26,6 +30,19 @@ export class ConfigController {
   @Public()
   @Get('health')
   health() {
+    return { ok: true };
+  }
+
+  /** Ready to serve: 200 only while the database answers (a load balancer's readiness probe). */
+  @Public()
+  @Get('ready')
+  @HttpCode(200)
+  async ready() {
+    try {
+      await this.dataSource.query('SELECT 1');
+    } catch {
+      throw new AppError(HttpStatus.SERVICE_UNAVAILABLE, 'NOT_READY', 'The database does not answer');
+    }
     return { ok: true };
   }
 }

@@ -18,6 +18,7 @@ export const ERROR_MESSAGES: Record<string, readonly [title: string, message: st
   TOO_MANY_REQUESTS: ['操作太频繁', '操作太频繁，请稍等片刻再试'],
   HTTP_ERROR: ['请求失败', '请求没有成功，请稍后重试'],
   INTERNAL: ['服务开小差了', '服务器开小差了，请稍后重试'],
+  NOT_READY: ['服务暂不可用', '服务正在维护，请稍后重试'],
   SERVER_ERROR: ['服务开小差了', '服务器开小差了，请稍后重试'],
   CLIENT_ERROR: ['出错了', '页面出了点问题，请返回后重试'],
 

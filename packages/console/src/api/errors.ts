@@ -11,6 +11,7 @@ const MESSAGES: Record<string, string> = {
   VALIDATION_FAILED: '提交的内容有误，请检查后重试',
   UNSUPPORTED_MEDIA_TYPE: '文件格式不受支持',
   INTERNAL: '服务器开小差了，请稍后再试',
+  NOT_READY: '服务正在启动或维护，请稍后再试',
   NETWORK: '网络连接失败，请检查网络后重试',
   // catalog
   CATEGORY_NOT_FOUND: '类目不存在',
