@@ -2,7 +2,8 @@ import type { Adjustment } from '@guideshare/contracts';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error.js';
 import { newId } from '../common/ids.js';
-import { isDuplicateKey, Transactions } from '../database/transactions.js';
+import { Transactions } from '../database/transactions.js';
+import { insertOrReplay } from '../database/insert-or-replay.js';
 import { GuidesService } from '../guides/guides.service.js';
 import { OrdersService } from '../orders/orders.service.js';
 import type { LedgerEntryEntity } from '../ledger/ledger-entry.entity.js';
@@ -47,30 +48,29 @@ export class AdjustmentsService {
     const previous = idempotencyKey ? await this.replay(dedupeKey, input) : null;
     if (previous) return { entry: previous, replayed: true };
     const guide = await this.guides.require(input.guideId);
-    try {
-      const entry = await this.tx.run(async (em) => {
-        // An adjustment about an order names one that exists (404 ORDER_NOT_FOUND otherwise).
-        if (input.orderId !== undefined) await this.orders.requireWithLines(em, input.orderId);
-        return this.ledger.adjust(
-          em,
-          {
-            guideId: guide.id,
-            storeId: guide.storeId,
-            amountFen: input.amountFen,
-            reason: input.reason,
-            dedupeKey,
-            orderId: input.orderId ?? null,
-          },
-          new Date(),
-        );
-      });
-      return { entry: toView(entry), replayed: false };
-    } catch (e) {
-      if (!isDuplicateKey(e)) throw e;
-      const winner = await this.replay(dedupeKey, input);
-      if (!winner) throw e;
-      return { entry: winner, replayed: true };
-    }
+    const { value: entry, replayed } = await insertOrReplay(
+      async () => {
+        const row = await this.tx.run(async (em) => {
+          // An adjustment about an order names one that exists (404 ORDER_NOT_FOUND otherwise).
+          if (input.orderId !== undefined) await this.orders.requireWithLines(em, input.orderId);
+          return this.ledger.adjust(
+            em,
+            {
+              guideId: guide.id,
+              storeId: guide.storeId,
+              amountFen: input.amountFen,
+              reason: input.reason,
+              dedupeKey,
+              orderId: input.orderId ?? null,
+            },
+            new Date(),
+          );
+        });
+        return toView(row);
+      },
+      () => this.replay(dedupeKey, input),
+    );
+    return { entry, replayed };
   }
 
   async list(query: ListAdjustmentsQuery): Promise<AdjustmentView[]> {

@@ -9,7 +9,8 @@ import { requestHash } from '../common/request-hash.js';
 import { withUniqueCode } from '../common/unique-code.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { isDuplicateKey, Transactions } from '../database/transactions.js';
+import { Transactions } from '../database/transactions.js';
+import { insertOrReplay } from '../database/insert-or-replay.js';
 import { fulfilmentRequestOf } from '../fulfilment/fulfilment.dto.js';
 import { FulfilmentService } from '../fulfilment/fulfilment.service.js';
 import { toFulfilment } from '../fulfilment/fulfilment-view.js';
@@ -65,15 +66,11 @@ export class OrderCheckoutService {
     if (input.shareCode !== undefined) await this.shares.resolve(input.shareCode);
     const fulfilment = input.fulfilment ? fulfilmentRequestOf(input.fulfilment) : null;
     if (fulfilment) await this.fulfilment.validate(fulfilment);
-    try {
-      const order = await this.tx.run((em) => this.insertOrder(em, memberId, idempotencyKey, hash, input, fulfilment));
-      return { order, replayed: false };
-    } catch (e) {
-      if (!isDuplicateKey(e)) throw e;
-      const winner = await this.replay(memberId, idempotencyKey, hash);
-      if (!winner) throw e;
-      return { order: winner, replayed: true };
-    }
+    const { value: order, replayed } = await insertOrReplay(
+      () => this.tx.run((em) => this.insertOrder(em, memberId, idempotencyKey, hash, input, fulfilment)),
+      () => this.replay(memberId, idempotencyKey, hash),
+    );
+    return { order, replayed };
   }
 
   private async replay(memberId: string, idempotencyKey: string, hash: string): Promise<Order | null> {
