@@ -1,9 +1,12 @@
 import '@testing-library/jest-dom';
-import { act, cleanup } from '@testing-library/react';
+import { act, cleanup, configure } from '@testing-library/react';
 import { __mock } from './mocks/taro';
 import { resetRecordedVisits } from '../src/lib/entry';
 import { resetCatalogCache } from '../src/hooks/useCatalog';
 import { resetPrivacy } from '../src/lib/privacy';
+
+// The machine is shared and busy (builds): give findBy/waitFor room before calling a state missing.
+configure({ asyncUtilTimeout: 5000 });
 
 beforeEach(() => {
   __mock.reset();

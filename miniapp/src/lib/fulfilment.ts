@@ -33,6 +33,21 @@ export function fulfilmentSteps(f: Fulfilment): Step[] {
   }));
 }
 
+const STAGE_HINTS: Record<string, string> = {
+  'delivery:PENDING': '支付成功，商家正在为您备货',
+  'delivery:SHIPPED': '商品已发出，请留意物流信息，收到后记得确认收货',
+  'pickup:PENDING': '商家正在为您备货',
+  'pickup:READY_FOR_PICKUP': '商品已备好，请凭提货码到所选门店自提',
+  'delivery:FULFILLED': '订单已完成，感谢您的购买',
+  'pickup:FULFILLED': '已在门店提货，订单完成，感谢您的光临',
+};
+
+/** The headline and hint of a paid online order, by its fulfilment. */
+export function fulfilmentStage(f: Fulfilment): { label: string; hint: string } {
+  const label = f.type === 'pickup' && f.status === 'PENDING' ? '待自提' : FULFILMENT_STATUS_LABELS[f.status];
+  return { label, hint: STAGE_HINTS[`${f.type}:${f.status}`] ?? '' };
+}
+
 /** Where an online order is, in one phrase, for the order list ('' when it has no fulfilment yet). */
 export function fulfilmentLabel(o: Pick<OrderView, 'status' | 'fulfilment'>): string {
   const f = o.fulfilment;

@@ -255,6 +255,8 @@ describe('order page: where the order is', () => {
     expect(screen.getByTestId('pickup-qr')).toHaveAttribute('data-text', '12345678');
     expect(screen.getByTestId('pickup-store-name')).toHaveTextContent('杭州湖滨店 · 杭州');
     expect(screen.getAllByTestId('fulfilment-step').map((s) => s.textContent)).toEqual(['待自提', '已完成']);
+    expect(screen.getByTestId('order-status')).toHaveTextContent('待自提');
+    expect(screen.getByText('商品已备好，请凭提货码到所选门店自提')).toBeInTheDocument();
   });
 
   it('pickup handed over: 已完成, no code any more', async () => {
@@ -264,6 +266,18 @@ describe('order page: where the order is', () => {
     const card = await screen.findByTestId('fulfilment-card');
     expect(card).toHaveAttribute('data-status', 'FULFILLED');
     expect(screen.queryByTestId('pickup-code')).toBeNull();
+    expect(screen.getByTestId('order-status')).toHaveTextContent('已完成');
+  });
+
+  it('refunded in full: no timeline (nothing will ship)', async () => {
+    __mock.setRouter({ id: 'o-del' });
+    installApi({
+      ...routes,
+      'GET /api/orders/:id': { ...delivery('PENDING'), status: 'REFUNDED', refundedFen: 19800 },
+    });
+    render(<OrderPage />);
+    expect(await screen.findByTestId('order-status')).toHaveTextContent('已退款');
+    expect(screen.queryByTestId('fulfilment-card')).toBeNull();
   });
 
   it('unpaid: the fulfilment waits for payment', async () => {

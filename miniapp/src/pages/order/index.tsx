@@ -15,6 +15,7 @@ import { PrivacyPopup } from '../../components/PrivacyPopup';
 import { Thumb } from '../../components/Thumb';
 import { AfterSales } from './AfterSales';
 import { FulfilmentCard } from './FulfilmentCard';
+import { fulfilmentStage } from '../../lib/fulfilment';
 
 const STATUS_HINTS: Record<string, string> = {
   PENDING_PAYMENT: '请尽快完成支付，超时未支付的订单将自动取消',
@@ -79,8 +80,10 @@ export default function OrderPage() {
     : o.storeId
       ? `门店 ${shortId(o.storeId, 6)}`
       : '门店';
-  const hint = (inStore ? STORE_STATUS_HINTS[o.status] : undefined) ?? STATUS_HINTS[o.status] ?? '';
-  const justPaid = params?.paid === '1' && o.status === 'PAID';
+  // A paid online order is told by where it is (待发货, 已发货, 待自提, 已完成).
+  const stage = o.status === 'PAID' && o.fulfilment ? fulfilmentStage(o.fulfilment) : null;
+  const hint = stage?.hint ?? (inStore ? STORE_STATUS_HINTS[o.status] : undefined) ?? STATUS_HINTS[o.status] ?? '';
+  const justPaid = params?.paid === '1' && o.status === 'PAID' && o.fulfilment?.status !== 'FULFILLED';
 
   const cancel = async () => {
     if (paying) return;
@@ -151,7 +154,7 @@ export default function OrderPage() {
       {payError ? <ErrorBanner error={payError} onClose={() => setPayError(null)} /> : null}
       <View className={`status-hero status-hero--${orderStatusTone(o.status)}`}>
         <Text className="status-hero__label" data-testid="order-status" data-status={o.status}>
-          {justPaid ? '支付成功' : orderStatusLabel(o.status)}
+          {justPaid ? '支付成功' : (stage?.label ?? orderStatusLabel(o.status))}
         </Text>
         <Text className="status-hero__hint">{hint}</Text>
         {inStore ? (
@@ -186,7 +189,7 @@ export default function OrderPage() {
         ) : null}
       </View>
 
-      {o.fulfilment && !inStore && o.status !== 'CANCELLED' ? (
+      {o.fulfilment && !inStore && o.status !== 'CANCELLED' && o.status !== 'REFUNDED' ? (
         <FulfilmentCard
           fulfilment={o.fulfilment}
           store={o.fulfilment.storeId ? stores.get(o.fulfilment.storeId) : undefined}
