@@ -61,6 +61,24 @@ export default tseslint.config(
     },
   },
   {
+    // Absent and null are not the same thing (API.md): IsOptional would let an explicit null through.
+    files: ['api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'class-validator',
+              importNames: ['IsOptional'],
+              message: 'Use OptionalNotNull() from api/src/common/validation.ts: it refuses an explicit null.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['miniapp/**/*.{ts,tsx}', 'packages/console/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },

@@ -1,6 +1,7 @@
 // `pnpm test`: every suite, in order — type check + build, unit/property/API/page tests (jest), the
-// mini-program builds with WeChat's own compiler and code-quality check and the weapp size budget, the
-// browser test of the H5 build, and the web console's type check, build and browser test (on MariaDB).
+// hostile-bodies check of the built API, the mini-program builds with WeChat's own compiler and
+// code-quality check and the weapp size budget, the browser test of the H5 build, and the web
+// console's type check, build and browser test (on MariaDB).
 // Ends with one line "tests: N passed, N failed" that counts every test that ran.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -57,6 +58,9 @@ if (existsSync(report)) {
 
 // Three API instances on a three-node Galera cluster: the guarantees across instances and nodes.
 step('cluster', process.execPath, [join(root, 'scripts', 'cluster', 'test.js')]);
+
+// Hostile request bodies against the built API on MariaDB: refused cheaply, /api/health stays fast.
+step('hostile-bodies', process.execPath, [join(root, 'scripts', 'hostile-bodies.js')]);
 
 if (existsSync(join(root, 'miniapp', 'config'))) {
   const pnpm = (name, script) => step(name, ...pnpmCommand(['--filter', 'miniapp', script]));

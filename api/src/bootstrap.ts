@@ -8,6 +8,7 @@ import { serveConsole } from './console-static.js';
 import { setupOpenApi } from './openapi.js';
 import type { AppConfig } from './config/app-config.js';
 import { ErrorFilter } from './common/error.filter.js';
+import { applyRouteBodyLimits, BODY_LIMITS, createJsonBodyParser } from './common/request-body.js';
 import { createValidationPipe } from './common/validation.js';
 import { MAX_UPLOAD_BYTES } from './uploads/uploads.service.js';
 
@@ -17,11 +18,13 @@ export interface CreateAppOptions {
 
 /** Builds the API (not yet listening): migrations run first on MySQL; sql.js syncs its schema. */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: 2 * 1024 * 1024, trustProxy: true });
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMITS.json, trustProxy: true });
+  const fastify = adapter.getInstance();
+  applyRouteBodyLimits(fastify);
   // The trade bill arrives as text/csv; keep it as a string for the reconciliation endpoint.
-  adapter
-    .getInstance()
-    .addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  fastify.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) =>
+    done(null, body),
+  );
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     rawBody: true,
     logger: options.logger ?? ['error', 'warn', 'log'],
@@ -31,6 +34,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   await app.register(fastifyMultipart as never, {
     limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, parts: 11 },
   });
+  // No parser-level limit: each route's bodyLimit (BODY_LIMITS.json unless @BodyLimit says otherwise).
+  app.useBodyParser('application/json', {}, createJsonBodyParser(fastify));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());

@@ -9,6 +9,7 @@ import { CloseSettlementDto, CreateAdjustmentDto, FetchBillDto, ListAdjustmentsQ
 import { ReconciliationService } from './reconciliation.service.js';
 import { ReconciliationRunsService } from './reconciliation-runs.service.js';
 import { SettlementsService } from './settlements.service.js';
+import { BODY_LIMITS, BodyLimit } from '../common/request-body.js';
 
 const KEY_SHAPE = /^[A-Za-z0-9_\-:.]{8,64}$/;
 
@@ -88,6 +89,7 @@ export class FinanceController {
   /** Body: the WeChat Pay trade bill as `text/csv`. A malformed bill is a 400 naming the line. */
   @Roles('finance')
   @Post('reconciliations')
+  @BodyLimit(BODY_LIMITS.tradeBill)
   @HttpCode(200)
   async reconcile(@CurrentUser() user: Principal, @Body() body: unknown, @Query('billDate') billDate?: string) {
     if (typeof body !== 'string')
