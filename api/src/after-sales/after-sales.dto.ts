@@ -5,7 +5,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   IsUUID,
   Length,
@@ -57,7 +56,7 @@ export class RejectAfterSaleDto {
 }
 
 export class ListAfterSalesQuery {
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(['REQUESTED', 'APPROVED', 'REJECTED', 'REFUNDED'])
   status?: AfterSaleStatus;
 }

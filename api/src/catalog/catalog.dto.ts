@@ -6,7 +6,6 @@ import {
   IsArray,
   IsBoolean,
   IsInt,
-  IsOptional,
   IsString,
   IsUUID,
   Length,
@@ -40,7 +39,7 @@ export class CreateCategoryDto {
   @Length(1, 100)
   name!: string;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(10000)
@@ -71,13 +70,13 @@ export class CreateProductDto {
   @IsUUID()
   categoryId!: string;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(10000)
   commissionRateBps?: number;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsUrl({ require_tld: false, require_protocol: false })
   imageUrl?: string;
 

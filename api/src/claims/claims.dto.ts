@@ -1,5 +1,6 @@
-import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsIn, IsString, IsUUID, Length, Matches } from 'class-validator';
 import type { ClaimStatus } from './claim.entity.js';
+import { OptionalNotNull } from '../common/validation.js';
 
 export class CreateClaimDto {
   @IsUUID()
@@ -24,7 +25,7 @@ export class RejectClaimDto {
 }
 
 export class ListClaimsQuery {
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(['REQUESTED', 'APPROVED', 'REJECTED'])
   status?: ClaimStatus;
 }

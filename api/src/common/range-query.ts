@@ -1,13 +1,14 @@
-import { IsISO8601, IsOptional } from 'class-validator';
+import { IsISO8601 } from 'class-validator';
 import { Between, FindOperator, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
+import { OptionalNotNull } from './validation.js';
 
 /** `?from&to` (ISO-8601 instants, both optional, inclusive). */
 export class RangeQuery {
-  @IsOptional()
+  @OptionalNotNull()
   @IsISO8601()
   from?: string;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsISO8601()
   to?: string;
 }

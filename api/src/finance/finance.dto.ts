@@ -1,7 +1,6 @@
 import { Type } from 'class-transformer';
 import {
   IsInt,
-  IsOptional,
   IsString,
   IsUUID,
   Length,
@@ -15,6 +14,7 @@ import {
 } from 'class-validator';
 import { RangeQuery } from '../common/range-query.js';
 import { isBusinessDate, PERIOD } from '../common/business-time.js';
+import { OptionalNotNull } from '../common/validation.js';
 
 const MAX_FEN = 1_000_000_000;
 
@@ -44,7 +44,7 @@ export class CreateAdjustmentDto {
   @Length(1, 200)
   reason!: string;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   orderId?: string;
 }
@@ -63,11 +63,11 @@ export class FetchBillDto {
 
 /** `?guideId&from&to&limit`: adjustments by creation time, newest first (at most 500). */
 export class ListAdjustmentsQuery extends RangeQuery {
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   guideId?: string;
 
-  @IsOptional()
+  @OptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -1,4 +1,4 @@
-import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsString, IsUUID, Length } from 'class-validator';
 import { OptionalNotNull } from '../common/validation.js';
 
 export class CreateGuideDto {
@@ -15,7 +15,7 @@ export class CreateGuideDto {
 }
 
 export class DepartGuideDto {
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   successorGuideId?: string;
 }

@@ -1,4 +1,5 @@
-import { IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsString, IsUUID, Length, Matches } from 'class-validator';
+import { OptionalNotNull } from '../common/validation.js';
 
 export class ReassignServiceGuideDto {
   @IsUUID()
@@ -16,12 +17,12 @@ export class ReassignServiceGuideDto {
  * digits). One of them is required.
  */
 export class MemberSearchQuery {
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Length(1, 64)
   q?: string;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Length(1, 64)
   code?: string;

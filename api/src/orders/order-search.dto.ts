@@ -1,57 +1,58 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import type { FulfilmentStatus, FulfilmentType, OrderChannel, OrderStatus } from '@guideshare/contracts';
 import { RangeQuery } from '../common/range-query.js';
+import { OptionalNotNull } from '../common/validation.js';
 
 /** The console's order search: filters on the order's creation time (`from`, `to`), 1-based pages. */
 export class OrderSearchQuery extends RangeQuery {
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(['PENDING_PAYMENT', 'PAID', 'PARTIALLY_REFUNDED', 'REFUNDED', 'CANCELLED', 'COMPLETED'])
   status?: OrderStatus;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(['online', 'store'])
   channel?: OrderChannel;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   storeId?: string;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   guideId?: string;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   memberId?: string;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Length(1, 64)
   receiptNo?: string;
 
   /** The short order number a customer reads out. */
-  @IsOptional()
+  @OptionalNotNull()
   @Matches(/^\d{14}$/, { message: 'orderNo is 14 digits' })
   orderNo?: string;
 
   /** With `fulfilmentStatus`: e.g. `status=PAID&fulfilmentType=delivery&fulfilmentStatus=PENDING` is the to-ship queue. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(['delivery', 'pickup'])
   fulfilmentType?: FulfilmentType;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(['PENDING', 'SHIPPED', 'READY_FOR_PICKUP', 'FULFILLED'])
   fulfilmentStatus?: FulfilmentStatus;
 
-  @IsOptional()
+  @OptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(100_000)
   page?: number;
 
-  @IsOptional()
+  @OptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -5,7 +5,6 @@ import {
   IsIn,
   IsInt,
   IsObject,
-  IsOptional,
   IsString,
   IsUUID,
   Length,
@@ -16,6 +15,7 @@ import {
 import type { OrderChannel, OrderStatus } from '@guideshare/contracts';
 import { RangeQuery } from '../common/range-query.js';
 import { FulfilmentDto } from '../fulfilment/fulfilment.dto.js';
+import { OptionalNotNull } from '../common/validation.js';
 
 export class OrderLineDto {
   @IsUUID()
@@ -34,17 +34,17 @@ export class CreateOrderDto {
   @ArrayMaxSize(50)
   lines!: OrderLineDto[];
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Length(1, 64)
   shareCode?: string;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   liveId?: string;
 
   /** Delivery to an address or pickup at a store (API.md "Fulfilment"). */
-  @IsOptional()
+  @OptionalNotNull()
   @IsObject()
   @ValidateNested()
   @Type(() => FulfilmentDto)
@@ -52,23 +52,23 @@ export class CreateOrderDto {
 }
 
 export class ListOrdersQuery extends RangeQuery {
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(['PENDING_PAYMENT', 'PAID', 'PARTIALLY_REFUNDED', 'REFUNDED', 'CANCELLED', 'COMPLETED'])
   status?: OrderStatus;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(['online', 'store'])
   channel?: OrderChannel;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   guideId?: string;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   storeId?: string;
 
-  @IsOptional()
+  @OptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -4,7 +4,6 @@ import {
   ArrayMinSize,
   IsInt,
   IsISO8601,
-  IsOptional,
   IsString,
   IsUUID,
   Length,
@@ -13,6 +12,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { OptionalNotNull } from '../common/validation.js';
 
 /** 100 million yuan: far above any receipt, far below the safe-integer limit. */
 export const MAX_RECEIPT_FEN = 10_000_000_000;
@@ -51,7 +51,7 @@ export class CreateRedemptionDto {
   @Max(MAX_RECEIPT_FEN)
   amountFen!: number;
 
-  @IsOptional()
+  @OptionalNotNull()
   @ValidateNested({ each: true })
   @Type(() => RedemptionLineDto)
   @ArrayMinSize(1)
@@ -59,7 +59,7 @@ export class CreateRedemptionDto {
   lines?: RedemptionLineDto[];
 
   /** When the sale happened at the counter (ISO-8601 with offset); defaults to now. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsISO8601({ strict: true })
   @Matches(/(Z|[+-]\d{2}:?\d{2})$/, { message: 'soldAt must carry a time zone offset' })
   soldAt?: string;

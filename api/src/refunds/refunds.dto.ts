@@ -5,7 +5,6 @@ import {
   ArrayMinSize,
   IsArray,
   IsInt,
-  IsOptional,
   IsString,
   IsUUID,
   Length,
@@ -73,7 +72,7 @@ export class PosRefundDto {
   @Max(MAX_FEN)
   amountFen!: number;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Length(1, 200)
   reason?: string;

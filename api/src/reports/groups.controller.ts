@@ -1,12 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsUUID } from 'class-validator';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/tokens.js';
 import { GroupReportsService } from './groups.report.js';
 import { PeriodQueryDto } from './reports.dto.js';
+import { OptionalNotNull } from '../common/validation.js';
 
 export class GroupReportQueryDto extends PeriodQueryDto {
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   guideId?: string;
 }

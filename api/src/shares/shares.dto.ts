@@ -1,17 +1,5 @@
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsInt, IsObject, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { OptionalNotNull } from '../common/validation.js';
 import type { ShareKind } from '@guideshare/contracts';
 
@@ -41,20 +29,20 @@ export class RecordVisitDto {
   shareCode!: string;
 
   /** WeChat launch scene (1007, 1008, 1047 …). */
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(1000)
   @Max(9999)
   scene?: number;
 
   /** 1 WeChat 1:1, 2 WeCom 1:1, 3 WeChat group, 4 WeCom group. */
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(9)
   chatType?: number;
 
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @Length(0, 255)
   path?: string;
