@@ -52,6 +52,15 @@ describe('request cost limits', () => {
     expect(many.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: 'The body has more than 1000 keys' });
   });
 
+  it('refuses unknown keys up to the limit cheaply, naming at most 20 of them', async () => {
+    const keys = Array.from({ length: 997 }, (_, i) => `"k${i}":1`).join(',');
+    const res = await postRaw('/api/auth/staff', `{"username":"admin","password":"x",${keys}}`);
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    expect(res.body.error.details).toHaveLength(20);
+    expect(res.body.error.details[0]).toEqual({ field: 'k0', message: 'property k0 should not exist' });
+  });
+
   it('still refuses prototype poisoning and malformed JSON with 400', async () => {
     const proto = await postRaw('/api/auth/wechat', '{"code":"x","__proto__":{"admin":true}}');
     expect(proto.status).toBe(400);
