@@ -9,6 +9,7 @@ import { setupOpenApi } from './openapi.js';
 import type { AppConfig } from './config/app-config.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { applyRouteBodyLimits, BODY_LIMITS, createJsonBodyParser } from './common/request-body.js';
+import { registerRateLimits } from './common/rate-limits.js';
 import { createValidationPipe } from './common/validation.js';
 import { MAX_UPLOAD_BYTES } from './uploads/uploads.service.js';
 
@@ -18,7 +19,9 @@ export interface CreateAppOptions {
 
 /** Builds the API (not yet listening): migrations run first on MySQL; sql.js syncs its schema. */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMITS.json, trustProxy: true });
+  // The client address is the socket's, unless TRUST_PROXY names proxies whose X-Forwarded-For to believe.
+  const trustProxy = config.trustProxy.length ? config.trustProxy : false;
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMITS.json, trustProxy });
   const fastify = adapter.getInstance();
   applyRouteBodyLimits(fastify);
   // The trade bill arrives as text/csv; keep it as a string for the reconciliation endpoint.
@@ -36,6 +39,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   // No parser-level limit: each route's bodyLimit (BODY_LIMITS.json unless @BodyLimit says otherwise).
   app.useBodyParser('application/json', {}, createJsonBodyParser(fastify));
+  await registerRateLimits(fastify, config);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());

@@ -34,6 +34,11 @@ export async function startStack(env: Record<string, string> = {}): Promise<Test
       WECHAT_API_BASE: sim.url,
       WECHATPAY_API_BASE: sim.url,
       WECHAT_SIMULATOR_URL: sim.url,
+      // Every test logs in from 127.0.0.1; throttling.test.ts sets the limits it tests.
+      THROTTLE_AUTH_PER_CLIENT: '100000/1m',
+      THROTTLE_STAFF_PER_CLIENT: '100000/1m',
+      THROTTLE_STAFF_PER_USERNAME: '100000/1m',
+      THROTTLE_POS_PER_KEY: '100000/1m',
       ...env,
     },
     DEMO_DEFAULTS,
