@@ -12,8 +12,8 @@ export const BODY_LIMITS = {
   json: 64 * 1024,
   /** The WeChat Pay trade bill (`POST /api/finance/reconciliations`, text/csv). */
   tradeBill: 20 * 1024 * 1024,
-  /** An uploaded product image (`POST /api/admin/uploads`, multipart). */
-  image: 5 * 1024 * 1024,
+  // Multipart uploads are not parsed by Fastify's body reader: @fastify/multipart enforces their
+  // own file size limit (MAX_UPLOAD_BYTES, bootstrap.ts).
 } as const;
 
 export const MAX_JSON_KEYS = 1000;
