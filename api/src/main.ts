@@ -2,7 +2,7 @@ import { ConfigError, loadConfig } from './config/app-config.js';
 import { DEMO_DEFAULTS } from './config/demo-defaults.js';
 import { createApp } from './bootstrap.js';
 
-/** `pnpm start:api`: the API alone, configured only by the environment (API.md). */
+/** `pnpm start:api`: the API alone, configured only by the environment (docs/DOMAIN.md). */
 async function main() {
   let config;
   try {

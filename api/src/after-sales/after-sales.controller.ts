@@ -6,7 +6,7 @@ import { IdempotencyKey } from '../common/idempotency-key.js';
 import { CreateAfterSaleDto, ListAfterSalesQuery, RejectAfterSaleDto } from './after-sales.dto.js';
 import { AfterSalesService } from './after-sales.service.js';
 
-/** After-sales (售后), API.md Additions. */
+/** After-sales (售后), docs/DOMAIN.md Additions. */
 @Controller()
 export class AfterSalesController {
   constructor(private readonly afterSales: AfterSalesService) {}

@@ -29,7 +29,7 @@ const view = (c: AttributionCorrectionEntity): CorrectionView => ({
 });
 
 /**
- * Attribution corrections (API.md "Attribution policy options"): an admin moves an order's credit to
+ * Attribution corrections (docs/DOMAIN.md "Attribution policy options"): an admin moves an order's credit to
  * another guide with a reason. Under the order's row lock: the order is re-attributed (rule `manual`,
  * the previous guide kept as `creditedInsteadOf`), the history row is appended, and the ledger moves
  * the credit at the order's frozen rates (`creditTransferFen`). A line nobody earned on (the order was

@@ -141,7 +141,7 @@ export class CatalogService {
     return result;
   }
 
-  /** Conditional decrement: concurrent buyers can never oversell (DESIGN.md rule 8). */
+  /** Conditional decrement: concurrent buyers can never oversell (docs/DOMAIN.md rule 8). */
   async reserveStock(em: EntityManager, skuId: string, quantity: number): Promise<void> {
     const result = await em
       .createQueryBuilder()

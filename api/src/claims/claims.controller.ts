@@ -4,7 +4,7 @@ import type { Principal } from '../auth/tokens.js';
 import { CreateClaimDto, ListClaimsQuery, RejectClaimDto } from './claims.dto.js';
 import { ClaimsService } from './claims.service.js';
 
-/** Claims (补录), API.md "Attribution policy options". */
+/** Claims (补录), docs/DOMAIN.md "Attribution policy options". */
 @Controller()
 export class ClaimsController {
   constructor(private readonly claims: ClaimsService) {}

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 /**
  * A UUIDv7: time-ordered, so ids sort by creation and high-volume tables get no
- * auto-increment hot spot (DESIGN.md "Scaling past one machine").
+ * auto-increment hot spot (docs/SCALING.md).
  */
 export function newId(now = Date.now()): string {
   const bytes = randomBytes(16);

@@ -7,7 +7,7 @@ import type { RateLimit } from '../config/env-schema.js';
 import { AppError } from './app-error.js';
 
 /**
- * Brute-force limits (API.md "Operations"), with @fastify/rate-limit: `POST /api/auth/*` per client,
+ * Brute-force limits (docs/DOMAIN.md "Operations"), with @fastify/rate-limit: `POST /api/auth/*` per client,
  * `POST /api/auth/staff` also per client and per username, `POST /api/pos/*` per store key. Over a
  * limit → 429 TOO_MANY_REQUESTS with Retry-After. The client is the socket's address unless
  * TRUST_PROXY names the proxies (bootstrap.ts). With REDIS_URL the counters live in Redis, shared by

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { AppError } from './app-error.js';
 
 /**
- * What a request body may cost before anything looks at its meaning (API.md "Operations"): the size is
+ * What a request body may cost before anything looks at its meaning (docs/DOMAIN.md "Operations"): the size is
  * enforced by Fastify while the body streams in (413), the shape by one pass over the raw bytes before
  * `JSON.parse`, so class-transformer and class-validator never see a body that could make them slow.
  */

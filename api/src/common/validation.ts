@@ -80,7 +80,7 @@ class AppValidationPipe extends ValidationPipe {
   }
 }
 
-/** Unknown fields are rejected, never dropped (API.md conventions); NUL characters never get in. */
+/** Unknown fields are rejected, never dropped (docs/DOMAIN.md conventions); NUL characters never get in. */
 export function createValidationPipe() {
   return new AppValidationPipe({
     whitelist: true,
@@ -102,7 +102,7 @@ export function IsInstant(): PropertyDecorator {
 
 /**
  * An optional field that may be absent but never `null`: unlike `@IsOptional()`, an explicit `null`
- * still runs the field's other validators and fails them (API.md: absent and `null` differ).
+ * still runs the field's other validators and fails them (docs/DOMAIN.md: absent and `null` differ).
  */
 export function OptionalNotNull(options?: ValidationOptions): PropertyDecorator {
   return ValidateIf((_object: object, value: unknown) => value !== undefined, options);

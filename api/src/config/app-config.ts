@@ -2,7 +2,7 @@ import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseEnv, type ParsedEnv, type RateLimit } from './env-schema.js';
 
-/** Everything the API reads from its environment (API.md "Configuration"), resolved once at boot. */
+/** Everything the API reads from its environment (docs/DOMAIN.md "Configuration"), resolved once at boot. */
 export interface AppConfig {
   production: boolean;
   databaseUrl: string;

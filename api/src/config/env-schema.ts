@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
- * The shape of each environment variable the API reads (API.md "Configuration"), one zod schema per
+ * The shape of each environment variable the API reads (docs/DOMAIN.md "Configuration"), one zod schema per
  * variable, so that every bad variable is reported at once rather than the first one only.
  */
 
@@ -61,7 +61,7 @@ const trustProxy = z
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-/** Defaults of the request limits (API.md "Operations"); each can be changed by its variable. */
+/** Defaults of the request limits (docs/DOMAIN.md "Operations"); each can be changed by its variable. */
 export const RATE_LIMIT_DEFAULTS = {
   THROTTLE_AUTH_PER_CLIENT: '60/1m',
   THROTTLE_STAFF_PER_CLIENT: '20/10m',

@@ -42,7 +42,7 @@ const view = (m: MemberEntity): RegisteredMember => ({
  * guide of the member's current share touch (the latest touch within the online attribution window,
  * from a guide still active).
  *
- * Opening guide: set once, like every binding (DESIGN.md rule 5, `decideBinding`: "an existing opening
+ * Opening guide: set once, like every binding (docs/DOMAIN.md rule 5, `decideBinding`: "an existing opening
  * guide is never replaced"). A member who already met a guide through a share has that guide as
  * opening guide — for the usual flow (open a guide's card, then register) that *is* the registering
  * guide; a member never bound before gets the registering guide as opening and service guide. The

@@ -20,7 +20,7 @@ export class MemberEntity {
   @InstantColumn({ nullable: true })
   registeredAt!: Date | null;
 
-  /** Binding (DESIGN.md rule 5): set once, by the first share touch or registration. */
+  /** Binding (docs/DOMAIN.md rule 5): set once, by the first share touch or registration. */
   @IdColumn({ nullable: true })
   openingGuideId!: string | null;
 

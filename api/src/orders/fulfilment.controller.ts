@@ -6,7 +6,7 @@ import { PickupDto, ShipmentDto } from '../fulfilment/fulfilment.dto.js';
 import { CounterEndpoint, CounterStore } from '../stores/counter.guard.js';
 import { OrderFulfilmentService } from './order-fulfilment.service.js';
 
-/** Delivery and pickup of online orders (API.md "Fulfilment"). Each answers with the order. */
+/** Delivery and pickup of online orders (docs/DOMAIN.md "Fulfilment"). Each answers with the order. */
 @Controller()
 export class OrderFulfilmentController {
   constructor(private readonly fulfilment: OrderFulfilmentService) {}

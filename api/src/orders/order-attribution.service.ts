@@ -17,7 +17,7 @@ export interface Reattribution {
 
 /**
  * The one way to change an order's frozen attribution after it was decided: an admin's correction
- * (DESIGN.md rule 7 — never recomputed silently; the correction module keeps the history).
+ * (docs/DOMAIN.md rule 7 — never recomputed silently; the correction module keeps the history).
  */
 @Injectable()
 export class OrderAttributionService {

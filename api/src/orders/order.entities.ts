@@ -54,7 +54,7 @@ export class OrderEntity {
   @IdColumn({ nullable: true })
   liveId!: string | null;
 
-  // Attribution, frozen when the order is created (DESIGN.md rule 7).
+  // Attribution, frozen when the order is created (docs/DOMAIN.md rule 7).
   @Column({ type: 'varchar', length: 16 })
   attrRule!: AttributionRule;
 

@@ -43,7 +43,7 @@ export class CreateOrderDto {
   @IsUUID()
   liveId?: string;
 
-  /** Delivery to an address or pickup at a store (API.md "Fulfilment"). */
+  /** Delivery to an address or pickup at a store (docs/DOMAIN.md "Fulfilment"). */
   @OptionalNotNull()
   @IsObject()
   @ValidateNested()

@@ -26,7 +26,7 @@ export class PolicyVersionEntity {
   @Column({ type: 'int' })
   coolingOffDays!: number;
 
-  // Attribution policy options (API.md); the column defaults are today's behaviour for old versions.
+  // Attribution policy options (docs/DOMAIN.md); the column defaults are today's behaviour for old versions.
   @Column({ type: 'varchar', length: 16, default: 'first_touch' })
   bindingMode!: BindingMode;
 

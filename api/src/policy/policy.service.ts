@@ -8,7 +8,7 @@ import { isDuplicateKey } from '../database/transactions.js';
 import { PolicyVersionEntity } from './policy.entity.js';
 
 /**
- * DESIGN.md defaults: 7-day online window, 14-day store window, no self-referral, 7 cooling-off days;
+ * docs/DOMAIN.md defaults: 7-day online window, 14-day store window, no self-referral, 7 cooling-off days;
  * attribution options as before they existed (first touch binds, permanently, no protection, the
  * sharer wins, guides of any store earn share credit).
  */

@@ -9,7 +9,7 @@ import { WechatSessionsModule } from '../wechat-sessions/wechat-sessions.module.
 import { PrivacyController } from './privacy.controller.js';
 import { PrivacyService } from './privacy.service.js';
 
-/** The member's data rights: export and account deletion (DESIGN.md "Privacy"). */
+/** The member's data rights: export and account deletion (docs/DOMAIN.md "Privacy"). */
 @Module({
   imports: [
     MembersModule,

@@ -23,7 +23,7 @@ export const PURPOSES: Record<string, string> = {
 };
 
 /**
- * The member's rights over their data (PIPL; DESIGN.md "Privacy"): see what we hold, and delete the
+ * The member's rights over their data (PIPL; docs/DOMAIN.md "Privacy"): see what we hold, and delete the
  * account. Deletion releases the WeChat identity and removes personal fields (openid, unionid, phone,
  * code number, addresses, the WeChat session key, the payer openid on payments); orders, lines, attribution and the ledger
  * keep their money facts under the member id, which no longer leads to a person.

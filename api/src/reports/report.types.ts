@@ -1,5 +1,5 @@
 /**
- * Response shapes of the guide statistics and the guide report (API.md "Guides and WeCom": the fixed
+ * Response shapes of the guide statistics and the guide report (docs/DOMAIN.md "Guides and WeCom": the fixed
  * fields are `shares, visits, visitors, orders, onlineGmvFen, storeGmvFen, commissionFen`; the rest
  * are additions).
  *

@@ -109,7 +109,7 @@ export class SharesService {
     return share;
   }
 
-  /** Records a touch and binds the member as the policy's binding mode says (DESIGN.md rule 5). */
+  /** Records a touch and binds the member as the policy's binding mode says (docs/DOMAIN.md rule 5). */
   async recordVisit(memberId: string, input: RecordVisitDto, at = new Date()): Promise<void> {
     const share = await this.resolve(input.shareCode);
     // Decrypted before anything is written: group data that does not decrypt is a 400 recording nothing.
@@ -118,7 +118,7 @@ export class SharesService {
   }
 
   /**
-   * Inside a caller's transaction: a code carried by an order (DESIGN.md rule 9). It is evidence of
+   * Inside a caller's transaction: a code carried by an order (docs/DOMAIN.md rule 9). It is evidence of
    * the member's visit when they opened it, never a fresh touch: a code they already opened changes
    * nothing (their visit keeps its time, so a code older than the window earns no share credit); only
    * a code this member never opened counts as opened now, and that touch is recorded.

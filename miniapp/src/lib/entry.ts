@@ -23,7 +23,7 @@ const HOUR = 3_600_000;
 /**
  * The share code that brought this consumer in most recently; checkout sends it as `shareCode`.
  * Once it is older than the online window (learned from GET /api/config) it earns no credit and is
- * dropped (DESIGN.md rule 9: the API counts it at the time it was opened).
+ * dropped (docs/DOMAIN.md rule 9: the API counts it at the time it was opened).
  */
 export function currentShareCode(now = Date.now()): string | null {
   const stored = load<StoredShare>(KEYS.shareCode);

@@ -1,4 +1,4 @@
-// Request and response types of the console's endpoints (API.md "Additions of 2026-11-30": catalog
+// Request and response types of the console's endpoints (docs/DOMAIN.md "Additions of 2026-11-30": catalog
 // management, finance, staff), shared by api/, packages/console and the tests.
 import type { Category, Guide, Order, OrderChannel, OrderStatus, Policy, Sku, Store } from './index.js';
 

@@ -1,4 +1,4 @@
-// The HTTP contract of ../shared/API.md as TypeScript types, shared by api/ and miniapp/.
+// The HTTP contract of docs/DOMAIN.md as TypeScript types, shared by api/ and miniapp/.
 // Field names are fixed by the contract; money is integer fen, rates are basis points.
 export * from './share-code.js';
 export * from './money.js';
@@ -206,7 +206,7 @@ export interface CommissionsResponse {
   settledFen: number;
 }
 
-// ---- Fulfilment (API.md Additions "Fulfilment") ----
+// ---- Fulfilment (docs/DOMAIN.md Additions "Fulfilment") ----
 export type FulfilmentType = 'delivery' | 'pickup';
 export type FulfilmentStatus = 'PENDING' | 'SHIPPED' | 'READY_FOR_PICKUP' | 'FULFILLED';
 /** A delivery address as WeChat's `wx.chooseAddress` gives it (userName, telNumber, provinceName…). */
@@ -241,7 +241,7 @@ export interface PickupRequest {
   pickupCode: string;
 }
 
-// ---- After-sales (API.md Additions "After-sales") ----
+// ---- After-sales (docs/DOMAIN.md Additions "After-sales") ----
 export type AfterSaleStatus = 'REQUESTED' | 'APPROVED' | 'REJECTED' | 'REFUNDED';
 export interface CreateAfterSaleRequest {
   lines?: Array<{ lineId: string; quantity: number }>;

@@ -1,7 +1,7 @@
 // TEST ORACLE (excluded from the build): attribution exactly as it was before the policy options
 // (issue 16). The property tests check that the default policy decides every sequence the same way.
 // Attribution (归因): which guide and store a sale credits, by which rule, from which touch.
-// DESIGN.md "Core rules" 3–6. Decided once, stored on the order, never silently recomputed.
+// docs/DOMAIN.md "Core rules" 3–6. Decided once, stored on the order, never silently recomputed.
 import { findGuide, resolveActiveGuide } from './guides.js';
 import { latestTouch, latestTouchWithinWindow } from './touches.js';
 import type {

@@ -1,6 +1,6 @@
 // Attribution (归因): which guide and store a sale credits, by which rule, from which touch.
-// DESIGN.md "Core rules" 3–6. Decided once, stored on the order, never silently recomputed.
-// Policy options (API.md "Attribution policy options") only narrow which share touches may take the
+// docs/DOMAIN.md "Core rules" 3–6. Decided once, stored on the order, never silently recomputed.
+// Policy options (docs/DOMAIN.md "Attribution policy options") only narrow which share touches may take the
 // credit and whether the binding still holds; with the defaults every decision is exactly today's.
 import { effectiveBinding } from './binding.js';
 import { findGuide, resolveActiveGuide } from './guides.js';

@@ -2,7 +2,7 @@
 import type { MemberBinding, Touch } from './types.js';
 
 /**
- * The member's binding after a touch from a guide's share (DESIGN.md, core rule 5).
+ * The member's binding after a touch from a guide's share (docs/DOMAIN.md, core rule 5).
  *
  * The first guide a member meets becomes both opening guide (开卡导购) and service guide.
  * Binding never moves a member: a member already served by a guide keeps that guide, and a member

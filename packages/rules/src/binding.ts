@@ -1,5 +1,5 @@
 // Binding (绑定): who a member's service guide is, and how the policy lets that change
-// (DESIGN.md core rule 5; API.md "Attribution policy options"). Pure: the API loads the member's
+// (docs/DOMAIN.md core rule 5; docs/DOMAIN.md "Attribution policy options"). Pure: the API loads the member's
 // binding, asks `decideBinding`, and writes back exactly what it returns (audited when it is a
 // policy change, not a first binding).
 import type { BindingPolicy, MemberBinding, Touch } from './types.js';

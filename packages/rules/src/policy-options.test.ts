@@ -1,4 +1,4 @@
-// One scenario per attribution policy option (API.md "Attribution policy options").
+// One scenario per attribution policy option (docs/DOMAIN.md "Attribution policy options").
 import { describe, expect, it } from '@jest/globals';
 import { decideOnlineAttribution, decideStoreAttribution } from './attribution.js';
 import { decideBinding, effectiveBinding, hasLapsed, isProtected } from './binding.js';

@@ -1,7 +1,7 @@
 // Plain-data shapes the rules read and return. The API loads these from its database, calls the
 // rules, and persists the result; nothing here knows about storage, HTTP or the clock.
 
-/** Which rule credited an order; stored on the order as evidence (DESIGN.md, core rule 7). */
+/** Which rule credited an order; stored on the order as evidence (docs/DOMAIN.md, core rule 7). */
 /** `manual`: set by an admin's correction (or an approved claim), never by the rules themselves. */
 export type AttributionRule = 'share' | 'live_share' | 'service_guide' | 'store' | 'none' | 'manual';
 
@@ -44,7 +44,7 @@ export interface MemberBinding {
   serviceTouchedAt?: number | null;
 }
 
-/** How a member's service guide is chosen (API.md "Attribution policy options"). */
+/** How a member's service guide is chosen (docs/DOMAIN.md "Attribution policy options"). */
 export type BindingMode = 'first_touch' | 'on_registration' | 'override';
 /** Whether a share by another guide of the member's service store takes credit from the service guide. */
 export type ServicePriority = 'sharer_first' | 'service_first_same_store';

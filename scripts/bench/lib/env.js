@@ -185,7 +185,7 @@ function childHandle(child, name, logFile, url) {
 
 /**
  * The API as in production: compiled `api/dist/main.js`, NODE_ENV=production, configured only by the
- * environment (API.md), fresh keys, a separate process from the load generator. It runs through
+ * environment (docs/DOMAIN.md), fresh keys, a separate process from the load generator. It runs through
  * api-process.js, which only adds an IPC channel for optional CPU profiling.
  */
 export async function startApi({ dir, databaseUrl, sim, secrets, profileDir, workers }) {

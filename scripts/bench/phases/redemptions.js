@@ -1,4 +1,4 @@
-// 3. Counter redemptions (POST /api/pos/redemptions, X-Store-Key), written against API.md's contract:
+// 3. Counter redemptions (POST /api/pos/redemptions, X-Store-Key), written against docs/DOMAIN.md's contract:
 // one member code per receipt (a code is good for one receipt only), one unique receiptNo per request.
 // Against one raw mysql2 transaction writing the rows of an attributed store sale (order, line,
 // accrual, the code's use).

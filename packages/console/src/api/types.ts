@@ -1,4 +1,4 @@
-// Response shapes the console reads, beyond those in @guideshare/contracts (API.md and the controllers).
+// Response shapes the console reads, beyond those in @guideshare/contracts (docs/DOMAIN.md and the controllers).
 export type {
   Category,
   Guide,
