@@ -14,7 +14,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'pages/guide',
-      pages: ['index', 'share/index'],
+      pages: ['index', 'share/index', 'claims/index'],
     },
     // Privacy guidelines, my data and account deletion: opened rarely, kept out of the main package.
     {

@@ -1,5 +1,6 @@
 import type {
   AfterSale,
+  AttributionClaim,
   Category,
   CommissionsResponse,
   CreateAfterSaleRequest,
@@ -243,6 +244,10 @@ export const api = {
   productCommissions: async () =>
     list<ProductCommission>(await asGuide<unknown>('GET', '/api/guides/me/products/commission')),
   commissions: () => asGuide<CommissionsResponse>('GET', '/api/guides/me/commissions'),
+  /** The guide's own 补录 claims, newest first. */
+  myClaims: async () => list<AttributionClaim>(await asGuide<unknown>('GET', '/api/guides/me/claims')),
+  fileClaim: (body: { storeId: string; receiptNo: string; reason: string }) =>
+    asGuide<AttributionClaim>('POST', '/api/guides/me/claims', { body }),
   /** No dates: this month to date (the server's business time zone). */
   guideStats: (period: StatsPeriod = {}) =>
     asGuide<GuideStats>('GET', `/api/guides/me/stats${queryString({ from: period.from, to: period.to })}`),

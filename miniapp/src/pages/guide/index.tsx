@@ -200,6 +200,13 @@ export default function GuideHome() {
         >
           分享商品 / 直播 / 海报
         </View>
+        <View
+          className="btn btn--light btn--block mt"
+          onClick={() => Taro.navigateTo({ url: '/pages/guide/claims/index' })}
+          data-testid="go-claims"
+        >
+          我的补录
+        </View>
       </View>
 
       <Stats onAuthLost={authLost} />
