@@ -158,5 +158,28 @@ export async function opsFlow(page, ctx) {
     'the order was credited by 导购分享',
   );
   await shot(page, 'admin-order-detail');
+
+  step("ops corrects the order's attribution to another guide");
+  const orderId = /orders\/([0-9a-f-]{36})$/.exec(page.url())[1];
+  const before = (await api(`/api/orders/${orderId}`)).body.attribution.guideId;
+  const other = (await api('/api/admin/guides')).body.find((g) => g.status !== 'departed' && g.id !== before);
+  await page.locator(tid('attribution-correct')).click();
+  await pick(page, page.locator(tid('attribution-guide')), other.name);
+  await page.locator(tid('attribution-reason')).fill('顾客到店确认由该导购服务');
+  await shot(page, 'admin-attribution-modal');
+  await confirmModal(page, '调整业绩归属', '确认调整');
+  await page.locator('.ant-message-notice', { hasText: '业绩归属已调整' }).waitFor();
+  await page.locator(tid('attribution'), { hasText: '人工调整' }).waitFor();
+  const shown = await page.locator(tid('attribution')).innerText();
+  check(shown.includes(other.name), `the order is now credited to ${other.name} (人工调整)`);
+  await page.locator(tid('attribution-history')).locator('.ant-table-row', { hasText: '顾客到店确认' }).waitFor();
+  await assertChineseOnly(page, 'order attribution');
+  await shot(page, 'admin-order-corrected');
+
+  step('the 导购补录 page lists claims with a status filter');
+  await go(page, baseUrl, '/orders/claims');
+  await page.locator('.ant-table').first().waitFor();
+  await assertChineseOnly(page, '/orders/claims');
+  await shot(page, 'admin-claims');
   return { productId };
 }

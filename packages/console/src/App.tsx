@@ -15,6 +15,7 @@ const ProductEdit = page(() => import('./pages/catalog/ProductEdit'), 'ProductEd
 const Categories = page(() => import('./pages/catalog/Categories'), 'CategoriesPage');
 const Orders = page(() => import('./pages/orders/Orders'), 'OrdersPage');
 const AfterSales = page(() => import('./pages/orders/AfterSales'), 'AfterSalesPage');
+const Claims = page(() => import('./pages/orders/Claims'), 'ClaimsPage');
 const OrderDetail = page(() => import('./pages/orders/OrderDetail'), 'OrderDetailPage');
 const Stores = page(() => import('./pages/Stores'), 'StoresPage');
 const Guides = page(() => import('./pages/Guides'), 'GuidesPage');
@@ -74,6 +75,7 @@ export function ConsoleRoutes() {
         <Route path="/orders" element={<Navigate to="/orders/list" replace />} />
         <Route path="/orders/list" element={<Guard roles={AF}>{<Orders />}</Guard>} />
         <Route path="/orders/after-sales" element={<Guard roles={A}>{<AfterSales />}</Guard>} />
+        <Route path="/orders/claims" element={<Guard roles={A}>{<Claims />}</Guard>} />
         <Route path="/orders/:id" element={<Guard roles={AF}>{<OrderDetail />}</Guard>} />
         <Route path="/stores" element={<Guard roles={A}>{<Stores />}</Guard>} />
         <Route path="/guides" element={<Guard roles={A}>{<Guides />}</Guard>} />

@@ -48,6 +48,7 @@ export const MENU: MenuRoute[] = [
     routes: [
       { path: '/orders/list', name: '订单列表', roles: ['admin', 'finance'] },
       { path: '/orders/after-sales', name: '售后申请', roles: ['admin'] },
+      { path: '/orders/claims', name: '导购补录', roles: ['admin'] },
       { path: '/orders/:id', name: '订单详情', roles: ['admin', 'finance'], hideInMenu: true },
     ],
   },

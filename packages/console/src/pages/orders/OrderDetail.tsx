@@ -3,10 +3,12 @@ import { Alert, Badge, Button, Descriptions, Space, Spin, Table, Tag } from 'ant
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../api/client';
+import type { AttributionCorrection } from '@guideshare/contracts';
 import type { Order, OrderLine, Product } from '../../api/types';
 import { useAuth } from '../../auth';
 import { CHANNEL, dateTime, ENTRY_KIND, FULFILMENT_STATUS, ORDER_STATUS, percent, RULE, yuan } from '../../format';
 import { isMissingRoute, useGuideNames, useLoad, useStores } from '../../hooks';
+import { AttributionHistory, AttributionModal } from './Attribution';
 import { RefundModal, ShipmentModal } from './OrderActions';
 
 type DetailOrder = Order & {
@@ -55,6 +57,7 @@ export function OrderDetailPage() {
   const isAdmin = session?.role === 'admin';
   const [refunding, setRefunding] = useState(false);
   const [shipping, setShipping] = useState(false);
+  const [correcting, setCorrecting] = useState(false);
   const order = useLoad(() => api<DetailOrder>(`/orders/${id}`), [id]);
   const refunds = useLoad(() => api<Refund[]>(`/orders/${id}/refunds`), [id]);
   const ledger = useLoad(async () => {
@@ -66,6 +69,15 @@ export function OrderDetailPage() {
       throw e;
     }
   }, [id]);
+  const history = useLoad(async () => {
+    if (!isAdmin) return null;
+    try {
+      return await api<AttributionCorrection[]>(`/admin/orders/${id}/attribution-history`);
+    } catch (e) {
+      if (isMissingRoute(e)) return null;
+      throw e;
+    }
+  }, [id, isAdmin]);
   const guides = useGuideNames(session?.role);
   const skuNames = useLoad(async () => {
     const products = await api<Product[]>('/products');
@@ -75,7 +87,7 @@ export function OrderDetailPage() {
   const storeName = useMemo(() => new Map((stores.data ?? []).map((s) => [s.id, s.name])), [stores.data]);
   const guide = (gid: string | null | undefined) => (gid ? (guides.data?.get(gid) ?? `${gid.slice(0, 8)}…`) : '-');
   const o = order.data;
-  const reload = () => void Promise.all([order.reload(), refunds.reload(), ledger.reload()]);
+  const reload = () => void Promise.all([order.reload(), refunds.reload(), ledger.reload(), history.reload()]);
 
   if (order.error) return <Alert type="error" showIcon message={order.error.message} />;
   if (!o) return <Spin style={{ display: 'block', margin: '120px auto' }} />;
@@ -93,6 +105,11 @@ export function OrderDetailPage() {
       extra={
         isAdmin && (
           <Space>
+            {a && history.data !== null && (
+              <Button onClick={() => setCorrecting(true)} data-testid="attribution-correct">
+                调整归属
+              </Button>
+            )}
             {shippable && <Button onClick={() => setShipping(true)}>发货</Button>}
             {refundable && (
               <Button danger onClick={() => setRefunding(true)}>
@@ -149,6 +166,7 @@ export function OrderDetailPage() {
           '尚未归因（订单未支付）'
         )}
       </ProCard>
+      <AttributionHistory history={history} guide={guide} />
       <ProCard title="商品明细" headerBordered style={{ marginBottom: 16 }}>
         <Table<OrderLine>
           rowKey="id"
@@ -207,6 +225,7 @@ export function OrderDetailPage() {
       </ProCard>
       <RefundModal order={o} open={refunding} onClose={() => setRefunding(false)} onDone={reload} />
       <ShipmentModal order={o} open={shipping} onClose={() => setShipping(false)} onDone={reload} />
+      {isAdmin && <AttributionModal order={o} open={correcting} onClose={() => setCorrecting(false)} onDone={reload} />}
     </PageContainer>
   );
 }
