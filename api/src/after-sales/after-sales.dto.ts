@@ -6,7 +6,6 @@ import {
   IsIn,
   IsInt,
   IsString,
-  IsUUID,
   Length,
   Matches,
   Max,
@@ -15,26 +14,18 @@ import {
 } from 'class-validator';
 import type { AfterSaleStatus } from '@guideshare/contracts';
 import { OptionalNotNull } from '../common/validation.js';
-
-export class AfterSaleLineDto {
-  @IsUUID()
-  lineId!: string;
-
-  @IsInt()
-  @Min(1)
-  @Max(9999)
-  quantity!: number;
-}
+// The lines of a request are the lines of the refund it becomes.
+import { RefundLineDto } from '../refunds/refunds.dto.js';
 
 /** `POST /api/orders/:id/after-sales`: some lines, or an amount, or (neither) everything still refundable. */
 export class CreateAfterSaleDto {
   @OptionalNotNull()
   @IsArray()
   @ValidateNested({ each: true })
-  @Type(() => AfterSaleLineDto)
+  @Type(() => RefundLineDto)
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
-  lines?: AfterSaleLineDto[];
+  lines?: RefundLineDto[];
 
   @OptionalNotNull()
   @IsInt()
