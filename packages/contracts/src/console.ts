@@ -1,6 +1,8 @@
 // Request and response types of the console's endpoints (docs/DOMAIN.md "Additions of 2026-11-30": catalog
 // management, finance, staff), shared by api/, packages/console and the tests.
-import type { Category, Guide, Order, OrderChannel, OrderStatus, Policy, Sku, Store } from './index.js';
+import type { Category, Guide, Sku, Store } from './catalog.js';
+import type { Order, OrderChannel, OrderStatus } from './orders.js';
+import type { Policy } from './policy.js';
 
 export type StaffRole = 'admin' | 'finance' | 'clerk';
 
