@@ -6,7 +6,7 @@ import { AppError } from '../common/app-error.js';
 import { newId } from '../common/ids.js';
 import { requestHash } from '../common/request-hash.js';
 import { isDuplicateOf } from '../common/unique-code.js';
-import { isDuplicateKey } from '../database/transactions.js';
+import { insertOrReplay } from '../database/insert-or-replay.js';
 import type { Principal } from '../auth/tokens.js';
 import { OrdersService } from '../orders/orders.service.js';
 import type { RefundRequest } from '../refunds/refund-plan.js';
@@ -92,17 +92,18 @@ export class AfterSalesService implements OnModuleInit {
       decidedAt: null,
       refundedAt: null,
     };
-    try {
-      await this.sales.insert(row);
-    } catch (e) {
-      if (!isDuplicateKey(e)) throw e;
-      const winner = await this.replay(orderId, idempotencyKey, hash);
-      if (winner) return { afterSale: winner, replayed: true };
-      if (isDuplicateOf(e, 'uq_after_sales_open', 'openFor'))
-        throw AppError.conflict('AFTER_SALE_OPEN', 'This order already has an open after-sales request');
-      throw e;
-    }
-    return { afterSale: toAfterSale(row, null), replayed: false };
+    const { value: afterSale, replayed } = await insertOrReplay(
+      async () => {
+        await this.sales.insert(row);
+        return toAfterSale(row, null);
+      },
+      () => this.replay(orderId, idempotencyKey, hash),
+      (e) => {
+        if (isDuplicateOf(e, 'uq_after_sales_open', 'openFor'))
+          throw AppError.conflict('AFTER_SALE_OPEN', 'This order already has an open after-sales request');
+      },
+    );
+    return { afterSale, replayed };
   }
 
   private async replay(orderId: string, idempotencyKey: string, hash: string): Promise<AfterSale | null> {

@@ -6,7 +6,8 @@ import { AppError } from '../common/app-error.js';
 import { newId } from '../common/ids.js';
 import { changesOf } from '../common/patch.js';
 import { requestHash } from '../common/request-hash.js';
-import { isDuplicateKey, Transactions } from '../database/transactions.js';
+import { insertOrReplay } from '../database/insert-or-replay.js';
+import { Transactions } from '../database/transactions.js';
 import { CategoryEntity, ProductEntity, SkuEntity, StockMovementEntity } from './catalog.entities.js';
 import type { StockAdjustmentDto, UpdateCategoryDto, UpdateProductDto, UpdateSkuDto } from './catalog.dto.js';
 import { skusByProduct, toAdminProduct, toCategory, toSku } from './catalog-views.js';
@@ -90,10 +91,10 @@ export class CatalogAdminService {
     key: string | null,
   ): Promise<StockAdjustmentResponse & { replayed: boolean }> {
     const hash = requestHash({ delta: input.delta, reason: input.reason });
-    const replay = key ? await this.replay(skuId, key, hash) : null;
-    if (replay) return replay;
-    try {
-      return await this.tx.run(async (em) => {
+    const previous = key ? await this.replay(skuId, key, hash) : null;
+    if (previous) return { ...previous, replayed: true };
+    const insert = () =>
+      this.tx.run(async (em) => {
         if (!(await em.existsBy(SkuEntity, { id: skuId }))) throw AppError.notFound('SKU_NOT_FOUND', `No SKU ${skuId}`);
         const delta = Number(input.delta);
         const result = await em
@@ -117,16 +118,11 @@ export class CatalogAdminService {
           createdAt: new Date(),
         };
         await em.insert(StockMovementEntity, movement);
-        return { sku: toSku(sku), movement: toMovement(movement), replayed: false };
+        return { sku: toSku(sku), movement: toMovement(movement) };
       });
-    } catch (e) {
-      // The loser of a race between two requests with the same key answers with the winner's movement.
-      if (key && isDuplicateKey(e)) {
-        const again = await this.replay(skuId, key, hash);
-        if (again) return again;
-      }
-      throw e;
-    }
+    // The loser of a race between two requests with the same key answers with the winner's movement.
+    const { value, replayed } = await insertOrReplay(insert, async () => (key ? this.replay(skuId, key, hash) : null));
+    return { ...value, replayed };
   }
 
   async stockMovements(skuId: string): Promise<StockMovement[]> {
@@ -135,12 +131,12 @@ export class CatalogAdminService {
     return rows.map(toMovement);
   }
 
-  private async replay(skuId: string, key: string, hash: string) {
+  private async replay(skuId: string, key: string, hash: string): Promise<StockAdjustmentResponse | null> {
     const prior = await this.movements.findOneBy({ skuId, dedupeKey: key });
     if (!prior) return null;
     if (prior.requestHash !== hash)
       throw AppError.conflict('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for another adjustment');
-    return { sku: toSku(await this.requireSku(skuId)), movement: toMovement(prior), replayed: true };
+    return { sku: toSku(await this.requireSku(skuId)), movement: toMovement(prior) };
   }
 
   private async requireProduct(id: string): Promise<ProductEntity> {

@@ -5,7 +5,8 @@ import type { MemberBinding } from '@guideshare/rules';
 import { AppError } from '../common/app-error.js';
 import { Batcher } from '../database/group-commit.js';
 import { newId } from '../common/ids.js';
-import { isDuplicateKey } from '../database/transactions.js';
+import { withUniqueCode } from '../common/unique-code.js';
+import { insertOrReplay } from '../database/insert-or-replay.js';
 import { MemberBindingAuditEntity } from './member-binding-audit.entity.js';
 import { newMemberNo } from './member-code.js';
 import { MemberEntity } from './member.entity.js';
@@ -20,6 +21,7 @@ export const bindingOf = (m: MemberEntity): MemberBinding => ({
 
 /** A random code number collides with an existing one about members/10¹⁰ of the time; retry a few times. */
 const CODE_NO_ATTEMPTS = 5;
+const CODE_NO_UNIQUE = { index: 'uq_members_code_no', column: 'codeNo' };
 const AUDIT_CHUNK = 500;
 
 @Injectable()
@@ -39,33 +41,38 @@ export class MembersService {
       }
       return existing;
     }
-    for (let attempt = 1; ; attempt++) {
-      const member = this.members.create({
-        id: newId(),
-        openid,
-        unionid,
-        phone: null,
-        registeredAt: null,
-        openingGuideId: null,
-        serviceGuideId: null,
-        serviceStoreId: null,
-        boundAt: null,
-        serviceTouchedAt: null,
-        codeNo: newMemberNo(),
-        createdAt: new Date(),
-        deletedAt: null,
-      });
-      try {
-        await this.members.insert(member);
-        return member;
-      } catch (e) {
-        if (!isDuplicateKey(e)) throw e;
-        // Either a concurrent first login won (same openid) or the code number was taken.
-        const winner = await this.members.findOneBy({ openid });
-        if (winner) return winner;
-        if (attempt >= CODE_NO_ATTEMPTS) throw e;
-      }
-    }
+    // A concurrent first login with this openid wins: its member is answered. A taken code number
+    // (no winner) draws another.
+    return withUniqueCode(
+      newMemberNo,
+      CODE_NO_UNIQUE,
+      async (codeNo) => {
+        const member = this.members.create({
+          id: newId(),
+          openid,
+          unionid,
+          phone: null,
+          registeredAt: null,
+          openingGuideId: null,
+          serviceGuideId: null,
+          serviceStoreId: null,
+          boundAt: null,
+          serviceTouchedAt: null,
+          codeNo,
+          createdAt: new Date(),
+          deletedAt: null,
+        });
+        const { value } = await insertOrReplay(
+          async () => {
+            await this.members.insert(member);
+            return member;
+          },
+          () => this.members.findOneBy({ openid }),
+        );
+        return value;
+      },
+      CODE_NO_ATTEMPTS,
+    );
   }
 
   async require(id: string, em?: EntityManager): Promise<MemberEntity> {
@@ -124,13 +131,13 @@ export class MembersService {
    */
   async codeNoOf(member: MemberEntity): Promise<string> {
     if (member.codeNo) return member.codeNo;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.members.update({ id: member.id, codeNo: IsNull() }, { codeNo: newMemberNo() });
-      } catch (e) {
-        if (!isDuplicateKey(e) || attempt >= CODE_NO_ATTEMPTS) throw e;
-        continue;
-      }
+    for (;;) {
+      await withUniqueCode(
+        newMemberNo,
+        CODE_NO_UNIQUE,
+        (codeNo) => this.members.update({ id: member.id, codeNo: IsNull() }, { codeNo }),
+        CODE_NO_ATTEMPTS,
+      );
       const { codeNo } = await this.require(member.id);
       if (codeNo) return codeNo;
     }

@@ -7,7 +7,8 @@ import { AppError } from '../common/app-error.js';
 import { newId } from '../common/ids.js';
 import { requestHash } from '../common/request-hash.js';
 import { CatalogService } from '../catalog/catalog.service.js';
-import { isDuplicateKey, Transactions } from '../database/transactions.js';
+import { insertOrReplay } from '../database/insert-or-replay.js';
+import { Transactions } from '../database/transactions.js';
 import { GuidesService } from '../guides/guides.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { MemberCodeService } from '../members/member-code.service.js';
@@ -102,20 +103,18 @@ export class StoreOrdersService {
     }
     // Outside the transaction: creating policy version 1 on first need uses its own connection.
     const policy = await this.policy.current();
-    try {
-      const order = await this.tx.run((em) => this.insert(em, sale, policy));
-      return { order, replayed: false };
-    } catch (e) {
-      if (!isDuplicateKey(e)) throw e;
-      const winner = await this.replay(sale.storeId, sale.receiptNo, sale.requestHash);
-      if (winner) return { order: winner, replayed: true };
-      if (await this.memberCodes.isUsed(sale.memberId, sale.memberCodeStep))
-        throw AppError.conflict(
-          'MEMBER_CODE_USED',
-          'This member code was already redeemed for a receipt; ask the customer to refresh it',
-        );
-      throw e;
-    }
+    const { value: order, replayed } = await insertOrReplay(
+      () => this.tx.run((em) => this.insert(em, sale, policy)),
+      () => this.replay(sale.storeId, sale.receiptNo, sale.requestHash),
+      async () => {
+        if (await this.memberCodes.isUsed(sale.memberId, sale.memberCodeStep))
+          throw AppError.conflict(
+            'MEMBER_CODE_USED',
+            'This member code was already redeemed for a receipt; ask the customer to refresh it',
+          );
+      },
+    );
+    return { order, replayed };
   }
 
   private async insert(

@@ -4,6 +4,7 @@ import { EntityManager, Repository } from 'typeorm';
 import type { Policy, PolicyInput, PolicyVersion } from '@guideshare/contracts';
 import { DEFAULT_POLICY_OPTIONS } from '@guideshare/rules';
 import { AppError } from '../common/app-error.js';
+import { insertOrReplay } from '../database/insert-or-replay.js';
 import { isDuplicateKey } from '../database/transactions.js';
 import { PolicyVersionEntity } from './policy.entity.js';
 
@@ -37,12 +38,16 @@ export class PolicyService {
     const repo = em ? em.getRepository(PolicyVersionEntity) : this.versions;
     const [latest] = await repo.find({ order: { version: 'DESC' }, take: 1 });
     if (latest) return toPolicy(latest);
-    try {
-      await this.versions.insert({ version: 1, ...DEFAULT_POLICY, createdAt: new Date() });
-    } catch (e) {
-      if (!isDuplicateKey(e)) throw e;
-    }
-    return this.current();
+    const first = { version: 1, ...DEFAULT_POLICY, createdAt: new Date() };
+    // Concurrent first readers: one version 1 lands, the others read the newest version.
+    const { value } = await insertOrReplay(
+      async () => {
+        await this.versions.insert(first);
+        return toPolicy(first);
+      },
+      () => this.current(),
+    );
+    return value;
   }
 
   /** Every version, newest first, with when it was made. */

@@ -5,10 +5,10 @@ import type { OrderStatus } from '@guideshare/contracts';
 import { AppError } from '../common/app-error.js';
 import { newId } from '../common/ids.js';
 import { requestHash } from '../common/request-hash.js';
-import { isDuplicateKey, Transactions } from '../database/transactions.js';
+import { insertOrReplay } from '../database/insert-or-replay.js';
+import { Transactions } from '../database/transactions.js';
 import type { Principal } from '../auth/tokens.js';
 import { LedgerService } from '../ledger/ledger.service.js';
-import type { OrderEntity } from '../orders/order.entities.js';
 import { OrdersService } from '../orders/orders.service.js';
 import { planRefund, type RefundPlan, type RefundRequest } from './refund-plan.js';
 import {
@@ -93,13 +93,12 @@ export class RefundsService {
     };
     const hash = requestHash(request);
     const previous = await this.replayOnline(orderId, idempotencyKey, hash, true);
-    if (previous) return previous;
+    if (previous) return { refund: previous, replayed: true };
 
     const now = new Date();
     const id = newId(now.getTime());
-    let created: { refund: RefundEntity; order: OrderEntity };
-    try {
-      created = await this.tx.run(async (em) => {
+    const insert = () =>
+      this.tx.run(async (em) => {
         const { order, lines } = await this.orders.lockWithLines(em, orderId);
         if (order.channel !== 'online')
           throw AppError.conflict(
@@ -127,15 +126,16 @@ export class RefundsService {
         await this.ledger.hold(em, orderId, refundHoldKey(id), now);
         return { refund, order };
       });
-    } catch (e) {
-      if (!isDuplicateKey(e)) throw e;
-      // A concurrent retry with this key won; it is the one that talks to WeChat Pay.
-      const winner = await this.replayOnline(orderId, idempotencyKey, hash, false);
-      if (!winner) throw e;
-      return winner;
-    }
-    await this.submitter.submit(created.refund, created.order);
-    return { refund: await this.view(id), replayed: false };
+    // A concurrent retry with this key that wins is the one that talks to WeChat Pay.
+    const { value: refund, replayed } = await insertOrReplay(
+      async () => {
+        const created = await insert();
+        await this.submitter.submit(created.refund, created.order);
+        return this.view(id);
+      },
+      () => this.replayOnline(orderId, idempotencyKey, hash, false),
+    );
+    return { refund, replayed };
   }
 
   private async replayOnline(
@@ -143,7 +143,7 @@ export class RefundsService {
     idempotencyKey: string,
     hash: string,
     mayResubmit: boolean,
-  ): Promise<RefundResult | null> {
+  ): Promise<RefundView | null> {
     const existing = await this.refunds.findOneBy({ orderId, idempotencyKey });
     if (!existing) return null;
     if (existing.requestHash !== hash)
@@ -159,7 +159,7 @@ export class RefundsService {
       const { order } = await this.orders.requireWithLines(this.refunds.manager, orderId);
       await this.submitter.submit(existing, order);
     }
-    return { refund: await this.view(existing.id), replayed: true };
+    return this.view(existing.id);
   }
 
   // ---------------------------------------------------------------- counter refunds
@@ -172,12 +172,11 @@ export class RefundsService {
   async createAtCounter(storeId: string, body: PosRefundDto): Promise<RefundResult> {
     const hash = requestHash({ receiptNo: body.receiptNo, amountFen: body.amountFen, reason: body.reason });
     const previous = await this.replayCounter(storeId, body.refundNo, hash);
-    if (previous) return previous;
+    if (previous) return { refund: previous, replayed: true };
     const now = new Date();
     const id = newId(now.getTime());
-    let orderStatus: OrderStatus;
-    try {
-      orderStatus = await this.tx.run(async (em) => {
+    const insert = () =>
+      this.tx.run(async (em) => {
         const sale = await this.orders.findStoreOrder(em, storeId, body.receiptNo);
         if (!sale)
           throw AppError.notFound('STORE_ORDER_NOT_FOUND', `No sale with receipt ${body.receiptNo} at this store`);
@@ -210,21 +209,19 @@ export class RefundsService {
         await insertRefundLines(em, id, plan, lines);
         return this.settlement.applySuccess(em, refund, lines, now);
       });
-    } catch (e) {
-      if (!isDuplicateKey(e)) throw e;
-      const winner = await this.replayCounter(storeId, body.refundNo, hash);
-      if (!winner) throw e;
-      return winner;
-    }
-    return { refund: await this.view(id, orderStatus), replayed: false };
+    const { value: refund, replayed } = await insertOrReplay(
+      async () => this.view(id, await insert()),
+      () => this.replayCounter(storeId, body.refundNo, hash),
+    );
+    return { refund, replayed };
   }
 
-  private async replayCounter(storeId: string, refundNo: string, hash: string): Promise<RefundResult | null> {
+  private async replayCounter(storeId: string, refundNo: string, hash: string): Promise<RefundView | null> {
     const existing = await this.refunds.findOneBy({ storeId, refundNo });
     if (!existing) return null;
     if (existing.requestHash !== hash)
       throw AppError.conflict('REFUND_NO_REUSED', `Refund number ${refundNo} was used for a different refund`);
-    return { refund: await this.view(existing.id), replayed: true };
+    return this.view(existing.id);
   }
 
   // ---------------------------------------------------------------- reads

@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { UploadResponse } from '@guideshare/contracts';
 import { AppError } from '../common/app-error.js';
-import { isDuplicateKey } from '../database/transactions.js';
+import { insertOrReplay } from '../database/insert-or-replay.js';
 import { sniffImageType } from './image-type.js';
 import { UploadEntity } from './upload.entity.js';
 
@@ -31,8 +31,10 @@ export class UploadsService {
       throw new AppError(415, 'UPLOAD_TYPE_UNSUPPORTED', 'Only PNG, JPEG and WebP images can be uploaded');
     const id = createHash('sha256').update(bytes).digest('hex');
     const view = { url: uploadUrl(id), id, contentType, byteLength: bytes.length };
-    if (await this.uploads.existsBy({ id })) return { ...view, created: false };
-    try {
+    const stored = async () => ((await this.uploads.existsBy({ id })) ? view : null);
+    if (await stored()) return { ...view, created: false };
+    // Two instances storing the same image at once: one row, both answer its URL.
+    const { replayed } = await insertOrReplay(async () => {
       await this.uploads.insert({
         id,
         contentType,
@@ -41,12 +43,9 @@ export class UploadsService {
         createdBy: actorId,
         createdAt: new Date(),
       });
-    } catch (e) {
-      // Two instances storing the same image at once: one row, both answer its URL.
-      if (isDuplicateKey(e)) return { ...view, created: false };
-      throw e;
-    }
-    return { ...view, created: true };
+      return view;
+    }, stored);
+    return { ...view, created: !replayed };
   }
 
   async get(id: string): Promise<UploadEntity> {
