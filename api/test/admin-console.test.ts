@@ -192,7 +192,15 @@ describe('order search', () => {
     expect(new Set([...ids(first.body), ...ids(second.body)]).size).toBe(2);
     expect((await get('pageSize=1&page=3')).body.items).toEqual([]);
     expect((await get('', finance)).body.total).toBe(2);
-    for (const bad of ['pageSize=0', 'pageSize=201', 'page=0', 'status=LOST', 'storeId=x', 'from=yesterday'])
+    for (const bad of [
+      'pageSize=0',
+      'pageSize=201',
+      'page=0',
+      'status=LOST',
+      'status=COMPLETED',
+      'storeId=x',
+      'from=yesterday',
+    ])
       expect([bad, (await get(bad)).status]).toEqual([bad, 400]);
   });
 

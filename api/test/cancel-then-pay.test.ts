@@ -26,7 +26,7 @@ const unitsSold = async () =>
     (
       await sql(
         stack,
-        "SELECT COALESCE(SUM(l.quantity), 0) AS n FROM order_lines l JOIN orders o ON o.id = l.orderId WHERE l.skuId = ? AND o.status IN ('PAID', 'PARTIALLY_REFUNDED', 'COMPLETED')",
+        "SELECT COALESCE(SUM(l.quantity), 0) AS n FROM order_lines l JOIN orders o ON o.id = l.orderId WHERE l.skuId = ? AND o.status IN ('PAID', 'PARTIALLY_REFUNDED')",
         [skuId()],
       )
     )[0].n,

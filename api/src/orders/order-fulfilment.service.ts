@@ -8,7 +8,7 @@ import type { OrderEntity } from './order.entities.js';
 import { OrdersService } from './orders.service.js';
 
 /** Order statuses whose goods may still go out: paid and not wholly refunded. */
-const HANDED_OUT_FROM: readonly OrderStatus[] = ['PAID', 'PARTIALLY_REFUNDED', 'COMPLETED'];
+const HANDED_OUT_FROM: readonly OrderStatus[] = ['PAID', 'PARTIALLY_REFUNDED'];
 
 function assertGoodsMayGo(order: OrderEntity) {
   if (order.status === 'PENDING_PAYMENT' || order.status === 'CANCELLED')

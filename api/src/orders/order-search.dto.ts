@@ -1,13 +1,19 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import type { FulfilmentStatus, FulfilmentType, OrderChannel, OrderStatus } from '@guideshare/contracts';
+import {
+  ORDER_STATUSES,
+  type FulfilmentStatus,
+  type FulfilmentType,
+  type OrderChannel,
+  type OrderStatus,
+} from '@guideshare/contracts';
 import { RangeQuery } from '../common/range-query.js';
 import { OptionalNotNull } from '../common/validation.js';
 
 /** The console's order search: filters on the order's creation time (`from`, `to`), 1-based pages. */
 export class OrderSearchQuery extends RangeQuery {
   @OptionalNotNull()
-  @IsIn(['PENDING_PAYMENT', 'PAID', 'PARTIALLY_REFUNDED', 'REFUNDED', 'CANCELLED', 'COMPLETED'])
+  @IsIn(ORDER_STATUSES)
   status?: OrderStatus;
 
   @OptionalNotNull()

@@ -11,12 +11,9 @@ export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatu
   // (PAID) only if its stock can be taken again; otherwise the money is refunded in full (REFUNDED).
   CANCELLED: ['PAID', 'REFUNDED'],
   PAID: ['PARTIALLY_REFUNDED', 'REFUNDED'],
+  // Delivery and pickup end in the fulfilment record (fulfilment-state.ts, FULFILLED), not in the
+  // order's status: a received order stays PAID or PARTIALLY_REFUNDED and after-sales can still refund it.
   PARTIALLY_REFUNDED: ['PARTIALLY_REFUNDED', 'REFUNDED'],
-  // Unreachable, and no transition leads here: delivery and pickup end in the fulfilment record
-  // (fulfilment-state.ts, FULFILLED), not in the order's status, so a received order stays PAID or
-  // PARTIALLY_REFUNDED and after-sales can still refund it. Kept only while OrderStatus in
-  // @guideshare/contracts (and the mini-program's and console's labels) still name it.
-  COMPLETED: [],
   REFUNDED: [],
 };
 

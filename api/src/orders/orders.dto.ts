@@ -12,7 +12,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import type { OrderChannel, OrderStatus } from '@guideshare/contracts';
+import { ORDER_STATUSES, type OrderChannel, type OrderStatus } from '@guideshare/contracts';
 import { RangeQuery } from '../common/range-query.js';
 import { FulfilmentDto } from '../fulfilment/fulfilment.dto.js';
 import { OptionalNotNull } from '../common/validation.js';
@@ -53,7 +53,7 @@ export class CreateOrderDto {
 
 export class ListOrdersQuery extends RangeQuery {
   @OptionalNotNull()
-  @IsIn(['PENDING_PAYMENT', 'PAID', 'PARTIALLY_REFUNDED', 'REFUNDED', 'CANCELLED', 'COMPLETED'])
+  @IsIn(ORDER_STATUSES)
   status?: OrderStatus;
 
   @OptionalNotNull()

@@ -27,4 +27,4 @@ export function canRefundMove(from: RefundStatus, to: RefundStatus): boolean {
 export const CLAIMING_STATUSES: readonly RefundStatus[] = ['PROCESSING', 'ABNORMAL', 'SUCCESS'];
 
 /** Order statuses a refund may start from. */
-export const REFUNDABLE_ORDER_STATUSES: readonly OrderStatus[] = ['PAID', 'PARTIALLY_REFUNDED', 'COMPLETED'];
+export const REFUNDABLE_ORDER_STATUSES: readonly OrderStatus[] = ['PAID', 'PARTIALLY_REFUNDED'];

@@ -77,7 +77,7 @@ export function hasOpenAfterSale(list: AfterSale[]): boolean {
 /** Paid online orders with money left to refund can ask for after-sales. */
 export function canRequestAfterSale(o: OrderView): boolean {
   if (o.channel !== 'online') return false;
-  return o.status === 'PAID' || o.status === 'PARTIALLY_REFUNDED' || o.status === 'COMPLETED';
+  return o.status === 'PAID' || o.status === 'PARTIALLY_REFUNDED';
 }
 
 /** Quantity of a line that can still be asked back. */

@@ -6,7 +6,6 @@ export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
   PARTIALLY_REFUNDED: '部分退款',
   REFUNDED: '已退款',
   CANCELLED: '已取消',
-  COMPLETED: '已完成',
 };
 
 /** Badge tone per status, a CSS modifier. */
@@ -16,7 +15,6 @@ export const ORDER_STATUS_TONES: Record<OrderStatus, 'warn' | 'ok' | 'muted' | '
   PARTIALLY_REFUNDED: 'info',
   REFUNDED: 'muted',
   CANCELLED: 'muted',
-  COMPLETED: 'ok',
 };
 
 export function orderStatusLabel(status: string): string {

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import type { OrderStatus } from '@guideshare/contracts';
 import { api, type OrderView } from './api';
 import { isH5 } from './env';
 import { AppError } from './errors';
@@ -22,8 +23,8 @@ export function outTradeNo(orderId: string, params?: unknown): string {
   return typeof given === 'string' && given ? given : orderId.replace(/-/g, '');
 }
 
-/** Statuses that mean the money arrived (refunds and completion come later). */
-export const PAID_STATUSES = new Set(['PAID', 'PARTIALLY_REFUNDED', 'REFUNDED', 'COMPLETED']);
+/** Statuses that mean the money arrived (refunds may come later). */
+export const PAID_STATUSES: ReadonlySet<OrderStatus> = new Set<OrderStatus>(['PAID', 'PARTIALLY_REFUNDED', 'REFUNDED']);
 
 /**
  * Pays an order: prepay on the API, then `wx.requestPayment` in the mini-program, or — in the H5

@@ -62,7 +62,6 @@ export const ORDER_STATUS: Record<
   PARTIALLY_REFUNDED: { text: '部分退款', status: 'warning' },
   REFUNDED: { text: '已退款', status: 'error' },
   CANCELLED: { text: '已取消', status: 'default' },
-  COMPLETED: { text: '已完成', status: 'success' },
 };
 
 export const CHANNEL: Record<string, string> = { online: '线上商城', store: '门店' };

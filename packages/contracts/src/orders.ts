@@ -1,7 +1,12 @@
 // Orders, payment, fulfilment and after-sales (docs/DOMAIN.md "Orders", Additions "Fulfilment", "After-sales").
 import type { Attribution } from './attribution.js';
 
-export type OrderStatus = 'PENDING_PAYMENT' | 'PAID' | 'PARTIALLY_REFUNDED' | 'REFUNDED' | 'CANCELLED' | 'COMPLETED';
+/**
+ * Every order status (api/src/orders/order-state.ts moves between them). There is no "completed": delivery
+ * and pickup end in the fulfilment record (`Fulfilment.status` FULFILLED), not in the order's status.
+ */
+export const ORDER_STATUSES = ['PENDING_PAYMENT', 'PAID', 'PARTIALLY_REFUNDED', 'REFUNDED', 'CANCELLED'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export type OrderChannel = 'online' | 'store';
 
 export interface OrderLineInput {

@@ -23,7 +23,6 @@ const STATUS_HINTS: Record<string, string> = {
   PARTIALLY_REFUNDED: '部分商品已退款，款项将原路退回',
   REFUNDED: '订单已全额退款，款项将原路退回',
   CANCELLED: '订单已取消',
-  COMPLETED: '订单已完成，感谢您的购买',
 };
 
 /** Counter sales (channel `store`): paid at the till, refunded there too. */
@@ -31,7 +30,6 @@ const STORE_STATUS_HINTS: Record<string, string> = {
   PAID: '门店消费已记录，计入您的会员权益',
   PARTIALLY_REFUNDED: '门店已办理部分退款',
   REFUNDED: '门店已办理全额退款',
-  COMPLETED: '门店消费已完成，感谢您的光临',
 };
 
 /** "已退 1 件 · ¥99.00", or just the amount when a refund was by amount (counter refunds). */

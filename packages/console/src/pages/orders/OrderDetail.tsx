@@ -92,7 +92,7 @@ export function OrderDetailPage() {
   if (order.error) return <Alert type="error" showIcon message={order.error.message} />;
   if (!o) return <Spin style={{ display: 'block', margin: '120px auto' }} />;
   const a = o.attribution;
-  const refundable = ['PAID', 'PARTIALLY_REFUNDED', 'COMPLETED'].includes(o.status) && o.channel === 'online';
+  const refundable = (o.status === 'PAID' || o.status === 'PARTIALLY_REFUNDED') && o.channel === 'online';
   const shippable = o.fulfilment?.type === 'delivery' && o.fulfilment.status === 'PENDING' && o.status === 'PAID';
 
   return (
