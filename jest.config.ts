@@ -18,6 +18,7 @@ const swc = [
 
 // Workspace packages resolve to their sources, so tests never need a prior build.
 const moduleNameMapper = {
+  '^@guideshare/wechat/simulator$': '<rootDir>/packages/wechat/src/simulator/index.ts',
   '^@guideshare/(contracts|rules|wechat)$': '<rootDir>/packages/$1/src/index.ts',
   '^(\\.{1,2}/.*)\\.js$': '$1',
 };

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mysql from 'mysql2/promise';
-import { cstDate, parseTradeBill, renderTradeBill, startWechatSimulator, WechatPayClient } from '@guideshare/wechat';
+import { cstDate, parseTradeBill, renderTradeBill, WechatPayClient } from '@guideshare/wechat';
+import { startWechatSimulator } from '@guideshare/wechat/simulator';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const consoleDist = join(root, 'packages', 'console', 'dist');

@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { ReadableStream } from 'node:stream/web';
 import { Worker } from 'node:worker_threads';
-import { startWechatSimulator } from '@guideshare/wechat';
+import { startWechatSimulator } from '@guideshare/wechat/simulator';
 import { createDatabase, generateKeys, makeTempDir, removeDir, startApi, tail } from './bench/lib/env.js';
 
 const { values: args } = parseArgs({

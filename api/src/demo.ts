@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { startWechatSimulator } from '@guideshare/wechat';
+import { startWechatSimulator } from '@guideshare/wechat/simulator';
 import { createApp } from './bootstrap.js';
 import { freePort } from './common/free-port.js';
 import { loadConfig } from './config/app-config.js';

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SHARE_PAGES } from '@guideshare/contracts';
-import { wxacodeContent } from '@guideshare/wechat';
+import { wxacodeContent } from '@guideshare/wechat/simulator';
 import { createApp } from '../src/bootstrap.js';
 import { freePort } from '../src/common/free-port.js';
 import { POSTER_HEIGHT, POSTER_WIDTH } from '../src/shares/poster-render.js';

@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import { DEMO_KEYS, startWechatSimulator, WechatApiClient } from '@guideshare/wechat';
+import { DEMO_KEYS, WechatApiClient } from '@guideshare/wechat';
+import { startWechatSimulator } from '@guideshare/wechat/simulator';
 import { OaFollowerEntity } from '../src/wecom/oa-follower.entity.js';
 import { OaFollowersService } from '../src/wecom/oa-followers.service.js';
 import { withSql } from './support/database.js';

@@ -3,7 +3,7 @@
 // entries, with no API in the way. Explains the "settlement close" row of `pnpm bench`.
 // usage: node scripts/bench/settlement-sql.js [--entries=1000000]
 import { parseArgs } from 'node:util';
-import { startWechatSimulator } from '@guideshare/wechat';
+import { startWechatSimulator } from '@guideshare/wechat/simulator';
 import { createDatabase, generateKeys, makeTempDir, removeDir, serverInfo, startApi } from './lib/env.js';
 import { loadSchema, seedLedger, seedPopulation } from './lib/seed.js';
 

@@ -8,7 +8,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
-import { startWechatSimulator } from '@guideshare/wechat';
+import { startWechatSimulator } from '@guideshare/wechat/simulator';
 import { client, setupBrand } from '../bench/lib/api.js';
 import { generateKeys, makeTempDir, removeDir, startApi } from '../bench/lib/env.js';
 import { paidNotification } from '../bench/phases/orders.js';

@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { startWechatSimulator } from '@guideshare/wechat';
+import { startWechatSimulator } from '@guideshare/wechat/simulator';
 import { createApp } from '../../src/bootstrap.js';
 import { freePort } from '../../src/common/free-port.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';

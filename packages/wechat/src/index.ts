@@ -1,5 +1,5 @@
-// @guideshare/wechat — WeChat, WeCom and WeChat Pay v3 adapters plus a local simulator that speaks
-// the same wire format, so dev, tests and benchmarks run the production code paths.
+// @guideshare/wechat — WeChat, WeCom and WeChat Pay v3 adapters. The local simulator that speaks the
+// same wire format (dev, tests, benchmarks) is a separate entry: `@guideshare/wechat/simulator`.
 
 export { WechatApiError, WechatPayVerificationError, type VerificationReason } from './errors.js';
 export { getHeader, type HeaderSource } from './headers.js';
@@ -43,7 +43,6 @@ export {
   type WechatApiClientOptions,
 } from './wechat-api-client.js';
 export { decryptWxData, encryptWxData, WxDataError, type WxWatermark } from './wx-data.js';
-export { wxacodeContent } from './simulator/wxa-routes.js';
 export { WecomClient, type ExternalContact, type ExternalFollowUser, type WecomClientOptions } from './wecom-client.js';
 export { WechatPayClient, type TradeBillType, type WechatPayClientOptions } from './pay-client.js';
 export {
@@ -57,15 +56,3 @@ export {
 export { formatYuan, parseYuan } from './yuan.js';
 export { cstDate, cstDateTime, rfc3339Cst } from './time.js';
 export { DEMO_KEYS, DEMO_KEYS_DIR, isDemoKey, publicKeyFingerprint, type WechatKeys } from './demo-keys.js';
-export { startWechatSimulator, type WechatSimulator, type WechatSimulatorOptions } from './simulator/server.js';
-export { simulatedUser, simulatedExternalUserId, userKeyFromCode, type SimulatedUser } from './simulator/ids.js';
-export type { BuiltNotification, SimTime } from './simulator/actions.js';
-export type { ExternalContactSeed, FollowerSeed } from './simulator/seed.js';
-export type {
-  SimExternalContact,
-  SimFollower,
-  SimNotificationRecord,
-  SimRefund,
-  SimState,
-  SimTransaction,
-} from './simulator/state.js';
