@@ -1,11 +1,10 @@
-import { IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsUUID } from 'class-validator';
+import { Reason } from '../common/dto-fields.js';
 
 export class CorrectAttributionDto {
   @IsUUID()
   guideId!: string;
 
-  @IsString()
-  @Length(1, 200)
-  @Matches(/\S/, { message: 'reason must not be blank' })
+  @Reason()
   reason!: string;
 }

@@ -16,6 +16,7 @@ import {
   ValidateNested,
   IsUrl,
 } from 'class-validator';
+import { RateBps } from '../common/dto-fields.js';
 import { OptionalNotNull } from '../common/validation.js';
 
 const MAX_IMAGES = 20;
@@ -40,9 +41,7 @@ export class CreateCategoryDto {
   name!: string;
 
   @OptionalNotNull()
-  @IsInt()
-  @Min(0)
-  @Max(10000)
+  @RateBps()
   commissionRateBps?: number;
 }
 
@@ -71,9 +70,7 @@ export class CreateProductDto {
   categoryId!: string;
 
   @OptionalNotNull()
-  @IsInt()
-  @Min(0)
-  @Max(10000)
+  @RateBps()
   commissionRateBps?: number;
 
   @OptionalNotNull()
@@ -108,9 +105,7 @@ export class UpdateCategoryDto {
   name?: string;
 
   @OptionalNotNull()
-  @IsInt()
-  @Min(0)
-  @Max(10000)
+  @RateBps()
   commissionRateBps?: number;
 }
 
@@ -133,9 +128,7 @@ export class UpdateProductDto {
   imageUrls?: string[];
 
   @OptionalNotNull()
-  @IsInt()
-  @Min(0)
-  @Max(10000)
+  @RateBps()
   commissionRateBps?: number;
 
   @OptionalNotNull()

@@ -1,26 +1,21 @@
-import { IsIn, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsIn, IsUUID } from 'class-validator';
 import type { ClaimStatus } from './claim.entity.js';
 import { OptionalNotNull } from '../common/validation.js';
+import { NonBlank, Reason } from '../common/dto-fields.js';
 
 export class CreateClaimDto {
   @IsUUID()
   storeId!: string;
 
-  @IsString()
-  @Length(1, 64)
-  @Matches(/\S/, { message: 'receiptNo must not be blank' })
+  @NonBlank(64)
   receiptNo!: string;
 
-  @IsString()
-  @Length(1, 200)
-  @Matches(/\S/, { message: 'reason must not be blank' })
+  @Reason()
   reason!: string;
 }
 
 export class RejectClaimDto {
-  @IsString()
-  @Length(1, 200)
-  @Matches(/\S/, { message: 'reason must not be blank' })
+  @Reason()
   reason!: string;
 }
 

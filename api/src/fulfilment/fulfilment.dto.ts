@@ -2,12 +2,11 @@ import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsString, IsUUID, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
 import type { FulfilmentRequest, FulfilmentType } from '@guideshare/contracts';
 import { AppError } from '../common/app-error.js';
+import { NonBlank } from '../common/dto-fields.js';
 
 /** A delivery address (the fields of `wx.chooseAddress`: userName, telNumber, provinceName, …). */
 export class DeliveryAddressDto {
-  @IsString()
-  @Length(1, 50)
-  @Matches(/\S/, { message: 'name must not be blank' })
+  @NonBlank(50)
   name!: string;
 
   @IsString()
@@ -27,9 +26,7 @@ export class DeliveryAddressDto {
   @Length(0, 50)
   district!: string;
 
-  @IsString()
-  @Length(1, 200)
-  @Matches(/\S/, { message: 'detail must not be blank' })
+  @NonBlank(200)
   detail!: string;
 }
 
@@ -50,9 +47,7 @@ export class FulfilmentDto {
 }
 
 export class ShipmentDto {
-  @IsString()
-  @Length(1, 50)
-  @Matches(/\S/, { message: 'carrier must not be blank' })
+  @NonBlank(50)
   carrier!: string;
 
   @IsString()

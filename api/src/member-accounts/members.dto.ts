@@ -1,14 +1,13 @@
-import { IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsString, IsUUID, Length } from 'class-validator';
 import { OptionalNotNull } from '../common/validation.js';
+import { Reason } from '../common/dto-fields.js';
 
 export class ReassignServiceGuideDto {
   @IsUUID()
   guideId!: string;
 
   /** Why: kept in the member's audit trail. */
-  @IsString()
-  @Length(1, 200)
-  @Matches(/\S/, { message: 'reason must not be blank' })
+  @Reason()
   reason!: string;
 }
 

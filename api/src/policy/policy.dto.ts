@@ -1,5 +1,6 @@
 import { IsBoolean, IsIn, IsInt, Max, Min, ValidateIf } from 'class-validator';
 import type { BindingMode, ServicePriority } from '@guideshare/contracts';
+import { RateBps } from '../common/dto-fields.js';
 
 export class PutPolicyDto {
   @IsInt()
@@ -15,14 +16,10 @@ export class PutPolicyDto {
   @IsIn(['deny', 'allow'])
   selfReferral!: 'deny' | 'allow';
 
-  @IsInt()
-  @Min(0)
-  @Max(10000)
+  @RateBps()
   defaultRateBps!: number;
 
-  @IsInt()
-  @Min(0)
-  @Max(10000)
+  @RateBps()
   serviceRateBps!: number;
 
   @IsInt()

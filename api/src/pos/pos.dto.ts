@@ -1,17 +1,5 @@
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsInt,
-  IsISO8601,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsInt, IsISO8601, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { NestedList, PositiveFen } from '../common/dto-fields.js';
 import { OptionalNotNull } from '../common/validation.js';
 
 /** 100 million yuan: far above any receipt, far below the safe-integer limit. */
@@ -46,16 +34,10 @@ export class CreateRedemptionDto {
   })
   receiptNo!: string;
 
-  @IsInt()
-  @Min(1)
-  @Max(MAX_RECEIPT_FEN)
+  @PositiveFen(MAX_RECEIPT_FEN)
   amountFen!: number;
 
-  @OptionalNotNull()
-  @ValidateNested({ each: true })
-  @Type(() => RedemptionLineDto)
-  @ArrayMinSize(1)
-  @ArrayMaxSize(200)
+  @NestedList(() => RedemptionLineDto, 200)
   lines?: RedemptionLineDto[];
 
   /** When the sale happened at the counter (ISO-8601 with offset); defaults to now. */

@@ -1,22 +1,6 @@
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsBoolean,
-  ArrayMinSize,
-  IsArray,
-  IsInt,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsInt, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { NestedList, PositiveFen } from '../common/dto-fields.js';
 import { OptionalNotNull } from '../common/validation.js';
-
-/** 10 million yuan: far above any order, far below the safe-integer range. */
-const MAX_FEN = 1_000_000_000;
 
 export class RefundLineDto {
   @IsUUID()
@@ -28,25 +12,21 @@ export class RefundLineDto {
   quantity!: number;
 }
 
+/** What a refund (or the after-sales request that becomes one) takes back: line quantities or an amount. */
+export class RefundScopeDto {
+  @NestedList(() => RefundLineDto, 50)
+  lines?: RefundLineDto[];
+
+  @OptionalNotNull()
+  @PositiveFen()
+  amountFen?: number;
+}
+
 /**
  * `POST /api/orders/:id/refunds`: names what it refunds — line quantities, an amount, or `full: true`
  * (everything left). Exactly one of them; `null` is never "absent".
  */
-export class CreateRefundDto {
-  @OptionalNotNull()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => RefundLineDto)
-  @ArrayMinSize(1)
-  @ArrayMaxSize(50)
-  lines?: RefundLineDto[];
-
-  @OptionalNotNull()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_FEN)
-  amountFen?: number;
-
+export class CreateRefundDto extends RefundScopeDto {
   @OptionalNotNull()
   @IsBoolean()
   full?: boolean;
@@ -67,9 +47,7 @@ export class PosRefundDto {
   @Matches(/^[\x21-\x7e]+$/, { message: 'refundNo must be printable ASCII without spaces' })
   refundNo!: string;
 
-  @IsInt()
-  @Min(1)
-  @Max(MAX_FEN)
+  @PositiveFen()
   amountFen!: number;
 
   @OptionalNotNull()
