@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { DEMO_DEFAULTS } from './config/demo-defaults.js';
 import { createApp } from './bootstrap.js';
@@ -16,7 +17,7 @@ async function main() {
   }
   const app = await createApp(config);
   await app.listen({ port: config.port, host: process.env.HOST ?? '0.0.0.0' });
-  console.log(`GuideShare API listening on http://127.0.0.1:${config.port}/api`);
+  new Logger('Main').log(`GuideShare API listening on http://127.0.0.1:${config.port}/api`);
 }
 
 main().catch((e) => {
