@@ -203,6 +203,10 @@ describe('skus and stock', () => {
     const first = await stack.client.post(url, { delta: 3, reason: '到货' }, brand.admin, headers);
     const again = await stack.client.post(url, { delta: 3, reason: '到货' }, brand.admin, headers);
     expect([first.status, again.status]).toEqual([201, 200]);
+    expect([first.headers.get('idempotent-replayed'), again.headers.get('idempotent-replayed')]).toEqual([
+      null,
+      'true',
+    ]);
     expect(again.body.movement).toEqual(first.body.movement);
     expect(again.body.sku.stock).toBe(8);
     const other = await stack.client.post(url, { delta: 4, reason: '到货' }, brand.admin, headers);

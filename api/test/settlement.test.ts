@@ -51,6 +51,7 @@ describe('adjustments', () => {
     });
     const again = await adjust(body, key);
     expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.body.id).toBe(first.body.id);
     expect((await adjust({ ...body, amountFen: -36 }, key)).status).toBe(409);
     expect(

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/tokens.js';
-import { IdempotencyKey } from '../common/idempotency-key.js';
+import { IdempotencyKey, answerCreate } from '../common/idempotency-key.js';
 import { CreateAfterSaleDto, ListAfterSalesQuery, RejectAfterSaleDto } from './after-sales.dto.js';
 import { AfterSalesService } from './after-sales.service.js';
 
@@ -22,9 +22,7 @@ export class AfterSalesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const { afterSale, replayed } = await this.afterSales.request(user, id, key, body);
-    reply.status(replayed ? 200 : 201);
-    if (replayed) reply.header('Idempotent-Replayed', 'true');
-    return afterSale;
+    return answerCreate(reply, replayed, afterSale);
   }
 
   @Roles('consumer', 'admin', 'finance')

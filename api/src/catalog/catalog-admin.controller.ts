@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Res } from '@
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/tokens.js';
-import { OptionalIdempotencyKey } from '../common/idempotency-key.js';
+import { OptionalIdempotencyKey, answerCreate } from '../common/idempotency-key.js';
 import { StockAdjustmentDto, UpdateCategoryDto, UpdateProductDto, UpdateSkuDto } from './catalog.dto.js';
 import { CatalogAdminService } from './catalog-admin.service.js';
 
@@ -52,8 +52,7 @@ export class CatalogAdminController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const { replayed, ...result } = await this.catalog.adjustStock(id, body, user.sub, key);
-    reply.status(replayed ? 200 : 201);
-    return result;
+    return answerCreate(reply, replayed, result);
   }
 
   @Get('skus/:id/stock-movements')

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { AppError } from '../common/app-error.js';
 import { isBusinessDate } from '../common/business-time.js';
@@ -10,8 +10,7 @@ import { ReconciliationService } from './reconciliation.service.js';
 import { ReconciliationRunsService } from './reconciliation-runs.service.js';
 import { SettlementsService } from './settlements.service.js';
 import { BODY_LIMITS, BodyLimit } from '../common/request-body.js';
-
-const KEY_SHAPE = /^[A-Za-z0-9_\-:.]{8,64}$/;
+import { answerCreate, OptionalIdempotencyKey } from '../common/idempotency-key.js';
 
 @Controller('finance')
 export class FinanceController {
@@ -27,18 +26,11 @@ export class FinanceController {
   @Post('adjustments')
   async adjust(
     @Body() body: CreateAdjustmentDto,
-    @Headers('idempotency-key') key: string | undefined,
+    @OptionalIdempotencyKey() key: string | null,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    if (key !== undefined && !KEY_SHAPE.test(key)) {
-      throw AppError.badRequest(
-        'IDEMPOTENCY_KEY_INVALID',
-        'Idempotency-Key must be 8–64 characters of letters, digits, _ - : .',
-      );
-    }
-    const { entry, replayed } = await this.adjustments.create(body, key ?? null);
-    reply.status(replayed ? 200 : 201);
-    return entry;
+    const { entry, replayed } = await this.adjustments.create(body, key);
+    return answerCreate(reply, replayed, entry);
   }
 
   /** Adjustments with their reasons, newest first. */

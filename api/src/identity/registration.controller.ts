@@ -4,6 +4,7 @@ import { IsString, Length } from 'class-validator';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { RegistrationService } from './registration.service.js';
 import type { Principal } from '../auth/tokens.js';
+import { answerCreate } from '../common/idempotency-key.js';
 
 export class RegisterMemberDto {
   /** The `getPhoneNumber` button's `e.detail.code` (single-use, ~5 minutes). */
@@ -25,7 +26,6 @@ export class RegistrationController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const { member, created } = await this.registration.register(user.sub, body.phoneCode);
-    reply.status(created ? 201 : 200);
-    return member;
+    return answerCreate(reply, !created, member);
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { IdempotencyKey } from '../common/idempotency-key.js';
+import { IdempotencyKey, answerCreate } from '../common/idempotency-key.js';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/tokens.js';
 import { CreateOrderDto, ListOrdersQuery } from './orders.dto.js';
@@ -24,9 +24,7 @@ export class OrdersController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const { order, replayed } = await this.checkout.create(user.sub, key, body);
-    reply.status(replayed ? 200 : 201);
-    if (replayed) reply.header('Idempotent-Replayed', 'true');
-    return order;
+    return answerCreate(reply, replayed, order);
   }
 
   @Roles('consumer', 'guide', 'admin', 'finance', 'clerk')

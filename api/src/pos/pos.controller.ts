@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { CounterEndpoint, CounterStore } from '../stores/counter.guard.js';
 import { CreateRedemptionDto } from './pos.dto.js';
 import { PosService } from './pos.service.js';
+import { answerCreate } from '../common/idempotency-key.js';
 
 /** Store counters: a till's `X-Store-Key`, or a clerk of the store signed in to the console. */
 @Controller('pos')
@@ -21,8 +22,6 @@ export class PosController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const { order, replayed } = await this.pos.redeem(storeId, body);
-    reply.status(replayed ? 200 : 201);
-    if (replayed) reply.header('Idempotent-Replayed', 'true');
-    return { ...order, creditedGuide: await this.pos.creditedGuide(order) };
+    return answerCreate(reply, replayed, { ...order, creditedGuide: await this.pos.creditedGuide(order) });
   }
 }

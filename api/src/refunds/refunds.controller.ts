@@ -1,17 +1,13 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { IdempotencyKey } from '../common/idempotency-key.js';
+import { IdempotencyKey, answerCreate } from '../common/idempotency-key.js';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/tokens.js';
 import { CounterEndpoint, CounterStore } from '../stores/counter.guard.js';
 import { CreateRefundDto, PosRefundDto } from './refunds.dto.js';
 import { RefundsService, type RefundResult } from './refunds.service.js';
 
-function answer(reply: FastifyReply, { refund, replayed }: RefundResult) {
-  reply.status(replayed ? 200 : 201);
-  if (replayed) reply.header('Idempotent-Replayed', 'true');
-  return refund;
-}
+const answer = (reply: FastifyReply, { refund, replayed }: RefundResult) => answerCreate(reply, replayed, refund);
 
 @Controller()
 export class RefundsController {

@@ -5,6 +5,7 @@ import { CurrentUser, Public, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/tokens.js';
 import { AppError } from '../common/app-error.js';
 import { UploadsService } from './uploads.service.js';
+import { answerCreate } from '../common/idempotency-key.js';
 
 /** Content-addressed: the bytes behind a URL never change, so caches may keep them for a year. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -44,8 +45,7 @@ export class UploadsController {
       throw multipartFailure(e);
     }
     const { created, ...result } = await this.uploads.store(bytes, user.sub);
-    reply.status(created ? 201 : 200);
-    return result;
+    return answerCreate(reply, !created, result);
   }
 
   /** The image, with its sniffed content type and year-long caching (public: product pages show it). */
