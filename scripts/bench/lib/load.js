@@ -1,6 +1,6 @@
 // Load generation: autocannon (npm), always aimed at 127.0.0.1, always bounded in time or amount.
 import autocannon from 'autocannon';
-import { round } from './env.js';
+import { round } from './meter.js';
 
 function assertLocal(url) {
   const u = new URL(url);

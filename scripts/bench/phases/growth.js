@@ -4,7 +4,8 @@
 // and statement CSV export as ledger entries grow: wall time and peak RSS of the API process, against
 // a plain SQL aggregate over the same rows.
 import { randomUUID } from 'node:crypto';
-import { mintToken, peakRss, round, rssMb } from '../lib/env.js';
+import { mintToken } from '../lib/env.js';
+import { peakRss, round, rssMb } from '../lib/meter.js';
 import { routeMissing } from '../lib/api.js';
 import { cannon, percentiles } from '../lib/load.js';
 import { growTouches, seedLedger } from '../lib/seed.js';

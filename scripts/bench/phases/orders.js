@@ -2,8 +2,9 @@
 // prepay at the simulator, RSA both ways) → signed + encrypted TRANSACTION.SUCCESS notify → payment,
 // PAID, accrual. Against one raw mysql2 transaction writing the same rows.
 import { randomUUID } from 'node:crypto';
-import { cpuMeter, cpuMsPrecise, findMariadbPid, round } from '../lib/env.js';
+import { cpuMeter, cpuMsPrecise, findMariadbPid, round } from '../lib/meter.js';
 import { cannon, closedLoop, cpuPerOp, meanCpu, median, percentiles, rawBaselineSummary } from '../lib/load.js';
+import { attributedOrderRows, inReadCommitted, insertRows } from '../lib/raw-rows.js';
 import { insertStatement, newId } from '../lib/seed.js';
 
 let txCounter = 0;
@@ -139,21 +140,22 @@ export function rawOrderTransaction({ pool, schema, brand }) {
     const sku = brand.skus[i % brand.skus.length];
     const share = brand.shares[i % brand.shares.length];
     const guide = brand.guides.find((g) => g.id === share.guideId) ?? brand.guides[0];
-    const now = new Date();
-    const orderId = newId(now.getTime());
-    const lineId = newId(now.getTime());
     const transactionId = `bench-raw-${randomUUID()}`;
-    const conn = await pool.getConnection();
-    try {
-      await conn.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
-      await conn.query('START TRANSACTION');
+    const rows = attributedOrderRows({
+      memberId: c.memberId,
+      sku,
+      guide: { guideId: share.guideId, storeId: share.storeId },
+      order: { idempotencyKey: randomUUID(), attrShareCode: share.code },
+    });
+    const { now, orderId } = rows;
+    await inReadCommitted(pool, async (conn) => {
       const [stock] = await conn.query('UPDATE `skus` SET `stock` = `stock` - ? WHERE `id` = ? AND `stock` >= ?', [
         1,
         sku.skuId,
         1,
       ]);
       if (stock.affectedRows !== 1) throw new Error('raw: out of stock');
-      for (const [table, row] of [
+      await insertRows(conn, schema, [
         [
           'visits',
           {
@@ -170,55 +172,12 @@ export function rawOrderTransaction({ pool, schema, brand }) {
             visitedAt: now,
           },
         ],
-      ]) {
-        const st = insertStatement(schema, table, row);
-        await conn.query(st.sql, st.params);
-      }
+      ]);
       await conn.query(
         'UPDATE `members` SET `openingGuideId` = ?, `serviceGuideId` = ?, `serviceStoreId` = ?, `boundAt` = ? WHERE `id` = ? AND `openingGuideId` IS NULL AND `serviceGuideId` IS NULL AND `serviceStoreId` IS NULL',
         [guide.id, guide.id, guide.storeId, now, c.memberId],
       );
-      const order = insertStatement(schema, 'orders', {
-        id: orderId,
-        memberId: c.memberId,
-        channel: 'online',
-        status: 'PENDING_PAYMENT',
-        storeId: share.storeId,
-        totalFen: sku.priceFen,
-        paidFen: 0,
-        refundedFen: 0,
-        idempotencyKey: randomUUID(),
-        requestHash: 'x'.repeat(64),
-        receiptNo: null,
-        liveId: null,
-        attrRule: 'share',
-        attrGuideId: share.guideId,
-        attrStoreId: share.storeId,
-        attrShareCode: share.code,
-        attrTouchedAt: now,
-        attrPolicyVersion: 1,
-        attrCommissionable: 1,
-        attrSelfReferral: 0,
-        prepayId: null,
-        transactionId: null,
-        createdAt: now,
-        paidAt: null,
-      });
-      await conn.query(order.sql, order.params);
-      const line = insertStatement(schema, 'order_lines', {
-        id: lineId,
-        orderId,
-        skuId: sku.skuId,
-        productId: sku.productId,
-        quantity: 1,
-        unitPriceFen: sku.priceFen,
-        amountFen: sku.priceFen,
-        rateBps: 800,
-        refundedQuantity: 0,
-        refundedFen: 0,
-        lineNo: 1,
-      });
-      await conn.query(line.sql, line.params);
+      await insertRows(conn, schema, [rows.order, rows.line]);
       await conn.query('UPDATE `orders` SET `prepayId` = ? WHERE `id` = ?', [
         `wx${randomUUID().replace(/-/g, '')}`,
         orderId,
@@ -237,30 +196,8 @@ export function rawOrderTransaction({ pool, schema, brand }) {
         "UPDATE `orders` SET `paidFen` = ?, `paidAt` = ?, `transactionId` = ?, `status` = 'PAID' WHERE `id` = ? AND `status` IN ('PENDING_PAYMENT')",
         [sku.priceFen, now, transactionId, orderId],
       );
-      const entry = insertStatement(schema, 'ledger_entries', {
-        id: newId(now.getTime()),
-        dedupeKey: `accrual:${lineId}`,
-        guideId: share.guideId,
-        storeId: share.storeId,
-        orderId,
-        orderLineId: lineId,
-        kind: 'accrual',
-        amountFen: Math.floor((sku.priceFen * 800) / 10_000),
-        rateBps: 800,
-        baseFen: sku.priceFen,
-        availableAt: new Date(now.getTime() + 7 * 86_400_000),
-        settlementId: null,
-        reason: null,
-        createdAt: now,
-      });
-      await conn.query(entry.sql, entry.params);
-      await conn.query('COMMIT');
-    } catch (e) {
-      await conn.query('ROLLBACK').catch(() => {});
-      throw e;
-    } finally {
-      conn.release();
-    }
+      await insertRows(conn, schema, [rows.accrual]);
+    });
   };
 }
 

@@ -4,10 +4,11 @@
 // accrual, the code's use).
 import { randomInt, randomUUID } from 'node:crypto';
 import { issueMemberCode } from '../../../api/dist/members/member-code.js';
-import { cpuMeter, findMariadbPid, round } from '../lib/env.js';
+import { cpuMeter, findMariadbPid, round } from '../lib/meter.js';
 import { routeMissing } from '../lib/api.js';
 import { cannon, closedLoop, cpuPerOp, meanCpu, median, percentiles, rawBaselineSummary } from '../lib/load.js';
-import { bulkInsert, insertStatement, newId } from '../lib/seed.js';
+import { attributedOrderRows, inReadCommitted, insertRows } from '../lib/raw-rows.js';
+import { bulkInsert, newId } from '../lib/seed.js';
 
 /** Members enough for one code each, per request of the run: at most this many redemptions per minute. */
 const COUNTER_MEMBERS = 50_000;
@@ -95,94 +96,31 @@ function rawRedemption({ pool, schema, brand }) {
     const c = brand.buyers[i % brand.buyers.length];
     const guide = brand.guides[i % brand.guides.length];
     const now = new Date();
-    const orderId = newId(now.getTime());
-    const lineId = newId(now.getTime());
-    const conn = await pool.getConnection();
-    try {
-      await conn.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
-      await conn.query('START TRANSACTION');
-      const rows = [
-        // The code's one use (its primary key is the API's guard against a second receipt).
-        [
-          'member_code_uses',
-          { memberId: c.memberId, step: randomInt(0, 2 ** 31 - 1), storeId, receiptNo: `RAW-${orderId}`, usedAt: now },
-        ],
-        [
-          'orders',
-          {
-            id: orderId,
-            memberId: c.memberId,
-            channel: 'store',
-            status: 'PAID',
-            storeId,
-            totalFen: sku.priceFen,
-            paidFen: sku.priceFen,
-            refundedFen: 0,
-            idempotencyKey: null,
-            requestHash: 'x'.repeat(64),
-            receiptNo: `raw-${randomUUID()}`,
-            liveId: null,
-            attrRule: 'share',
-            attrGuideId: guide.id,
-            attrStoreId: guide.storeId,
-            attrShareCode: null,
-            attrTouchedAt: now,
-            attrPolicyVersion: 1,
-            attrCommissionable: 1,
-            attrSelfReferral: 0,
-            prepayId: null,
-            transactionId: null,
-            createdAt: now,
-            paidAt: now,
-          },
-        ],
-        [
-          'order_lines',
-          {
-            id: lineId,
-            orderId,
-            skuId: sku.skuId,
-            productId: sku.productId,
-            quantity: 1,
-            unitPriceFen: sku.priceFen,
-            amountFen: sku.priceFen,
-            rateBps: 800,
-            refundedQuantity: 0,
-            refundedFen: 0,
-            lineNo: 1,
-          },
-        ],
-        [
-          'ledger_entries',
-          {
-            id: newId(now.getTime()),
-            dedupeKey: `accrual:${lineId}`,
-            guideId: guide.id,
-            storeId: guide.storeId,
-            orderId,
-            orderLineId: lineId,
-            kind: 'accrual',
-            amountFen: Math.floor((sku.priceFen * 800) / 10_000),
-            rateBps: 800,
-            baseFen: sku.priceFen,
-            availableAt: new Date(now.getTime() + 7 * 86_400_000),
-            settlementId: null,
-            reason: null,
-            createdAt: now,
-          },
-        ],
-      ];
-      for (const [table, row] of rows) {
-        const st = insertStatement(schema, table, row);
-        await conn.query(st.sql, st.params);
-      }
-      await conn.query('COMMIT');
-    } catch (e) {
-      await conn.query('ROLLBACK').catch(() => {});
-      throw e;
-    } finally {
-      conn.release();
-    }
+    const rows = attributedOrderRows({
+      now,
+      memberId: c.memberId,
+      sku,
+      guide: { guideId: guide.id, storeId: guide.storeId },
+      order: {
+        channel: 'store',
+        status: 'PAID',
+        storeId,
+        paidFen: sku.priceFen,
+        receiptNo: `raw-${randomUUID()}`,
+        paidAt: now,
+      },
+    });
+    // The code's one use (its primary key is the API's guard against a second receipt).
+    const use = {
+      memberId: c.memberId,
+      step: randomInt(0, 2 ** 31 - 1),
+      storeId,
+      receiptNo: `RAW-${rows.orderId}`,
+      usedAt: now,
+    };
+    await inReadCommitted(pool, (conn) =>
+      insertRows(conn, schema, [['member_code_uses', use], rows.order, rows.line, rows.accrual]),
+    );
   };
 }
 

@@ -1,7 +1,7 @@
 // 1. Visit recording (POST /api/visits) against a bare Fastify GET, same connections, same duration,
 // interleaved in rounds (bare, Nest, visits, bare, Nest, visits, …) so that a neighbour's burst of CPU
 // hits both sides; the ratio is the median of the per-round ratios.
-import { cpuMeter, findMariadbPid, round } from '../lib/env.js';
+import { cpuMeter, findMariadbPid, round } from '../lib/meter.js';
 import { cannon, cpuPerOp, median, meanCpu, percentiles } from '../lib/load.js';
 
 /** A request step that rotates consumers and share codes and times each request (hrtime, ms). */
