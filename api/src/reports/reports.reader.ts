@@ -69,25 +69,11 @@ export class ReportsReader {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async shares(scope: Scope): Promise<CountRow[]> {
-    const q = this.sql(scope);
-    const rows = await q.run(
-      `SELECT s.guideId AS guideId, s.storeId AS storeId, ${q.day('s.createdAt')} AS d, COUNT(*) AS n
-       FROM ${this.table(ShareEntity)} s
-       WHERE ${q.guides('s.guideId')} AND s.createdAt >= :r0 AND s.createdAt < :r1
-       GROUP BY s.guideId, s.storeId, d`,
-    );
-    return rows.map(countRow);
+    return this.counts(scope, ShareEntity, { guide: 'guideId', store: 'storeId', at: 'createdAt' });
   }
 
   async visits(scope: Scope): Promise<CountRow[]> {
-    const q = this.sql(scope);
-    const rows = await q.run(
-      `SELECT v.guideId AS guideId, v.storeId AS storeId, ${q.day('v.visitedAt')} AS d, COUNT(*) AS n
-       FROM ${this.table(VisitEntity)} v
-       WHERE ${q.guides('v.guideId')} AND v.visitedAt >= :r0 AND v.visitedAt < :r1
-       GROUP BY v.guideId, v.storeId, d`,
-    );
-    return rows.map(countRow);
+    return this.counts(scope, VisitEntity, { guide: 'guideId', store: 'storeId', at: 'visitedAt' });
   }
 
   /** Distinct members touched, grouped by `dims` (none: over the whole scope). */
@@ -106,14 +92,28 @@ export class ReportsReader {
 
   /** Registrations (开卡) by opening guide and the store that guide was in. */
   async registrations(scope: Scope): Promise<CountRow[]> {
-    const q = this.sql(scope);
     // Brand-wide: every registration of the period (the registeredAt index); else the guides' own.
-    const who = scope.brandWide ? '1=1' : q.guides('r.openingGuideId');
+    const columns = { guide: 'openingGuideId', store: 'openingStoreId', at: 'registeredAt' };
+    return this.counts(scope, MemberRegistrationEntity, columns, scope.brandWide);
+  }
+
+  /**
+   * The period's rows of a table per guide, store and business day, `columns` naming the table's
+   * guide, store and time columns: the scope's guides' rows, or with `everyGuide` all of them.
+   */
+  private async counts(
+    scope: Scope,
+    entity: EntityTarget<ObjectLiteral>,
+    columns: { guide: string; store: string; at: string },
+    everyGuide = false,
+  ): Promise<CountRow[]> {
+    const q = this.sql(scope);
+    const [guide, store, at] = [`t.${columns.guide}`, `t.${columns.store}`, `t.${columns.at}`];
     const rows = await q.run(
-      `SELECT r.openingGuideId AS guideId, r.openingStoreId AS storeId, ${q.day('r.registeredAt')} AS d, COUNT(*) AS n
-       FROM ${this.table(MemberRegistrationEntity)} r
-       WHERE ${who} AND r.registeredAt >= :r0 AND r.registeredAt < :r1
-       GROUP BY r.openingGuideId, r.openingStoreId, d`,
+      `SELECT ${guide} AS guideId, ${store} AS storeId, ${q.day(at)} AS d, COUNT(*) AS n
+       FROM ${this.table(entity)} t
+       WHERE ${everyGuide ? '1=1' : q.guides(guide)} AND ${at} >= :r0 AND ${at} < :r1
+       GROUP BY ${guide}, ${store}, d`,
     );
     return rows.map(countRow);
   }
