@@ -2,12 +2,12 @@
 const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 
-/** Text that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) is defused with a quote. */
-export function excelText(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
-
-/** A CSV cell: numbers, and text that is a plain number (e.g. "-12.34" yuan), stay as they are; other text is defused. */
+/**
+ * The one guard of every CSV cell the API writes for Excel (statements, reports): numbers, and text
+ * that is a plain number (e.g. "-12.34" yuan), stay as they are; text that a spreadsheet would run as a
+ * formula (=, +, -, @, tab, CR first) gets a quote prefix.
+ */
 export function excelCell(value: string | number): string | number {
-  return typeof value !== 'string' || PLAIN_NUMBER.test(value) ? value : excelText(value);
+  if (typeof value !== 'string' || PLAIN_NUMBER.test(value) || !FORMULA_START.test(value)) return value;
+  return `'${value}`;
 }

@@ -5,14 +5,20 @@ import type {
   ReconciliationMissingInLedger,
   ReconciliationReport,
 } from '@guideshare/contracts';
-import { WechatApiError, WechatPayClient } from '@guideshare/wechat';
+import {
+  parseTradeBill,
+  TradeBillFormatError,
+  WechatApiError,
+  WechatPayClient,
+  type BillEntry,
+  type TradeBillEntries as ParsedTradeBill,
+} from '@guideshare/wechat';
 import { AppError } from '../common/app-error.js';
 import type { OrderEntity } from '../orders/order.entities.js';
 import { OrdersService } from '../orders/orders.service.js';
 import { fromOutTradeNo, toOutTradeNo } from '../payments/out-trade-no.js';
 import type { RefundEntity } from '../refunds/refund.entities.js';
 import { RefundsService } from '../refunds/refunds.service.js';
-import { parseTradeBillStrict, TradeBillFormatError, type BillEntry, type ParsedTradeBill } from './trade-bill.js';
 
 const DAY_MS = 86_400_000;
 
@@ -42,7 +48,7 @@ export class ReconciliationService {
   async reconcileCsv(csv: string, billDateHint?: string): Promise<ReconciliationReport> {
     let bill: ParsedTradeBill;
     try {
-      bill = parseTradeBillStrict(csv);
+      bill = parseTradeBill(csv);
     } catch (e) {
       if (e instanceof TradeBillFormatError) {
         throw AppError.badRequest('TRADE_BILL_MALFORMED', `The trade bill is malformed at ${e.message}`, [

@@ -5,7 +5,7 @@ import { stringify } from 'csv-stringify';
 import { EntityManager, LessThan, MoreThan, Repository } from 'typeorm';
 import { formatFen, type Settlement, type SettlementPreview } from '@guideshare/contracts';
 import { AppError } from '../common/app-error.js';
-import { excelText } from '../common/excel.js';
+import { excelCell } from '../common/excel.js';
 import { newId } from '../common/ids.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { isDuplicateKey, Transactions } from '../database/transactions.js';
@@ -243,9 +243,9 @@ export class SettlementsService {
         for (const s of page) {
           yield {
             period: settlement.period,
-            guideName: excelText(guideName.get(s.guideId) ?? ''),
+            guideName: excelCell(guideName.get(s.guideId) ?? ''),
             guideId: s.guideId,
-            storeName: excelText(s.storeId ? (storeName.get(s.storeId) ?? '') : ''),
+            storeName: excelCell(s.storeId ? (storeName.get(s.storeId) ?? '') : ''),
             storeId: s.storeId ?? '',
             opening: formatFen(s.openingFen),
             accrued: formatFen(s.accruedFen),

@@ -47,12 +47,17 @@ export { WecomClient, type ExternalContact, type ExternalFollowUser, type WecomC
 export { WechatPayClient, type TradeBillType, type WechatPayClientOptions } from './pay-client.js';
 export {
   TRADE_BILL_COLUMNS,
-  parseTradeBill,
   renderTradeBill,
   summarizeTradeBill,
   type TradeBillRow,
   type TradeBillSummary,
 } from './tradebill.js';
-export { formatYuan, parseYuan } from './yuan.js';
+export {
+  parseTradeBill,
+  TradeBillFormatError,
+  type BillEntry,
+  type ParsedTradeBill,
+  type TradeBillEntries,
+} from './tradebill-parse.js';
 export { cstDate, cstDateTime, rfc3339Cst } from './time.js';
 export { DEMO_KEYS, DEMO_KEYS_DIR, isDemoKey, publicKeyFingerprint, type WechatKeys } from './demo-keys.js';

@@ -9,7 +9,7 @@ import { WechatPayClient, type WechatPayClientOptions } from './pay-client.js';
 import type { JsapiPrepayRequest } from './pay-types.js';
 import { startWechatSimulator, type WechatSimulator } from './simulator/server.js';
 import { cstDate } from './time.js';
-import { parseTradeBill } from './tradebill.js';
+import { parseTradeBill } from './tradebill-parse.js';
 
 const K = DEMO_KEYS;
 

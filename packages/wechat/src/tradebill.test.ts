@@ -1,33 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import {
-  parseTradeBill,
-  renderTradeBill,
-  summarizeTradeBill,
-  TRADE_BILL_COLUMNS,
-  type TradeBillRow,
-} from './tradebill.js';
-import { formatYuan, parseYuan } from './yuan.js';
+import { renderTradeBill, summarizeTradeBill, TRADE_BILL_COLUMNS, type TradeBillRow } from './tradebill.js';
+import { parseTradeBill } from './tradebill-parse.js';
 
 const fixture = readFileSync(new URL('../fixtures/wechatpay-tradebill-sample.csv', import.meta.url), 'utf8');
 
-describe('yuan ↔ fen', () => {
-  it('converts exactly, never through floating point', () => {
-    expect(formatYuan(0)).toBe('0.00');
-    expect(formatYuan(1)).toBe('0.01');
-    expect(formatYuan(12345)).toBe('123.45');
-    expect(formatYuan(-2, 5)).toBe('-0.02000');
-    expect(parseYuan('0.01000')).toBe(1);
-    expect(parseYuan('45.0')).toBe(4500);
-    expect(parseYuan('-3.5')).toBe(-350);
-    expect(() => parseYuan('0.005')).toThrow(RangeError);
-    expect(() => parseYuan('1e3')).toThrow(RangeError);
-    fc.assert(
-      fc.property(fc.integer({ min: -1e12, max: 1e12 }), (fen) => expect(parseYuan(formatYuan(fen))).toBe(fen)),
-    );
-  });
-});
+// yuan ↔ fen: packages/contracts/src/money.test.ts (the one codec).
 
 describe('parseTradeBill on WeChat’s sample bill', () => {
   it('reads every row and ties out to the summary, to the fen', () => {
@@ -57,42 +36,47 @@ describe('parseTradeBill on WeChat’s sample bill', () => {
   });
 });
 
-const text = fc.string({ maxLength: 12 });
-const fen = fc.integer({ min: 0, max: 10_000_000 });
-const rowArb: fc.Arbitrary<TradeBillRow> = fc.record({
-  tradeTime: fc.constant('2024-05-01 12:00:00'),
-  appid: text,
-  mchid: text,
-  subMchid: fc.constant('0'),
-  deviceInfo: text,
-  transactionId: text,
-  outTradeNo: text,
-  openid: text,
-  tradeType: fc.constant('JSAPI'),
-  tradeState: fc.constantFrom('SUCCESS', 'REFUND'),
-  bankType: text,
-  currency: fc.constant('CNY'),
-  settlementTotalFen: fen,
-  couponFen: fen,
-  refundId: text,
-  outRefundNo: text,
-  refundFen: fen,
-  rechargeCouponRefundFen: fen,
-  refundType: text,
-  refundStatus: text,
-  description: fc.string({ unit: 'grapheme', maxLength: 20 }),
-  attach: text,
-  feeFen: fc.integer({ min: -100_000, max: 100_000 }),
-  rate: fc.constant('0.60%'),
-  orderTotalFen: fen,
-  appliedRefundFen: fen,
-  rateRemark: text,
-});
 // Backticks and line breaks cannot survive WeChat's format; the renderer drops them.
 const cleaned = (r: TradeBillRow): TradeBillRow =>
   Object.fromEntries(
     Object.entries(r).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/[`\r\n]/g, '') : v]),
   ) as unknown as TradeBillRow;
+const isId = (v: string) => !['', '0'].includes(v.replace(/[`\r\n]/g, '').trim());
+
+const text = fc.string({ maxLength: 12 });
+const fen = fc.integer({ min: 0, max: 10_000_000 });
+const rowArb: fc.Arbitrary<TradeBillRow> = fc
+  .record({
+    tradeTime: fc.constant('2024-05-01 12:00:00'),
+    appid: text,
+    mchid: text,
+    subMchid: fc.constant('0'),
+    deviceInfo: text,
+    transactionId: text,
+    outTradeNo: text,
+    openid: text,
+    tradeType: fc.constant('JSAPI'),
+    tradeState: fc.constantFrom('SUCCESS', 'REFUND'),
+    bankType: text,
+    currency: fc.constant('CNY'),
+    settlementTotalFen: fen,
+    couponFen: fen,
+    refundId: text,
+    outRefundNo: text,
+    refundFen: fen,
+    rechargeCouponRefundFen: fen,
+    refundType: text,
+    refundStatus: text,
+    description: fc.string({ unit: 'grapheme', maxLength: 20 }),
+    attach: text,
+    feeFen: fc.integer({ min: -100_000, max: 100_000 }),
+    rate: fc.constant('0.60%'),
+    orderTotalFen: fen,
+    appliedRefundFen: fen,
+    rateRemark: text,
+  })
+  // The parser is strict: WeChat never writes a line without 微信订单号, nor a refund without its ids.
+  .filter((r) => isId(r.transactionId) && (r.tradeState !== 'REFUND' || isId(r.refundId) || isId(r.outRefundNo)));
 
 describe('renderTradeBill', () => {
   it('writes WeChat’s exact layout: BOM, header, `-prefixed rows, summary, CRLF', () => {

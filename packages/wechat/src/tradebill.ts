@@ -1,4 +1,4 @@
-import { formatYuan, parseYuan } from './yuan.js';
+import { formatFen } from '@guideshare/contracts';
 
 /**
  * One detail line of a WeChat Pay trade bill (对账单), amounts in integer fen.
@@ -92,7 +92,8 @@ export const TRADE_BILL_COLUMNS: readonly Column[] = [
   ['费率备注', 'rateRemark', 'text'],
 ];
 
-const SUMMARY_COLUMNS: ReadonlyArray<readonly [string, keyof TradeBillSummary]> = [
+/** Summary columns in WeChat's order. */
+export const SUMMARY_COLUMNS: ReadonlyArray<readonly [string, keyof TradeBillSummary]> = [
   ['总交易单数', 'totalCount'],
   ['应结订单总金额', 'settlementTotalFen'],
   ['退款总金额', 'refundTotalFen'],
@@ -130,7 +131,7 @@ export function renderTradeBill(rows: readonly TradeBillRow[]): string {
     lines.push(
       TRADE_BILL_COLUMNS.map(([, key, kind]) => {
         const v = row[key];
-        const text = kind === 'text' ? clean(String(v ?? '')) : formatYuan(v as number, kind === 'fee' ? 5 : 2);
+        const text = kind === 'text' ? clean(String(v ?? '')) : formatFen(v as number, kind === 'fee' ? 5 : 2);
         return `\`${text}`;
       }).join(','),
     );
@@ -138,53 +139,7 @@ export function renderTradeBill(rows: readonly TradeBillRow[]): string {
   const s = summarizeTradeBill(rows);
   lines.push(SUMMARY_COLUMNS.map(([title]) => title).join(','));
   lines.push(
-    SUMMARY_COLUMNS.map(([, key]) => `\`${key === 'totalCount' ? String(s.totalCount) : formatYuan(s[key])}`).join(','),
+    SUMMARY_COLUMNS.map(([, key]) => `\`${key === 'totalCount' ? String(s.totalCount) : formatFen(s[key])}`).join(','),
   );
   return BOM + lines.join(EOL) + EOL;
-}
-
-/** Splits a bill line: drop the leading backtick, split on ",`" (WECHAT-PLATFORM.md §3). */
-const fields = (line: string) => (line.startsWith('`') ? line.slice(1).split(',`') : line.split(','));
-
-/**
- * Parses a WeChat trade bill (this package's rendering or WeChat's) by column title, so a bill with
- * extra or reordered columns still parses; yuan amounts become integer fen without floating point.
- */
-export function parseTradeBill(csv: string): { rows: TradeBillRow[]; summary: TradeBillSummary | null } {
-  const lines = csv
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .filter((l) => l.length > 0);
-  const header = lines[0]?.split(',') ?? [];
-  if (header[0] !== '交易时间') throw new RangeError('not a WeChat Pay trade bill: first column is not 交易时间');
-  const index = new Map(header.map((title, i) => [title, i]));
-  const rows: TradeBillRow[] = [];
-  let summary: TradeBillSummary | null = null;
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line.startsWith('总交易单数')) {
-      summary = parseSummary(line.split(','), lines[i + 1]);
-      break;
-    }
-    const values = fields(line);
-    const row = {} as Record<keyof TradeBillRow, string | number>;
-    for (const [title, key, kind] of TRADE_BILL_COLUMNS) {
-      const at = index.get(title);
-      const raw = at === undefined ? '' : (values[at] ?? '');
-      row[key] = kind === 'text' ? raw : raw === '' ? 0 : parseYuan(raw);
-    }
-    rows.push(row as unknown as TradeBillRow);
-  }
-  return { rows, summary };
-}
-
-function parseSummary(titles: string[], line: string | undefined): TradeBillSummary {
-  const values = fields(line ?? '');
-  const out = {} as TradeBillSummary;
-  for (const [title, key] of SUMMARY_COLUMNS) {
-    const raw = values[titles.indexOf(title)] ?? '0';
-    // WeChat has printed the count as "45.0"; it is still a count.
-    out[key] = key === 'totalCount' ? parseYuan(raw) / 100 : parseYuan(raw);
-  }
-  return out;
 }
