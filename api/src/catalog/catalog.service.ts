@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import type { AdminProduct, Category, Product } from '@guideshare/contracts';
+import type { AdminProduct, Category, Product, PublicCategory } from '@guideshare/contracts';
 import { AppError } from '../common/app-error.js';
 import { newId } from '../common/ids.js';
 import { Transactions } from '../database/transactions.js';
@@ -48,7 +48,7 @@ export class CatalogService {
   }
 
   /** Categories for consumers: names only, no commission rates. */
-  async listCategories(): Promise<Array<Pick<Category, 'id' | 'name'>>> {
+  async listCategories(): Promise<PublicCategory[]> {
     return (await this.categories.find({ order: { name: 'ASC' } })).map(({ id, name }) => ({ id, name }));
   }
 

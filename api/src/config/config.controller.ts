@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppError } from '../common/app-error.js';
 import { Public } from '../auth/auth.decorators.js';
 import { PolicyService } from '../policy/policy.service.js';
+import type { AppConfig as PublicConfig } from '@guideshare/contracts';
 import { APP_CONFIG, type AppConfig } from './app-config.js';
 
 /** What a client may know about this deployment (the H5 demo pays through the simulator). */
@@ -18,7 +19,7 @@ export class ConfigController {
   /** `onlineWindowHours`: the mini-program drops a stored share code once it is older than this. */
   @Public()
   @Get('config')
-  async get() {
+  async get(): Promise<PublicConfig> {
     return {
       appId: this.config.wechat.appId,
       businessTz: this.config.businessTz,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { RegisteredMember } from '@guideshare/contracts';
 import { WechatApiClient, WechatApiError } from '@guideshare/wechat';
 import { latestTouchWithinWindow } from '@guideshare/rules';
 import { AppError } from '../common/app-error.js';
@@ -14,17 +15,6 @@ import { MemberRegistrationEntity } from './registration.entity.js';
 const HOUR = 3_600_000;
 /** getuserphonenumber errcodes that mean "this code is no good" (invalid, used, expired), not "WeChat is down". */
 const BAD_CODE = new Set<number | string>([40029, 40163, 41008]);
-
-/** The member as `POST /api/members/register` answers it. */
-export interface RegisteredMember {
-  id: string;
-  openid: string;
-  phone: string | null;
-  registeredAt: string | null;
-  openingGuideId: string | null;
-  serviceGuideId: string | null;
-  serviceStoreId: string | null;
-}
 
 const view = (m: MemberEntity): RegisteredMember => ({
   id: m.id,

@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import type { AdminMember, BindingChange, MemberGuideSummary } from '@guideshare/contracts';
+import type { AdminMember, BindingChange, MemberCode, MemberGuideSummary, MemberProfile } from '@guideshare/contracts';
 import { AppError } from '../common/app-error.js';
 import { Transactions } from '../database/transactions.js';
 import type { GuideEntity } from '../guides/guide.entity.js';
 import { GuidesService } from '../guides/guides.service.js';
 import { StoresService, toStore } from '../stores/stores.service.js';
 import type { MemberBindingAuditEntity } from '../members/member-binding-audit.entity.js';
-import { MemberCodeService, type MemberCode } from '../members/member-code.service.js';
+import { MemberCodeService } from '../members/member-code.service.js';
 import type { MemberEntity } from '../members/member.entity.js';
 import { MembersService } from '../members/members.service.js';
 
 // The shapes are the contract's (packages/contracts console.ts), shared with the console.
-export type MemberView = Omit<AdminMember, 'bindingHistory'>;
+export type MemberView = MemberProfile;
 /** What a member may know of their guide (not, e.g., the guide's WeCom account). */
 export type GuideSummary = MemberGuideSummary;
 export type BindingChangeView = BindingChange;

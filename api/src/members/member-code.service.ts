@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
+import type { MemberCode } from '@guideshare/contracts';
 import { AppError } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { isFresh, issueMemberCode, readMemberCode, stepAt, STEP_MS, VALID_STEPS } from './member-code.js';
@@ -10,11 +11,6 @@ import { MembersService } from './members.service.js';
 
 /** A counter retrying a receipt may send the code it scanned first, up to this long ago. */
 const RETRY_LOOKBACK_STEPS = (7 * 86_400_000) / STEP_MS;
-
-export interface MemberCode {
-  code: string;
-  expiresAt: string;
-}
 
 /**
  * The steps a code may be issued for right now, in order of preference: this minute's, the next

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import type { RequestPaymentParams } from '@guideshare/contracts';
+import type { PaymentResponse } from '@guideshare/contracts';
 import {
   verifyNotification,
   WechatApiError,
@@ -89,7 +89,7 @@ export class PaymentsService {
   }
 
   /** JSAPI prepay for the owner's unpaid order, and the signed `wx.requestPayment` parameters. */
-  async prepay(principal: Principal, orderId: string): Promise<RequestPaymentParams & { outTradeNo: string }> {
+  async prepay(principal: Principal, orderId: string): Promise<PaymentResponse> {
     const order = await this.orders.get(principal, orderId);
     if (order.status !== 'PENDING_PAYMENT')
       throw AppError.conflict('ORDER_NOT_PAYABLE', `An order in status ${order.status} cannot be paid`);

@@ -1,20 +1,11 @@
 import { Controller, Get, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { ProductCommission } from '@guideshare/contracts';
 import { commissionFen, resolveRateBps } from '@guideshare/rules';
 import { Roles } from '../auth/auth.decorators.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { PolicyService } from '../policy/policy.service.js';
-
-/** What sharing a product would earn the guide, for the workbench's product list. */
-export interface ProductCommissionEstimate {
-  productId: string;
-  /** the share rate: the product's, else its category's, else the policy default */
-  rateBps: number;
-  /** the commission on one unit of its cheapest and dearest SKU, in fen */
-  minCommissionFen: number;
-  maxCommissionFen: number;
-}
 
 /** Estimates with today's rates and prices: the order freezes its own when it is placed. */
 @Injectable()
@@ -25,7 +16,7 @@ export class ShareEstimatesService {
     private readonly policy: PolicyService,
   ) {}
 
-  async productCommissions(): Promise<ProductCommissionEstimate[]> {
+  async productCommissions(): Promise<ProductCommission[]> {
     const [products, policy] = await Promise.all([this.catalog.listProducts(), this.policy.current()]);
     const skuIds = products.flatMap((p) => p.skus.map((s) => s.id));
     const skus = skuIds.length ? await this.catalog.skusForSale(this.dataSource.manager, skuIds) : new Map();

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { sharePath } from '@guideshare/contracts';
+import { sharePath, type ShareTarget } from '@guideshare/contracts';
 import { CurrentUser, Public, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/tokens.js';
 import { PosterService } from './poster.service.js';
@@ -22,7 +22,7 @@ export class ShareMediaController {
    */
   @Public()
   @Get(':code')
-  async target(@Param('code') code: string) {
+  async target(@Param('code') code: string): Promise<ShareTarget> {
     const s = await this.shares.resolve(code);
     return { code: s.code, kind: s.kind, targetId: s.targetId, path: sharePath(s.kind, s.targetId, s.code) };
   }

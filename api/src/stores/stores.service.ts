@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
-import type { AdminStore, Store } from '@guideshare/contracts';
+import type { AdminStore, IssuedStoreKey, Store } from '@guideshare/contracts';
 import { AppError } from '../common/app-error.js';
 import { newId } from '../common/ids.js';
 import { changesOf } from '../common/patch.js';
@@ -62,7 +62,7 @@ export class StoresService {
   }
 
   /** A new counter secret, shown once; only its hash is kept. */
-  async issueKey(storeId: string): Promise<{ id: string; key: string; storeId: string }> {
+  async issueKey(storeId: string): Promise<IssuedStoreKey> {
     await this.require(storeId);
     const key = `sk_${randomBytes(24).toString('base64url')}`;
     const id = newId();

@@ -39,11 +39,9 @@ export function currentShareCode(now = Date.now()): string | null {
 /** Learns the online window from GET /api/config (kept on the device); the last known one if that fails. */
 export async function learnShareWindow(): Promise<number | null> {
   try {
-    const hours = (await api.config())?.onlineWindowHours;
-    if (typeof hours === 'number' && hours > 0) {
-      save(KEYS.shareWindowHours, hours);
-      return hours;
-    }
+    const hours = (await api.config()).onlineWindowHours;
+    save(KEYS.shareWindowHours, hours);
+    return hours;
   } catch {
     // offline or refused: keep what we knew
   }

@@ -1,5 +1,4 @@
-import type { AfterSale, AfterSaleStatus, Fulfilment, FulfilmentStatus } from '@guideshare/contracts';
-import type { OrderView } from './api';
+import type { AfterSale, AfterSaleStatus, Fulfilment, FulfilmentStatus, Order, OrderLine } from '@guideshare/contracts';
 
 export const FULFILMENT_STATUS_LABELS: Record<FulfilmentStatus, string> = {
   PENDING: '待发货',
@@ -49,7 +48,7 @@ export function fulfilmentStage(f: Fulfilment): { label: string; hint: string } 
 }
 
 /** Where an online order is, in one phrase, for the order list ('' when it has no fulfilment yet). */
-export function fulfilmentLabel(o: Pick<OrderView, 'status' | 'fulfilment'>): string {
+export function fulfilmentLabel(o: Pick<Order, 'status' | 'fulfilment'>): string {
   const f = o.fulfilment;
   if (!f || o.status === 'PENDING_PAYMENT' || o.status === 'CANCELLED' || o.status === 'REFUNDED') return '';
   return f.type === 'pickup' && f.status === 'PENDING' ? '待自提' : FULFILMENT_STATUS_LABELS[f.status];
@@ -75,14 +74,14 @@ export function hasOpenAfterSale(list: AfterSale[]): boolean {
 }
 
 /** Paid online orders with money left to refund can ask for after-sales. */
-export function canRequestAfterSale(o: OrderView): boolean {
+export function canRequestAfterSale(o: Order): boolean {
   if (o.channel !== 'online') return false;
   return o.status === 'PAID' || o.status === 'PARTIALLY_REFUNDED';
 }
 
 /** Quantity of a line that can still be asked back. */
-export function refundableQuantity(line: { quantity: number; refundedQuantity?: number }): number {
-  return Math.max(0, line.quantity - (line.refundedQuantity ?? 0));
+export function refundableQuantity(line: Pick<OrderLine, 'quantity' | 'refundedQuantity'>): number {
+  return Math.max(0, line.quantity - line.refundedQuantity);
 }
 
 export const AFTER_SALE_REASONS = [

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
-import type { OrderStatus } from '@guideshare/contracts';
-import { api, type OrderView } from './api';
+import type { Order, OrderStatus } from '@guideshare/contracts';
+import { api } from './api';
 import { isH5 } from './env';
 import { AppError } from './errors';
 
@@ -13,16 +13,6 @@ export interface PayOptions {
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/**
- * The WeChat Pay `out_trade_no` of an order: the API uses the order UUID without dashes (6–32 chars
- * of [0-9A-Za-z_-|*]); a payment response that names it (`outTradeNo`) wins.
- */
-export function outTradeNo(orderId: string, params?: unknown): string {
-  const named = params as { outTradeNo?: unknown; out_trade_no?: unknown } | null | undefined;
-  const given = named?.outTradeNo ?? named?.out_trade_no;
-  return typeof given === 'string' && given ? given : orderId.replace(/-/g, '');
-}
-
 /** Statuses that mean the money arrived (refunds may come later). */
 export const PAID_STATUSES: ReadonlySet<OrderStatus> = new Set<OrderStatus>(['PAID', 'PARTIALLY_REFUNDED', 'REFUNDED']);
 
@@ -32,22 +22,22 @@ export const PAID_STATUSES: ReadonlySet<OrderStatus> = new Set<OrderStatus>(['PA
  * payment notify has marked it paid. Resolves with the last order seen (maybe still unpaid if the
  * notify is late); rejects with PAY_CANCELLED / PAY_FAILED / SIMULATOR_UNAVAILABLE or an API error.
  */
-export async function payOrder(orderId: string, opts: PayOptions = {}): Promise<OrderView> {
+export async function payOrder(orderId: string, opts: PayOptions = {}): Promise<Order> {
   const { pollIntervalMs = 1000, timeoutMs = 20000, onStage, sleep = defaultSleep } = opts;
   onStage?.('prepay');
   const params = await api.createPayment(orderId);
   onStage?.('paying');
   if (isH5()) {
-    let simulatorUrl: string | undefined;
+    let simulatorUrl: string | null;
     try {
-      simulatorUrl = (await api.config())?.simulatorUrl;
+      simulatorUrl = (await api.config()).simulatorUrl;
     } catch {
-      simulatorUrl = undefined;
+      simulatorUrl = null;
     }
     if (!simulatorUrl) {
       throw new AppError('SIMULATOR_UNAVAILABLE', '浏览器里无法完成微信支付，请在微信小程序中支付');
     }
-    await api.simulatePay(simulatorUrl, outTradeNo(orderId, params));
+    await api.simulatePay(simulatorUrl, params.outTradeNo);
   } else {
     try {
       await Taro.requestPayment({
@@ -73,7 +63,7 @@ export async function payOrder(orderId: string, opts: PayOptions = {}): Promise<
 export async function waitForPaid(
   orderId: string,
   { pollIntervalMs = 1000, timeoutMs = 20000, sleep = defaultSleep }: Omit<PayOptions, 'onStage'> = {},
-): Promise<OrderView> {
+): Promise<Order> {
   const deadline = Date.now() + timeoutMs;
   let order = await api.order(orderId);
   while (order.status === 'PENDING_PAYMENT' && Date.now() < deadline) {

@@ -63,9 +63,16 @@ describe('http and the error contract', () => {
     expect(requestsTo('POST', '/api/orders/o1/payment')[0].data).toEqual({});
   });
 
-  it('unwraps list envelopes', async () => {
-    installApi({ 'GET /api/lives': { items: [{ id: 'l1' }] } });
-    expect(await api.lives()).toEqual([{ id: 'l1' }]);
+  it('reads a list as the bare array the API answers with', async () => {
+    const live = {
+      id: 'l1',
+      title: '春季上新',
+      storeId: 's1',
+      startsAt: '2025-03-01T12:00:00.000Z',
+      endsAt: '2025-03-01T14:00:00.000Z',
+    };
+    installApi({ 'GET /api/lives': [live] });
+    expect(await api.lives()).toEqual([live]);
   });
 });
 

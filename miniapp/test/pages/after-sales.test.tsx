@@ -18,8 +18,24 @@ const order = (extra: object = {}) => ({
   paidAt: '2026-11-30T08:01:00.000Z',
   orderNo: '26113000000001',
   lines: [
-    { id: 'l1', skuId: 'sku-1a', quantity: 2, unitPriceFen: 9900, amountFen: 19800 },
-    { id: 'l2', skuId: 'sku-2a', quantity: 1, unitPriceFen: 25900, amountFen: 25900 },
+    {
+      id: 'l1',
+      skuId: 'sku-1a',
+      quantity: 2,
+      unitPriceFen: 9900,
+      amountFen: 19800,
+      refundedQuantity: 0,
+      refundedFen: 0,
+    },
+    {
+      id: 'l2',
+      skuId: 'sku-2a',
+      quantity: 1,
+      unitPriceFen: 25900,
+      amountFen: 25900,
+      refundedQuantity: 0,
+      refundedFen: 0,
+    },
   ],
   ...extra,
 });

@@ -169,7 +169,7 @@ describe('order detail page', () => {
     expect(screen.getByTestId('order-no')).toHaveTextContent('O1'); // no orderNo: the id's short form
   });
 
-  it('shows refunds: amount, per-line quantities and refund records', async () => {
+  it('shows refunds: amount and per-line quantities', async () => {
     __mock.setRouter({ id: 'o1' });
     installApi({
       'GET /api/orders/:id': order('o1', 'PARTIALLY_REFUNDED', {
@@ -186,14 +186,12 @@ describe('order detail page', () => {
             refundedFen: 9900,
           },
         ],
-        refunds: [{ id: 'r1', amountFen: 9900, reason: '尺码不合适', createdAt: '2025-03-02T08:00:00.000Z' }],
       }),
       'GET /api/products': products,
     });
     render(<OrderPage />);
     expect(await screen.findByTestId('order-refunded')).toHaveTextContent('¥99.00');
     expect(screen.getByTestId('line-refund')).toHaveTextContent('已退 1 件 · ¥99.00');
-    expect(screen.getByTestId('refund-list')).toHaveTextContent('尺码不合适');
   });
 
   it('a full refund shows what was refunded and what remains paid', async () => {

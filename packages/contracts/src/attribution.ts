@@ -10,8 +10,8 @@ export interface Attribution {
   touchedAt: string | null;
   policyVersion: number;
   /** false when nobody earns on the order (no guide, or self-referral denied) */
-  commissionable?: boolean;
-  selfReferral?: boolean;
+  commissionable: boolean;
+  selfReferral: boolean;
   /** The guide (and rule) the decision passed over: a sharer the policy let not take the credit, a departed guide, or the guide a correction replaced. */
   creditedInsteadOf?: { guideId: string; rule: AttributionRule };
 }

@@ -32,3 +32,26 @@ export interface Product {
   description: string;
   skus: Sku[];
 }
+
+/** `GET /api/categories`: what a consumer sees of a category (no commission rate). */
+export type PublicCategory = Pick<Category, 'id' | 'name'>;
+
+/** A livestream: `GET /api/lives` (newest first) and the console's live management. */
+export interface Live {
+  id: string;
+  title: string;
+  storeId: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+/** `GET /api/config`: public settings the mini-program needs. */
+export interface AppConfig {
+  appId: string;
+  /** the business time zone reports count days in (e.g. Asia/Shanghai) */
+  businessTz: string;
+  /** the local WeChat Pay simulator (H5 demo); null in production */
+  simulatorUrl: string | null;
+  /** The attribution policy's online window: a stored share code older than this is dropped. */
+  onlineWindowHours: number;
+}

@@ -20,3 +20,13 @@ export interface CommissionsResponse {
   availableFen: number;
   settledFen: number;
 }
+
+/** `GET /api/guides/me/products/commission`: what sharing each product on sale would earn the guide. */
+export interface ProductCommission {
+  productId: string;
+  /** the share rate: the product's, else its category's, else the policy default */
+  rateBps: number;
+  /** the commission on one unit of its cheapest and dearest SKU, in fen */
+  minCommissionFen: number;
+  maxCommissionFen: number;
+}

@@ -1,6 +1,7 @@
 // Request and response types of the console's endpoints (docs/DOMAIN.md "Additions of 2026-11-30": catalog
 // management, finance, staff), shared by api/, packages/console and the tests.
 import type { Category, Guide, Sku, Store } from './catalog.js';
+import type { MemberProfile } from './members.js';
 import type { Order, OrderChannel, OrderStatus } from './orders.js';
 import type { Policy } from './policy.js';
 
@@ -105,6 +106,13 @@ export interface AdminStore extends Store {
   keys: StoreKeySummary[];
 }
 
+/** `POST /api/admin/stores/:id/keys`: a new counter key; its secret is shown this once. */
+export interface IssuedStoreKey {
+  id: string;
+  storeId: string;
+  key: string;
+}
+
 export interface UpdateStoreRequest {
   name?: string;
   city?: string;
@@ -115,14 +123,6 @@ export type AdminGuide = Guide;
 export interface UpdateGuideRequest {
   name?: string;
   storeId?: string;
-}
-
-export interface Live {
-  id: string;
-  title: string;
-  storeId: string;
-  startsAt: string;
-  endsAt: string;
 }
 
 export interface UpdateLiveRequest {
@@ -198,13 +198,6 @@ export interface OrderLedger {
 
 // ---- members (admin) ----
 
-export interface MemberGuideSummary {
-  id: string;
-  name: string;
-  storeId: string;
-  status: 'active' | 'departed';
-}
-
 export interface BindingChange {
   id: string;
   kind: 'reassign' | 'handover' | 'override' | 'expiry';
@@ -218,16 +211,6 @@ export interface BindingChange {
 }
 
 /** `GET /api/admin/members/:id`, and each hit of `GET /api/admin/members?q=` (id, code number or member code). */
-export interface AdminMember {
-  id: string;
-  openid: string;
-  registeredAt: string | null;
-  openingGuideId: string | null;
-  serviceGuideId: string | null;
-  serviceStoreId: string | null;
-  boundAt: string | null;
-  createdAt: string;
-  serviceGuide: MemberGuideSummary | null;
-  serviceStore: Store | null;
+export interface AdminMember extends MemberProfile {
   bindingHistory: BindingChange[];
 }

@@ -1,5 +1,6 @@
 // The member's account and privacy (PIPL) data.
 import type { AfterSale, DeliveryAddress, Order } from './orders.js';
+import type { Store } from './catalog.js';
 import type { ShareKind } from './shares.js';
 
 export interface MemberAddress extends DeliveryAddress {
@@ -33,4 +34,44 @@ export interface MemberDataExport {
   /** what each kind of data is kept for */
   purposes: Record<string, string>;
   exportedAt: string;
+}
+
+/** What a member may know of their guide (not, e.g., the guide's WeCom account). */
+export interface MemberGuideSummary {
+  id: string;
+  name: string;
+  storeId: string;
+  status: 'active' | 'departed';
+}
+
+/** `GET /api/members/me`: the member's account and binding (opening guide, service guide and store). */
+export interface MemberProfile {
+  id: string;
+  openid: string;
+  /** set once the member registered (开卡) */
+  registeredAt: string | null;
+  openingGuideId: string | null;
+  serviceGuideId: string | null;
+  serviceStoreId: string | null;
+  boundAt: string | null;
+  createdAt: string;
+  serviceGuide: MemberGuideSummary | null;
+  serviceStore: Store | null;
+}
+
+/** `GET /api/members/me/code`: a short-lived code to show at a store counter. */
+export interface MemberCode {
+  code: string;
+  expiresAt: string;
+}
+
+/** `POST /api/members/register` (开卡): 201 registered now, 200 already registered. */
+export interface RegisteredMember {
+  id: string;
+  openid: string;
+  phone: string | null;
+  registeredAt: string | null;
+  openingGuideId: string | null;
+  serviceGuideId: string | null;
+  serviceStoreId: string | null;
 }

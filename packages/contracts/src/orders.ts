@@ -27,8 +27,8 @@ export interface OrderLine {
   quantity: number;
   unitPriceFen: number;
   amountFen: number;
-  refundedQuantity?: number;
-  refundedFen?: number;
+  refundedQuantity: number;
+  refundedFen: number;
 }
 
 export interface Order {
@@ -38,18 +38,19 @@ export interface Order {
   storeId: string | null;
   memberId: string | null;
   totalFen: number;
-  paidFen?: number;
-  refundedFen?: number;
-  receiptNo?: string | null;
-  liveId?: string | null;
+  paidFen: number;
+  refundedFen: number;
+  /** the counter's receipt number (counter sales); null online */
+  receiptNo: string | null;
+  liveId: string | null;
   lines: OrderLine[];
-  attribution: Attribution | null;
+  attribution: Attribution;
   createdAt: string;
-  paidAt?: string | null;
+  paidAt: string | null;
   /** short number to read out or copy (e.g. 26113012345678); null on orders from before it existed */
-  orderNo?: string | null;
+  orderNo: string | null;
   /** online orders with a fulfilment choice; null for counter sales */
-  fulfilment?: Fulfilment | null;
+  fulfilment: Fulfilment | null;
 }
 export interface RequestPaymentParams {
   timeStamp: string;
@@ -57,6 +58,10 @@ export interface RequestPaymentParams {
   package: string;
   signType: 'RSA';
   paySign: string;
+}
+/** `POST /api/orders/:id/payment`: the `wx.requestPayment` parameters and the order's WeChat Pay out_trade_no. */
+export interface PaymentResponse extends RequestPaymentParams {
+  outTradeNo: string;
 }
 
 // ---- Fulfilment (docs/DOMAIN.md Additions "Fulfilment") ----

@@ -14,6 +14,9 @@ export interface Share {
   path: string;
   scene: string;
 }
+/** `GET /api/shares/:code`: what a share code opens (a mini-program code carries only the code). */
+export type ShareTarget = Pick<Share, 'code' | 'kind' | 'targetId' | 'path'>;
+
 /** wx.getGroupEnterInfo's encrypted data (decrypted by the API with the member's session key). */
 export interface GroupEnterInfo {
   encryptedData: string;

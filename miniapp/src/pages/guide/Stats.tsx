@@ -1,8 +1,8 @@
 import { View, Text } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { formatPrice } from '@guideshare/contracts';
-import { api, type GuideStats, type StatsPeriod } from '../../lib/api';
+import { formatPrice, type GuideStatsResponse } from '@guideshare/contracts';
+import { api, type StatsPeriod } from '../../lib/api';
 import { errorTitle } from '../../lib/errors';
 import { useAsync } from '../../hooks/useAsync';
 import { Price } from '../../components/Price';
@@ -54,7 +54,7 @@ function DayBars({
   labelEvery,
   amounts,
 }: {
-  days: NonNullable<GuideStats['days']>;
+  days: GuideStatsResponse['days'];
   labelEvery: number;
   amounts: boolean;
 }) {

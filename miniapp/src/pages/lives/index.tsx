@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { Store } from '@guideshare/contracts';
-import { api, type Live } from '../../lib/api';
+import type { Live, Store } from '@guideshare/contracts';
+import { api } from '../../lib/api';
 import { formatDateTime, LIVE_PHASE_LABELS, livePhase } from '../../lib/labels';
 import { useAsync } from '../../hooks/useAsync';
 import { useReShare } from '../../hooks/useEntry';

@@ -1,7 +1,8 @@
 import { Button, Input, View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { api, type RegisteredMember } from '../../lib/api';
+import type { RegisteredMember } from '@guideshare/contracts';
+import { api } from '../../lib/api';
 import { isH5 } from '../../lib/env';
 import { agreePrivacy, PRIVACY_AGREE_BUTTON_ID, requirePrivacy } from '../../lib/privacy';
 import { AppError } from '../../lib/errors';

@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components';
-import type { MemberProfile } from '../../lib/api';
+import type { MemberProfile } from '@guideshare/contracts';
 import { errorTitle, type AppError } from '../../lib/errors';
 
 /** 我的专属导购 / 服务门店 from GET /api/members/me. */

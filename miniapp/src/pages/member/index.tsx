@@ -1,7 +1,8 @@
 import { View, Text } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { api, type MemberCode, type RegisteredMember } from '../../lib/api';
+import type { MemberCode, RegisteredMember } from '@guideshare/contracts';
+import { api } from '../../lib/api';
 import { currentMember } from '../../lib/auth';
 import type { IconName } from '../../lib/icons';
 import { formatDateTime, shortId } from '../../lib/labels';

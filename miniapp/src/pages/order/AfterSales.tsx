@@ -1,8 +1,8 @@
 import { Input, View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { formatPrice, parseYuanToFen, type CreateAfterSaleRequest } from '@guideshare/contracts';
-import { api, type OrderView } from '../../lib/api';
+import { formatPrice, parseYuanToFen, type CreateAfterSaleRequest, type Order } from '@guideshare/contracts';
+import { api } from '../../lib/api';
 import { newIdempotencyKey } from '../../lib/checkout';
 import { AppError } from '../../lib/errors';
 import {
@@ -53,7 +53,7 @@ export function AfterSales({
   skus,
   onChanged,
 }: {
-  order: OrderView;
+  order: Order;
   skus: Map<string, SkuInfo>;
   onChanged: () => void;
 }) {

@@ -253,21 +253,6 @@ export default function OrderPage() {
         ) : null}
       </View>
 
-      {o.refunds && o.refunds.length > 0 ? (
-        <View className="card" data-testid="refund-list">
-          <Text className="card__title">退款记录</Text>
-          {o.refunds.map((r) => (
-            <View key={r.id} className="kv">
-              <Text className="kv__k">
-                {formatDateTime(r.createdAt) || shortId(r.id)}
-                {r.reason ? ` · ${r.reason}` : ''}
-              </Text>
-              <Price fen={r.amountFen} size="sm" />
-            </View>
-          ))}
-        </View>
-      ) : null}
-
       {inStore ? null : <AfterSales order={o} skus={skus} onChanged={() => void order.reload()} />}
 
       <View className="card">

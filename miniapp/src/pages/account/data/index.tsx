@@ -1,7 +1,8 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { api, type MemberData } from '../../../lib/api';
+import type { MemberDataExport } from '@guideshare/contracts';
+import { api } from '../../../lib/api';
 import type { AppError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/labels';
 import { KEYS, remove } from '../../../lib/storage';
@@ -54,9 +55,9 @@ export function valueText(key: string, v: Value): string | null {
 }
 
 /** The data as labelled rows: scalars and named objects as rows, lists as a count. */
-export function dataRows(data: MemberData): Array<{ key: string; label: string; text: string }> {
+export function dataRows(data: MemberDataExport): Array<{ key: string; label: string; text: string }> {
   const rows: Array<{ key: string; label: string; text: string }> = [];
-  const visit = (obj: Record<string, Value>, prefix: string) => {
+  const visit = (obj: object, prefix: string) => {
     for (const [k, v] of Object.entries(obj)) {
       const label = LABELS[k];
       if (!label) continue;

@@ -1,7 +1,7 @@
 import { Text } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { formatPrice } from '@guideshare/contracts';
-import { api, type ProductCommission } from '../../../lib/api';
+import { formatPrice, type ProductCommission } from '@guideshare/contracts';
+import { api } from '../../../lib/api';
 
 /** The workbench's estimates by product id; empty when the API cannot say (the list still works). */
 export function useCommissionEstimates(enabled: boolean): Record<string, ProductCommission> {

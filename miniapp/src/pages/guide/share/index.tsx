@@ -1,8 +1,8 @@
 import { Button, View, Text } from '@tarojs/components';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
-import type { Product, Share, ShareKind } from '@guideshare/contracts';
-import { api, type Live } from '../../../lib/api';
+import type { Live, Product, Share, ShareKind } from '@guideshare/contracts';
+import { api } from '../../../lib/api';
 import { currentGuide, guideToken } from '../../../lib/auth';
 import { h5Link, isH5 } from '../../../lib/env';
 import { enableGroupShareMenu } from '../../../lib/group';
