@@ -3,6 +3,10 @@ import type { SaleForAccrual } from '../ledger/ledger.service.js';
 import type { OrderEntity, OrderLineEntity } from './order.entities.js';
 
 /** What the ledger accrues for a paid or redeemed order: its frozen attribution and line rates. */
+/** An order's lines, or a refund's, in their order on the receipt (`lineNo`). */
+export const inLineOrder = <L extends { lineNo: number }>(lines: readonly L[]): L[] =>
+  [...lines].sort((a, b) => a.lineNo - b.lineNo);
+
 export function saleForAccrual(order: OrderEntity, lines: OrderLineEntity[]): SaleForAccrual {
   return {
     orderId: order.id,
@@ -28,17 +32,15 @@ export function toOrder(order: OrderEntity, lines: OrderLineEntity[], fulfilment
     refundedFen: order.refundedFen,
     receiptNo: order.receiptNo,
     liveId: order.liveId,
-    lines: [...lines]
-      .sort((a, b) => a.lineNo - b.lineNo)
-      .map((l) => ({
-        id: l.id,
-        skuId: l.skuId,
-        quantity: l.quantity,
-        unitPriceFen: l.unitPriceFen,
-        amountFen: l.amountFen,
-        refundedQuantity: l.refundedQuantity,
-        refundedFen: l.refundedFen,
-      })),
+    lines: inLineOrder(lines).map((l) => ({
+      id: l.id,
+      skuId: l.skuId,
+      quantity: l.quantity,
+      unitPriceFen: l.unitPriceFen,
+      amountFen: l.amountFen,
+      refundedQuantity: l.refundedQuantity,
+      refundedFen: l.refundedFen,
+    })),
     attribution: {
       guideId: order.attrGuideId,
       storeId: order.attrStoreId,

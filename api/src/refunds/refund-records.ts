@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error.js';
 import { newId } from '../common/ids.js';
 import type { OrderEntity, OrderLineEntity } from '../orders/order.entities.js';
+import { inLineOrder } from '../orders/order-view.js';
 import type { RefundableLine, RefundPlan } from './refund-plan.js';
 import { CLAIMING_STATUSES } from './refund-state.js';
 import { RefundEntity, RefundLineEntity } from './refund.entities.js';
@@ -50,16 +51,14 @@ export async function refundableLines(
     .groupBy('rl.orderLineId')
     .getRawMany<{ lineId: string; quantity: string | number; amountFen: string | number }>();
   const byLine = new Map(claimed.map((c) => [c.lineId, { quantity: Number(c.quantity), fen: Number(c.amountFen) }]));
-  return [...lines]
-    .sort((a, b) => a.lineNo - b.lineNo)
-    .map((l) => ({
-      id: l.id,
-      quantity: l.quantity,
-      unitPriceFen: l.unitPriceFen,
-      amountFen: l.amountFen,
-      claimedQuantity: byLine.get(l.id)?.quantity ?? 0,
-      claimedFen: byLine.get(l.id)?.fen ?? 0,
-    }));
+  return inLineOrder(lines).map((l) => ({
+    id: l.id,
+    quantity: l.quantity,
+    unitPriceFen: l.unitPriceFen,
+    amountFen: l.amountFen,
+    claimedQuantity: byLine.get(l.id)?.quantity ?? 0,
+    claimedFen: byLine.get(l.id)?.fen ?? 0,
+  }));
 }
 
 /** A store sale recorded without lines: an order-level refund (no line carries commission then). */

@@ -1,4 +1,5 @@
 import type { OrderChannel, OrderStatus } from '@guideshare/contracts';
+import { inLineOrder } from '../orders/order-view.js';
 import type { RefundEntity, RefundLineEntity, RefundStatus } from './refund.entities.js';
 
 /** A refund as the API shows it. */
@@ -31,9 +32,7 @@ export function toRefundView(r: RefundEntity, lines: RefundLineEntity[], orderSt
     status: r.status,
     amountFen: r.amountFen,
     reason: r.reason,
-    lines: [...lines]
-      .sort((a, b) => a.lineNo - b.lineNo)
-      .map((l) => ({ lineId: l.orderLineId, quantity: l.quantity, amountFen: l.amountFen })),
+    lines: inLineOrder(lines).map((l) => ({ lineId: l.orderLineId, quantity: l.quantity, amountFen: l.amountFen })),
     outRefundNo: r.outRefundNo,
     refundId: r.wechatRefundId,
     storeId: r.storeId,
