@@ -3,6 +3,11 @@ import { useLaunch } from '@tarojs/taro';
 import { ensureConsumerLogin } from './lib/auth';
 import { installPrivacyHandler } from './lib/privacy';
 import './app.css';
+import './app-widgets.css';
+import './app-orders.css';
+import './app-member.css';
+import './app-forms.css';
+import './app-product.css';
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {

@@ -1,11 +1,11 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { PageContainer, ProTable } from '@ant-design/pro-components';
-import { Alert, Badge, Button, Form, Input, Select, Space, Typography } from 'antd';
+import { Alert, Badge, Form, Input, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { api } from '../api/client';
 import type { Guide } from '../api/types';
 import { FormModal } from '../components/FormModal';
 import { useAction, useGuides, useStores } from '../hooks';
+import { listTableProps, NewButton } from '../components/list-table';
 
 export function GuidesPage() {
   const [storeId, setStoreId] = useState<string | undefined>();
@@ -31,11 +31,9 @@ export function GuidesPage() {
       <ProTable<Guide>
         rowKey="id"
         headerTitle="导购列表"
-        search={false}
-        loading={guides.loading}
+        {...listTableProps(guides)}
         dataSource={rows}
         pagination={{ pageSize: 20 }}
-        options={{ reload: () => void guides.reload(), density: false, setting: false }}
         toolBarRender={() => [
           <Select
             key="store"
@@ -46,15 +44,9 @@ export function GuidesPage() {
             value={storeId}
             onChange={setStoreId}
           />,
-          <Button
-            key="new"
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setCreating(true)}
-            data-testid="guide-new"
-          >
+          <NewButton key="new" onClick={() => setCreating(true)} testId="guide-new">
             新增导购
-          </Button>,
+          </NewButton>,
         ]}
         columns={[
           { title: '姓名', dataIndex: 'name' },

@@ -1,6 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { PageContainer, ProTable } from '@ant-design/pro-components';
-import { Badge, Button, DatePicker, Form, Input, Select, Typography } from 'antd';
+import { Badge, DatePicker, Form, Input, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { api } from '../api/client';
@@ -8,6 +7,7 @@ import type { Live } from '../api/types';
 import { FormModal } from '../components/FormModal';
 import { dateTime } from '../format';
 import { useAction, useLoad, useStores } from '../hooks';
+import { listTableProps, NewButton } from '../components/list-table';
 
 interface Values {
   title: string;
@@ -33,14 +33,12 @@ export function LivesPage() {
       <ProTable<Live>
         rowKey="id"
         headerTitle="直播场次"
-        search={false}
-        loading={lives.loading}
+        {...listTableProps(lives)}
         dataSource={lives.data}
-        options={{ reload: () => void lives.reload(), density: false, setting: false }}
         toolBarRender={() => [
-          <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+          <NewButton key="new" onClick={() => setEditing('new')}>
             新建直播
-          </Button>,
+          </NewButton>,
         ]}
         columns={[
           { title: '直播标题', dataIndex: 'title' },

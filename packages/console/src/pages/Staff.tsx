@@ -1,12 +1,12 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { PageContainer, ProTable } from '@ant-design/pro-components';
-import { Alert, Button, Form, Input, Select, Tag } from 'antd';
+import { Alert, Form, Input, Select, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { api } from '../api/client';
 import type { StaffAccount } from '../api/types';
 import { FormModal } from '../components/FormModal';
 import { dateTime, ROLE_LABEL } from '../format';
 import { isMissingRoute, useAction, useLoad, useStores } from '../hooks';
+import { listTableProps, NewButton } from '../components/list-table';
 
 interface Values {
   username: string;
@@ -39,15 +39,13 @@ export function StaffPage() {
       <ProTable<StaffAccount>
         rowKey="id"
         headerTitle="员工账号"
-        search={false}
-        loading={staff.loading}
+        {...listTableProps(staff)}
         dataSource={rows}
         pagination={{ pageSize: 20 }}
-        options={{ reload: () => void staff.reload(), density: false, setting: false }}
         toolBarRender={() => [
-          <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+          <NewButton key="new" onClick={() => setCreating(true)}>
             新建账号
-          </Button>,
+          </NewButton>,
         ]}
         columns={[
           { title: '用户名', dataIndex: 'username' },

@@ -1,4 +1,4 @@
-import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
+import { KeyOutlined } from '@ant-design/icons';
 import { PageContainer, ProTable } from '@ant-design/pro-components';
 import { Alert, Button, Drawer, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import type { Store, StoreKey } from '../api/types';
 import { FormModal } from '../components/FormModal';
 import { dateTime } from '../format';
 import { useAction, useLoad, useStores } from '../hooks';
+import { listTableProps, NewButton } from '../components/list-table';
 
 /** Counter keys of one store: the server's list where it has one, plus the keys issued in this session. */
 function StoreKeys({ store, onClose }: { store: Store | null; onClose(): void }) {
@@ -120,15 +121,13 @@ export function StoresPage() {
       <ProTable<Store>
         rowKey="id"
         headerTitle="门店列表"
-        search={false}
-        loading={stores.loading}
+        {...listTableProps(stores)}
         dataSource={stores.data}
         pagination={false}
-        options={{ reload: () => void stores.reload(), density: false, setting: false }}
         toolBarRender={() => [
-          <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+          <NewButton key="new" onClick={() => setEditing('new')}>
             新建门店
-          </Button>,
+          </NewButton>,
         ]}
         columns={[
           { title: '门店名称', dataIndex: 'name' },

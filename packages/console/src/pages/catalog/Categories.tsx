@@ -1,6 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { PageContainer, ProTable } from '@ant-design/pro-components';
-import { Button, Form, Input, InputNumber, Typography } from 'antd';
+import { Form, Input, InputNumber, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { listCategories } from '../../api/catalog';
@@ -8,6 +7,7 @@ import type { Category } from '../../api/types';
 import { FormModal } from '../../components/FormModal';
 import { percent, toFen } from '../../format';
 import { useAction, useLoad } from '../../hooks';
+import { listTableProps, NewButton } from '../../components/list-table';
 
 interface Values {
   name: string;
@@ -41,15 +41,13 @@ export function CategoriesPage() {
       <ProTable<Category>
         rowKey="id"
         headerTitle="商品类目"
-        search={false}
-        loading={categories.loading}
+        {...listTableProps(categories)}
         dataSource={categories.data}
-        options={{ reload: () => void categories.reload(), density: false, setting: false }}
         pagination={false}
         toolBarRender={() => [
-          <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+          <NewButton key="new" onClick={() => setEditing('new')}>
             新建类目
-          </Button>,
+          </NewButton>,
         ]}
         columns={[
           { title: '类目名称', dataIndex: 'name' },

@@ -8,6 +8,7 @@ import { getProduct, imagesOf, listCategories, type AdminProduct } from '../../a
 import type { Sku } from '../../api/types';
 import { ImageUpload } from '../../components/ImageUpload';
 import { percent, toFen, yuan } from '../../format';
+import { yuanRules } from '../../components/yuan-rules';
 import { useAction, useLoad } from '../../hooks';
 import { SkuPriceModal, SkuStockModal } from './SkuModals';
 
@@ -182,15 +183,7 @@ export function ProductEditPage() {
                       <Form.Item
                         name={[field.name, 'price']}
                         label={i === 0 ? '售价（元）' : undefined}
-                        rules={[
-                          { required: true, message: '请输入售价' },
-                          {
-                            validator: async (_, v) =>
-                              v === '' || v === undefined || (toFen(v) ?? 0) > 0
-                                ? undefined
-                                : Promise.reject(new Error('售价须为大于 0 的金额，最多两位小数')),
-                          },
-                        ]}
+                        rules={yuanRules('请输入售价', '售价须为大于 0 的金额，最多两位小数')}
                       >
                         <Input prefix="¥" placeholder="0.00" style={{ width: 160 }} data-testid={`sku-price-${i}`} />
                       </Form.Item>

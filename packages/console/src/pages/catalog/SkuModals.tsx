@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { api } from '../../api/client';
 import type { Sku } from '../../api/types';
 import { formatFen, toFen, yuan } from '../../format';
+import { yuanRules } from '../../components/yuan-rules';
 import { useAction } from '../../hooks';
 
 interface Props {
@@ -41,13 +42,7 @@ export function SkuPriceModal({ sku, onClose, onDone }: Props) {
         <Form.Item
           name="price"
           label="新售价（元）"
-          rules={[
-            { required: true, message: '请输入售价' },
-            {
-              validator: async (_, v) =>
-                (toFen(v) ?? 0) > 0 ? undefined : Promise.reject(new Error('售价须为大于 0 的金额，最多两位小数')),
-            },
-          ]}
+          rules={yuanRules('请输入售价', '售价须为大于 0 的金额，最多两位小数')}
         >
           <Input prefix="¥" data-testid="sku-new-price" />
         </Form.Item>

@@ -2,9 +2,11 @@ import { CheckCircleTwoTone, ScanOutlined } from '@ant-design/icons';
 import { PageContainer, ProCard } from '@ant-design/pro-components';
 import { Alert, Button, Descriptions, Form, Input, Result, Tag } from 'antd';
 import { useRef, useState } from 'react';
-import { api, errorText } from '../../api/client';
+import { api } from '../../api/client';
 import type { Order } from '../../api/types';
+import { yuanRules } from '../../components/yuan-rules';
 import { dateTime, RULE, toFen, yuan } from '../../format';
+import { useCounterSubmit } from './useCounterSubmit';
 
 /** The redemption answer: the store order and the guide it credits, by name. */
 type CounterOrder = Order & { creditedGuide?: { id: string; name: string } | null };
@@ -23,32 +25,22 @@ export function creditedGuide(order: CounterOrder): string | null {
 /** Counter sale: scan the member's code, type the receipt and amount; the API credits the guide. */
 export function CounterPage() {
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [order, setOrder] = useState<CounterOrder | null>(null);
   const codeInput = useRef<React.ComponentRef<typeof Input>>(null);
 
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const res = await api<CounterOrder>('/pos/redemptions', {
-        method: 'POST',
-        body: {
-          memberCode: v.memberCode.replace(/\s/g, ''),
-          receiptNo: v.receiptNo.trim(),
-          amountFen: toFen(v.amount),
-        },
-      });
-      setOrder(res);
-      form.resetFields();
-      codeInput.current?.focus();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useCounterSubmit(async (v: Values) => {
+    const res = await api<CounterOrder>('/pos/redemptions', {
+      method: 'POST',
+      body: {
+        memberCode: v.memberCode.replace(/\s/g, ''),
+        receiptNo: v.receiptNo.trim(),
+        amountFen: toFen(v.amount),
+      },
+    });
+    setOrder(res);
+    form.resetFields();
+    codeInput.current?.focus();
+  });
 
   return (
     <PageContainer content="顾客在门店消费时出示小程序会员码，登记后业绩自动归属其专属导购。">
@@ -76,17 +68,7 @@ export function CounterPage() {
             >
               <Input placeholder="收银小票上的单号" maxLength={64} data-testid="counter-receipt" />
             </Form.Item>
-            <Form.Item
-              name="amount"
-              label="实付金额（元）"
-              rules={[
-                { required: true, message: '请输入金额' },
-                {
-                  validator: async (_, v) =>
-                    !v || (toFen(v) ?? 0) > 0 ? undefined : Promise.reject(new Error('金额须大于 0，最多两位小数')),
-                },
-              ]}
-            >
+            <Form.Item name="amount" label="实付金额（元）" rules={yuanRules('请输入金额')}>
               <Input prefix="¥" placeholder="0.00" data-testid="counter-amount" />
             </Form.Item>
             <Button type="primary" htmlType="submit" block loading={busy} data-testid="counter-submit">

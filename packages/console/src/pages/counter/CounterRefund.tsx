@@ -1,8 +1,10 @@
 import { PageContainer, ProCard } from '@ant-design/pro-components';
 import { Alert, Button, Descriptions, Form, Input, Result } from 'antd';
 import { useRef, useState } from 'react';
-import { api, errorText, idempotencyKey } from '../../api/client';
+import { api, idempotencyKey } from '../../api/client';
+import { yuanRules } from '../../components/yuan-rules';
 import { toFen, yuan } from '../../format';
+import { useCounterSubmit } from './useCounterSubmit';
 
 interface Values {
   receiptNo: string;
@@ -20,29 +22,19 @@ interface Refund {
 
 export function CounterRefundPage() {
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [refund, setRefund] = useState<Refund | null>(null);
   const suggested = useRef(idempotencyKey('R').slice(0, 14).toUpperCase());
 
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      setRefund(
-        await api<Refund>('/pos/refunds', {
-          method: 'POST',
-          body: { receiptNo: v.receiptNo.trim(), refundNo: v.refundNo.trim(), amountFen: toFen(v.amount) },
-        }),
-      );
-      suggested.current = idempotencyKey('R').slice(0, 14).toUpperCase();
-      form.resetFields();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useCounterSubmit(async (v: Values) => {
+    setRefund(
+      await api<Refund>('/pos/refunds', {
+        method: 'POST',
+        body: { receiptNo: v.receiptNo.trim(), refundNo: v.refundNo.trim(), amountFen: toFen(v.amount) },
+      }),
+    );
+    suggested.current = idempotencyKey('R').slice(0, 14).toUpperCase();
+    form.resetFields();
+  });
 
   return (
     <PageContainer content="顾客在门店退货时，按原小票登记退款；对应导购的佣金会自动冲回。">
@@ -70,17 +62,7 @@ export function CounterRefundPage() {
             >
               <Input maxLength={64} data-testid="refund-no" />
             </Form.Item>
-            <Form.Item
-              name="amount"
-              label="退款金额（元）"
-              rules={[
-                { required: true, message: '请输入退款金额' },
-                {
-                  validator: async (_, v) =>
-                    !v || (toFen(v) ?? 0) > 0 ? undefined : Promise.reject(new Error('金额须大于 0，最多两位小数')),
-                },
-              ]}
-            >
+            <Form.Item name="amount" label="退款金额（元）" rules={yuanRules('请输入退款金额')}>
               <Input prefix="¥" data-testid="refund-amount" />
             </Form.Item>
             <Button type="primary" danger htmlType="submit" block loading={busy} data-testid="refund-submit">

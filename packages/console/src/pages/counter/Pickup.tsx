@@ -1,31 +1,28 @@
 import { PageContainer, ProCard } from '@ant-design/pro-components';
 import { Alert, Button, Descriptions, Form, Input, Result, Table } from 'antd';
 import { useState } from 'react';
-import { api, ApiError, errorText } from '../../api/client';
+import { api, ApiError } from '../../api/client';
 import type { Order, OrderLine } from '../../api/types';
 import { dateTime, yuan } from '../../format';
+import { useCounterSubmit } from './useCounterSubmit';
 
 /** Hands over a pickup (门店自提) order by the code the buyer shows. */
 export function PickupPage() {
   const [form] = Form.useForm<{ pickupCode: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [unavailable, setUnavailable] = useState(false);
   const [order, setOrder] = useState<Order | null>(null);
 
-  const submit = async ({ pickupCode }: { pickupCode: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, submit } = useCounterSubmit(
+    async ({ pickupCode }: { pickupCode: string }) => {
       setOrder(await api<Order>('/pos/pickups', { method: 'POST', body: { pickupCode: pickupCode.trim() } }));
       form.resetFields();
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 404 && e.code === 'NOT_FOUND') setUnavailable(true);
-      else setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    (e) => {
+      const missing = e instanceof ApiError && e.status === 404 && e.code === 'NOT_FOUND';
+      if (missing) setUnavailable(true);
+      return missing;
+    },
+  );
 
   if (unavailable) return <Result status="info" title="自提核销暂未开通" subTitle="开通后即可在此核销顾客的自提订单" />;
 

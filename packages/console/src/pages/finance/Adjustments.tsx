@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { api, idempotencyKey } from '../../api/client';
 import { useAuth } from '../../auth';
 import { dateTime, toFen, yuan } from '../../format';
+import { yuanRules } from '../../components/yuan-rules';
 import { isMissingRoute, useAction, useGuideNames, useLoad } from '../../hooks';
 
 interface Adjustment {
@@ -97,16 +98,7 @@ export function AdjustmentsPage() {
               ]}
             />
           </Form.Item>
-          <Form.Item
-            name="amount"
-            rules={[
-              { required: true, message: '请输入金额' },
-              {
-                validator: async (_, v) =>
-                  !v || (toFen(v) ?? 0) > 0 ? undefined : Promise.reject(new Error('金额须大于 0，最多两位小数')),
-              },
-            ]}
-          >
+          <Form.Item name="amount" rules={yuanRules('请输入金额')}>
             <Input prefix="¥" placeholder="金额" style={{ width: 140 }} />
           </Form.Item>
           <Form.Item name="reason" rules={[{ required: true, whitespace: true, message: '请填写原因' }]}>

@@ -9,6 +9,7 @@ import { ProgressModal } from '../../components/ProgressModal';
 import { dateTime } from '../../format';
 import { isMissingRoute, useLoad } from '../../hooks';
 import { ReconciliationResult } from './ReconciliationResult';
+import { listTableProps } from '../../components/list-table';
 
 export function ReconciliationPage() {
   const { message } = App.useApp();
@@ -125,10 +126,8 @@ export function ReconciliationPage() {
         <ProTable<Reconciliation>
           rowKey={(r) => r.id ?? `${r.billDate}:${r.createdAt}`}
           headerTitle="对账记录"
-          search={false}
-          loading={history.loading}
+          {...listTableProps(history)}
           dataSource={history.data}
-          options={{ reload: () => void history.reload(), density: false, setting: false }}
           pagination={{ pageSize: 10 }}
           columns={[
             { title: '账单日期', dataIndex: 'billDate' },

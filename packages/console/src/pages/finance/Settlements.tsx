@@ -11,6 +11,7 @@ import { ProgressModal } from '../../components/ProgressModal';
 import { StatementsTable } from '../../components/StatementsTable';
 import { dateTime, yuan } from '../../format';
 import { isMissingRoute, useGuideNames, useLoad, useStores } from '../../hooks';
+import { listTableProps } from '../../components/list-table';
 
 export function SettlementsPage() {
   const { session } = useAuth();
@@ -144,10 +145,8 @@ export function SettlementsPage() {
       <ProTable<Settlement>
         rowKey="period"
         headerTitle="已结算账期"
-        search={false}
-        loading={list.loading}
+        {...listTableProps(list)}
         dataSource={list.data}
-        options={{ reload: () => void list.reload(), density: false, setting: false }}
         pagination={{ pageSize: 12 }}
         locale={{ emptyText: list.error ? list.error.message : '暂无已结算账期' }}
         columns={[

@@ -2,23 +2,14 @@ import type { AttributionCorrection } from '@guideshare/contracts';
 import { ProCard } from '@ant-design/pro-components';
 import { Form, Input, Select, Table } from 'antd';
 import { api } from '../../api/client';
-import type { Guide, Order } from '../../api/types';
+import type { Guide } from '../../api/types';
 import { FormModal } from '../../components/FormModal';
 import { dateTime, RULE } from '../../format';
 import { useAction, useGuides, type Loaded } from '../../hooks';
+import type { OrderModalProps } from './OrderActions';
 
 /** The admin's correction of who is credited for an order (rule `manual`; the ledger follows). */
-export function AttributionModal({
-  order,
-  open,
-  onClose,
-  onDone,
-}: {
-  order: Order;
-  open: boolean;
-  onClose(): void;
-  onDone(): void;
-}) {
+export function AttributionModal({ order, open, onClose, onDone }: OrderModalProps) {
   const run = useAction();
   const guides = useGuides();
   const current = order.attribution?.guideId;

@@ -4,22 +4,21 @@ import { api, idempotencyKey } from '../../api/client';
 import type { Order, OrderLine } from '../../api/types';
 import { FormModal } from '../../components/FormModal';
 import { toFen, yuan } from '../../format';
+import { yuanRules } from '../../components/yuan-rules';
 import { useAction } from '../../hooks';
 
 type Mode = 'full' | 'lines' | 'amount';
 
-/** Refund by line quantities, by an amount, or in full (the API requires one of the three). */
-export function RefundModal({
-  order,
-  open,
-  onClose,
-  onDone,
-}: {
+/** What every order-action modal of the order detail page takes. */
+export interface OrderModalProps {
   order: Order;
   open: boolean;
   onClose(): void;
   onDone(): void;
-}) {
+}
+
+/** Refund by line quantities, by an amount, or in full (the API requires one of the three). */
+export function RefundModal({ order, open, onClose, onDone }: OrderModalProps) {
   const run = useAction();
   const [mode, setMode] = useState<Mode>('full');
   const [quantities, setQuantities] = useState<Record<string, number>>({});
@@ -98,13 +97,7 @@ export function RefundModal({
           name="amount"
           label="退款金额（元）"
           extra={`最多可退 ${yuan((order.paidFen ?? order.totalFen) - (order.refundedFen ?? 0))}`}
-          rules={[
-            { required: true, message: '请输入退款金额' },
-            {
-              validator: async (_, v) =>
-                !v || (toFen(v) ?? 0) > 0 ? undefined : Promise.reject(new Error('金额须大于 0，最多两位小数')),
-            },
-          ]}
+          rules={yuanRules('请输入退款金额')}
         >
           <Input prefix="¥" />
         </Form.Item>
@@ -121,17 +114,7 @@ export function RefundModal({
   );
 }
 
-export function ShipmentModal({
-  order,
-  open,
-  onClose,
-  onDone,
-}: {
-  order: Order;
-  open: boolean;
-  onClose(): void;
-  onDone(): void;
-}) {
+export function ShipmentModal({ order, open, onClose, onDone }: OrderModalProps) {
   const run = useAction();
   return (
     <FormModal<{ carrier: string; trackingNo: string }>

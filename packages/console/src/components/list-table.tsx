@@ -1,0 +1,22 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import type { ReactNode } from 'react';
+import type { Loaded } from '../hooks';
+
+/** What every loaded console list table shares: no search form, the loading state, a reload button. */
+export function listTableProps(list: Pick<Loaded<unknown>, 'loading' | 'reload'>) {
+  return {
+    search: false as const,
+    loading: list.loading,
+    options: { reload: () => void list.reload(), density: false, setting: false },
+  };
+}
+
+/** The toolbar's primary "新建…" button of a list page. */
+export function NewButton({ onClick, testId, children }: { onClick(): void; testId?: string; children: ReactNode }) {
+  return (
+    <Button type="primary" icon={<PlusOutlined />} onClick={onClick} data-testid={testId}>
+      {children}
+    </Button>
+  );
+}
