@@ -90,3 +90,12 @@ export async function lineSum(stack: TestStack, lineId: string): Promise<number>
   ]);
   return Number(r.s);
 }
+
+/** The simulator ends a refund at WeChat Pay and its notification reaches the API. */
+export async function completeRefund(
+  stack: TestStack,
+  outRefundNo: string,
+  status: 'SUCCESS' | 'CLOSED' | 'ABNORMAL' = 'SUCCESS',
+) {
+  expect(await stack.sim.completeRefund(outRefundNo, status)).toBe(204);
+}
