@@ -1,30 +1,14 @@
 // In-store sales: one order per (store, receiptNo) however often the counter retries, and counter keys.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  codeAt,
-  codeNoOf,
-  count,
-  counterTotals,
-  ledgerOf,
-  memberCode,
-  receiptNo,
-  redeem,
-  sharedBy,
-  startCounterStack,
-  storeKey,
-} from './support/counter.js';
+import { describe, expect, it } from '@jest/globals';
+import { codeAt, codeNoOf, count, ledgerOf, memberCode, receiptNo, redeem, storeKey } from './support/counter.js';
+import { counterTotals, sharedBy, startCounterStack } from './support/in-store.js';
 import { consumer, type Brand } from './support/fixtures.js';
+import { useStack } from './support/suite.js';
 import type { TestStack } from './support/stack.js';
 
-let stack: TestStack;
-let brand: Brand;
 /** Counter keys: [Shanghai store, Hangzhou store]. */
-let keys: string[];
-
-beforeAll(async () => {
-  ({ stack, brand, keys } = await startCounterStack());
-});
-afterAll(async () => stack?.close());
+let stack: TestStack, brand: Brand, keys: string[];
+useStack(startCounterStack, (s) => ({ stack, brand, keys } = s));
 
 describe('idempotency per (store, receiptNo)', () => {
   it('same receipt and body → 200 with the same order; another body → 409; another store → its own order', async () => {

@@ -1,32 +1,14 @@
 // In-store sales: bad member codes and receipts write nothing; a guide's own purchase earns nothing.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  codeAt,
-  codeNoOf,
-  count,
-  counterTotals,
-  ledgerOf,
-  memberCode,
-  receiptNo,
-  redeem,
-  redeemFresh,
-  sharedBy,
-  startCounterStack,
-} from './support/counter.js';
+import { describe, expect, it } from '@jest/globals';
+import { codeAt, codeNoOf, count, ledgerOf, memberCode, receiptNo, redeem } from './support/counter.js';
+import { DAY, counterTotals, redeemFresh, sharedBy, startCounterStack } from './support/in-store.js';
 import { consumer, order, payOrder, share, visit, type Brand } from './support/fixtures.js';
+import { useStack } from './support/suite.js';
 import type { TestStack } from './support/stack.js';
 
-let stack: TestStack;
-let brand: Brand;
 /** Counter keys: [Shanghai store, Hangzhou store]. */
-let keys: string[];
-
-beforeAll(async () => {
-  ({ stack, brand, keys } = await startCounterStack());
-});
-afterAll(async () => stack?.close());
-
-const DAY = 86_400_000;
+let stack: TestStack, brand: Brand, keys: string[];
+useStack(startCounterStack, (s) => ({ stack, brand, keys } = s));
 
 describe('bad member codes and bad receipts write nothing', () => {
   it('an expired code is MEMBER_CODE_EXPIRED; a forged one MEMBER_CODE_INVALID', async () => {

@@ -1,5 +1,5 @@
 // In-store sales: member code → counter redemption → store attribution → accrual (the online-to-offline loop).
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import {
   ageVisits,
   availableAfterSaleMs,
@@ -9,25 +9,16 @@ import {
   memberCode,
   receiptNo,
   redeem,
-  redeemFresh,
-  sharedBy,
   sql,
-  startCounterStack,
 } from './support/counter.js';
+import { DAY, redeemFresh, sharedBy, startCounterStack } from './support/in-store.js';
 import { consumer, share, visit, type Brand } from './support/fixtures.js';
+import { useStack } from './support/suite.js';
 import type { TestStack } from './support/stack.js';
 
-let stack: TestStack;
-let brand: Brand;
 /** Counter keys: [Shanghai store, Hangzhou store]. */
-let keys: string[];
-
-beforeAll(async () => {
-  ({ stack, brand, keys } = await startCounterStack());
-});
-afterAll(async () => stack?.close());
-
-const DAY = 86_400_000;
+let stack: TestStack, brand: Brand, keys: string[];
+useStack(startCounterStack, (s) => ({ stack, brand, keys } = s));
 
 describe('member code', () => {
   it('is 18 digits, valid for about five minutes, for consumers only', async () => {

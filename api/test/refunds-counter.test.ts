@@ -1,18 +1,13 @@
 // Counter refunds (POST /api/pos/refunds): a store's own sale, refunded at once.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { commissionFen } from '@guideshare/rules';
 import { consumer, share, visit, type Brand } from './support/fixtures.js';
 import { lineSum, orderState } from './support/money.js';
-import { REFUND_RATES, startBrandStack } from './support/suite.js';
+import { startRefundStack, useStack } from './support/suite.js';
 import type { TestStack } from './support/stack.js';
 
-let stack: TestStack;
-let brand: Brand;
-
-beforeAll(async () => {
-  ({ stack, brand } = await startBrandStack(REFUND_RATES));
-});
-afterAll(async () => stack?.close());
+let stack: TestStack, brand: Brand;
+useStack(startRefundStack, (s) => ({ stack, brand } = s));
 
 describe('counter refunds (POST /api/pos/refunds)', () => {
   async function storeSale(receiptNo: string, storeIndex = 0) {

@@ -1,21 +1,15 @@
 // What an online refund may not do, who may ask for one, and commission held back while it runs.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { commissionFen } from '@guideshare/rules';
 import fc from 'fast-check';
 import { consumer, type Brand } from './support/fixtures.js';
 import { completeRefund, lineSum, orderState, paidOrder, refund, sql } from './support/money.js';
-import { REFUND_RATES, startBrandStack } from './support/suite.js';
+import { startRefundStack, useStack } from './support/suite.js';
 import type { TestStack } from './support/stack.js';
 
-let stack: TestStack;
-let brand: Brand;
-let finance: string;
-
-beforeAll(async () => {
-  ({ stack, brand, finance } = await startBrandStack(REFUND_RATES));
-});
-afterAll(async () => stack?.close());
+let stack: TestStack, brand: Brand, finance: string;
+useStack(startRefundStack, (s) => ({ stack, brand, finance } = s));
 
 const complete = (outRefundNo: string, status?: 'SUCCESS' | 'CLOSED' | 'ABNORMAL') =>
   completeRefund(stack, outRefundNo, status);

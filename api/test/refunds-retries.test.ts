@@ -1,21 +1,16 @@
 // Online refunds retried by the admin, notified twice by WeChat Pay, or never notified at all.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { commissionFen } from '@guideshare/rules';
 import { RefundSync } from '../src/refunds/refund-sync.service.js';
 import { completeRefund, entriesOf, lineSum, orderState, paidOrder, refund, sql } from './support/money.js';
 import { postNotify } from './support/notify.js';
-import { REFUND_RATES, startBrandStack } from './support/suite.js';
+import { startRefundStack, useStack } from './support/suite.js';
 import type { TestStack } from './support/stack.js';
 import type { Brand } from './support/fixtures.js';
 
-let stack: TestStack;
-let brand: Brand;
-
-beforeAll(async () => {
-  ({ stack, brand } = await startBrandStack(REFUND_RATES));
-});
-afterAll(async () => stack?.close());
+let stack: TestStack, brand: Brand;
+useStack(startRefundStack, (s) => ({ stack, brand } = s));
 
 const complete = (outRefundNo: string, status?: 'SUCCESS' | 'CLOSED' | 'ABNORMAL') =>
   completeRefund(stack, outRefundNo, status);

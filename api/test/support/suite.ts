@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from '@jest/globals';
 import { createBrand, type Brand } from './fixtures.js';
 import { financeToken } from './money.js';
 import { startStack, type TestStack } from './stack.js';
@@ -22,5 +23,21 @@ export async function startBrandStack(
   return { stack, brand, finance: finance ? await financeToken(stack, brand.admin) : '' };
 }
 
-/** Refund rates: both products at 800 bps (`product` 100.00 yuan, `cheap` 33.33 yuan shows rounding). */
-export const REFUND_RATES = { productRateBps: 800, categoryRateBps: 800, finance: true } as const;
+/**
+ * The refund tests' stack: both products at 800 bps (`product` 100.00 yuan, `cheap` 33.33 yuan shows
+ * rounding), and a finance token.
+ */
+export const startRefundStack = () => startBrandStack({ productRateBps: 800, categoryRateBps: 800, finance: true });
+
+/**
+ * Registers the file's `beforeAll`/`afterAll`: starts what `start` builds (on a fresh database of its
+ * own) and hands it to `receive`, which usually assigns the file's `let` variables; closes it after.
+ */
+export function useStack<S extends { stack: TestStack }>(start: () => Promise<S>, receive: (started: S) => void) {
+  let started: S | undefined;
+  beforeAll(async () => {
+    started = await start();
+    receive(started);
+  });
+  afterAll(async () => started?.stack.close());
+}
