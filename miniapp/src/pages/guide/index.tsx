@@ -1,4 +1,4 @@
-import { Input, View, Text } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import Taro, { useDidShow, useShareAppMessage } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { api } from '../../lib/api';
@@ -10,6 +10,7 @@ import { Price } from '../../components/Price';
 import { Empty, ErrorBanner, ErrorState, Loading } from '../../components/State';
 import { Stats } from './Stats';
 import './guide.css';
+import { BusyButton, TextField } from '../../components/FormControls';
 
 function loggedInGuide(): GuideProfile | null {
   return guideToken() ? currentGuide() : null;
@@ -51,22 +52,21 @@ export function LoginForm({ onDone, notice }: { onDone: (g: GuideProfile) => voi
         {notice ? <Text className="muted">{notice}</Text> : null}
         {error ? <ErrorBanner error={error} /> : null}
         <Text className="card__title">企业微信登录码</Text>
-        <Input
-          className="input"
+        <TextField
           value={code}
           placeholder="例如 wx-guide-1.demo"
-          onInput={(e) => setCode(e.detail.value)}
+          onChange={setCode}
           onConfirm={() => void submit()}
-          data-testid="guide-code"
+          testId="guide-code"
         />
         <Text className="muted form-hint">演示环境：模拟器把登录码中第一个“.”之前的部分当作企业微信账号。</Text>
-        <View
-          className={`btn btn--primary btn--block mt${busy ? ' btn--disabled' : ''}`}
+        <BusyButton
+          busy={busy}
           onClick={() => void submit()}
-          data-testid="guide-login-submit"
-        >
-          {busy ? '登录中…' : '登录'}
-        </View>
+          text="登录"
+          busyText="登录中…"
+          testId="guide-login-submit"
+        />
       </View>
     </View>
   );

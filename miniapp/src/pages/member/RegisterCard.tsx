@@ -1,4 +1,4 @@
-import { Button, Input, View, Text } from '@tarojs/components';
+import { Button, View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { RegisteredMember } from '@guideshare/contracts';
@@ -8,6 +8,7 @@ import { agreePrivacy, PRIVACY_AGREE_BUTTON_ID, requirePrivacy } from '../../lib
 import { AppError } from '../../lib/errors';
 import { asAppError } from '../../hooks/useAsync';
 import { ErrorBanner } from '../../components/State';
+import { BusyButton, TextField } from '../../components/FormControls';
 
 /** Chinese messages for the registration errors a consumer can act on (the API's messages are English). */
 const MESSAGES: Record<string, string> = {
@@ -109,23 +110,22 @@ export function RegisterCard({ onRegistered }: { onRegistered: (member: Register
       {error ? <ErrorBanner error={error} onClose={() => setError(null)} /> : null}
       {h5 ? (
         <View data-testid="register-h5">
-          <Input
-            className="input"
+          <TextField
             type="number"
             maxlength={11}
             value={phone}
             placeholder="请输入 11 位手机号"
-            onInput={(e) => setPhone(e.detail.value)}
+            onChange={setPhone}
             onConfirm={() => void submitH5()}
-            data-testid="register-phone"
+            testId="register-phone"
           />
-          <View
-            className={`btn btn--primary btn--block mt${busy ? ' btn--disabled' : ''}`}
+          <BusyButton
+            busy={busy}
             onClick={() => void submitH5()}
-            data-testid="register-submit"
-          >
-            {busy ? '开卡中…' : '立即开卡'}
-          </View>
+            text="立即开卡"
+            busyText="开卡中…"
+            testId="register-submit"
+          />
           <Text className="muted form-hint">演示环境：浏览器里没有微信，手机号由本地模拟器验证。</Text>
         </View>
       ) : (

@@ -1,4 +1,4 @@
-import { Input, View, Text } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { formatPrice, parseYuanToFen, type CreateAfterSaleRequest, type Order } from '@guideshare/contracts';
@@ -18,6 +18,7 @@ import type { SkuInfo } from '../../hooks/useCatalog';
 import { asAppError, useAsync } from '../../hooks/useAsync';
 import { ErrorBanner } from '../../components/State';
 import { Stepper } from '../../components/Stepper';
+import { BusyButton, TextField } from '../../components/FormControls';
 
 type Mode = 'lines' | 'amount';
 
@@ -180,13 +181,13 @@ export function AfterSales({
           ) : (
             <View className="form__row">
               <Text className="form__label">退款金额</Text>
-              <Input
+              <TextField
                 className="form__input"
                 type="digit"
                 value={amount}
                 placeholder={`最多 ${formatPrice(maxFen)}`}
-                onInput={(e) => setAmount(e.detail.value)}
-                data-testid="after-sale-amount"
+                onChange={setAmount}
+                testId="after-sale-amount"
               />
             </View>
           )}
@@ -203,25 +204,25 @@ export function AfterSales({
               </View>
             ))}
           </View>
-          <Input
-            className="input"
+          <TextField
             value={note}
             maxlength={100}
             placeholder="补充说明（选填）"
-            onInput={(e) => setNote(e.detail.value)}
-            data-testid="after-sale-note"
+            onChange={setNote}
+            testId="after-sale-note"
           />
           <View className="row mt">
             <View className="btn btn--ghost" onClick={() => setOpen(false)} data-testid="after-sale-cancel">
               取消
             </View>
-            <View
-              className={`btn btn--primary ml flex1${busy ? ' btn--disabled' : ''}`}
+            <BusyButton
+              busy={busy}
+              className="btn--primary ml flex1"
               onClick={() => void submit()}
-              data-testid="after-sale-submit"
-            >
-              {busy ? '提交中…' : '提交申请'}
-            </View>
+              text="提交申请"
+              busyText="提交中…"
+              testId="after-sale-submit"
+            />
           </View>
         </View>
       ) : null}

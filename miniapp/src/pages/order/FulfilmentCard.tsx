@@ -4,6 +4,7 @@ import { formatAddress } from '../../lib/address';
 import { formatDateTime } from '../../lib/labels';
 import { fulfilmentSteps } from '../../lib/fulfilment';
 import { QrImage } from '../../components/QrImage';
+import { BusyButton } from '../../components/FormControls';
 
 /** "1234 5678": a pickup code easier to read out at the counter. */
 export function groupPickupCode(code: string): string {
@@ -62,13 +63,13 @@ export function FulfilmentCard({
               {f.trackingNo}
             </Text>
           </View>
-          <View
-            className={`btn btn--primary btn--block mt${busy ? ' btn--disabled' : ''}`}
+          <BusyButton
+            busy={busy}
             onClick={onConfirmReceipt}
-            data-testid="confirm-receipt"
-          >
-            {busy ? '正在确认…' : '确认收货'}
-          </View>
+            text="确认收货"
+            busyText="正在确认…"
+            testId="confirm-receipt"
+          />
         </View>
       ) : null}
 

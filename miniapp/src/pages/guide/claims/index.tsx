@@ -1,4 +1,4 @@
-import { Input, View, Text } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import { useState } from 'react';
 import type { AttributionClaim, ClaimStatus } from '@guideshare/contracts';
 import { api } from '../../../lib/api';
@@ -8,6 +8,7 @@ import { formatDateTime, shortId } from '../../../lib/labels';
 import { asAppError, useAsync } from '../../../hooks/useAsync';
 import { Empty, ErrorBanner, ErrorState, Loading } from '../../../components/State';
 import '../guide.css';
+import { BusyButton, TextField } from '../../../components/FormControls';
 
 export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
   REQUESTED: '待审核',
@@ -62,29 +63,23 @@ function ClaimForm({ storeId, onFiled }: { storeId: string; onFiled: () => void 
           已提交补录申请，请等待审核
         </Text>
       ) : null}
-      <Input
+      <TextField
         className="input mt"
         value={receiptNo}
         maxlength={64}
         placeholder="小票号"
-        onInput={(e) => setReceiptNo(e.detail.value)}
-        data-testid="claim-receipt"
+        onChange={setReceiptNo}
+        testId="claim-receipt"
       />
-      <Input
+      <TextField
         className="input mt"
         value={reason}
         maxlength={200}
         placeholder="补录原因，例如：客户到店时忘记扫码"
-        onInput={(e) => setReason(e.detail.value)}
-        data-testid="claim-reason"
+        onChange={setReason}
+        testId="claim-reason"
       />
-      <View
-        className={`btn btn--primary btn--block mt${busy ? ' btn--disabled' : ''}`}
-        onClick={() => void submit()}
-        data-testid="claim-submit"
-      >
-        {busy ? '提交中…' : '提交补录'}
-      </View>
+      <BusyButton busy={busy} onClick={() => void submit()} text="提交补录" busyText="提交中…" testId="claim-submit" />
     </View>
   );
 }
