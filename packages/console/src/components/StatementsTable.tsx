@@ -1,5 +1,5 @@
 import { Table, Typography } from 'antd';
-import type { Statement } from '../api/types';
+import type { SettlementStatement } from '../api/types';
 import { yuan } from '../format';
 
 /** Per-guide statements of a settlement (or of a preview), with a total row. */
@@ -9,14 +9,14 @@ export function StatementsTable({
   storeName,
   testId,
 }: {
-  statements: Statement[];
+  statements: SettlementStatement[];
   guideName: Map<string, string> | undefined;
   storeName: Map<string, string> | undefined;
   testId?: string;
 }) {
-  const sum = (k: keyof Statement) => statements.reduce((n, s) => n + ((s[k] as number) ?? 0), 0);
+  const sum = (k: keyof SettlementStatement) => statements.reduce((n, s) => n + ((s[k] as number) ?? 0), 0);
   return (
-    <Table<Statement>
+    <Table<SettlementStatement>
       data-testid={testId}
       rowKey={(s) => `${s.guideId}:${s.storeId ?? ''}`}
       size="small"

@@ -3,7 +3,7 @@ import { Alert, DatePicker, Space, Statistic, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { api } from '../api/client';
-import type { GuideReport } from '../api/types';
+import type { GuideReportResponse } from '../api/types';
 import { Chart, type ChartOption } from '../components/Chart';
 import { percent, yuan } from '../format';
 import { useLoad } from '../hooks';
@@ -14,7 +14,7 @@ export function DashboardPage() {
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().subtract(29, 'day'), dayjs()]);
   const from = range[0].format('YYYY-MM-DD');
   const to = range[1].format('YYYY-MM-DD');
-  const report = useLoad(() => api<GuideReport>('/reports/guides', { query: { from, to } }), [from, to]);
+  const report = useLoad(() => api<GuideReportResponse>('/reports/guides', { query: { from, to } }), [from, to]);
   const r = report.data;
 
   const shareOption = useMemo<ChartOption>(() => {

@@ -3,14 +3,14 @@ import { PageContainer, ProCard } from '@ant-design/pro-components';
 import { Alert, Button, Descriptions, Empty, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { api, ApiError, errorText } from '../api/client';
-import type { BindingChange, MemberDetail } from '../api/types';
+import type { BindingChange, AdminMember } from '../api/types';
 import { FormModal } from '../components/FormModal';
 import { dateTime } from '../format';
 import { useAction, useGuides, useStores } from '../hooks';
 
 /** By member id, 10-digit code number or a scanned 18-digit member code. */
-async function findMember(query: string): Promise<MemberDetail> {
-  const found = await api<MemberDetail[]>('/admin/members', { query: { q: query } });
+async function findMember(query: string): Promise<AdminMember> {
+  const found = await api<AdminMember[]>('/admin/members', { query: { q: query } });
   if (!found.length) throw new ApiError(404, 'MEMBER_NOT_FOUND', '没有找到该会员，请核对会员码或会员ID');
   return found[0];
 }
@@ -20,7 +20,7 @@ export function MembersPage() {
   const stores = useStores();
   const run = useAction();
   const [query, setQuery] = useState('');
-  const [member, setMember] = useState<MemberDetail | null>(null);
+  const [member, setMember] = useState<AdminMember | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const [reassigning, setReassigning] = useState(false);

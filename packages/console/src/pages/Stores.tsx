@@ -4,7 +4,7 @@ import { Alert, Button, Drawer, Form, Input, Modal, Popconfirm, Space, Table, Ta
 import { useState } from 'react';
 import { api } from '../api/client';
 import type { AdminStore } from '@guideshare/contracts';
-import type { Store, StoreKey } from '../api/types';
+import type { IssuedStoreKey, Store, StoreKey } from '../api/types';
 import { FormModal } from '../components/FormModal';
 import { dateTime } from '../format';
 import { useAction, useLoad, useStores } from '../hooks';
@@ -14,7 +14,7 @@ import { listTableProps, NewButton } from '../components/list-table';
 function StoreKeys({ store, onClose }: { store: Store | null; onClose(): void }) {
   const run = useAction();
   const [issued, setIssued] = useState<StoreKey[]>([]);
-  const [shown, setShown] = useState<StoreKey | null>(null);
+  const [shown, setShown] = useState<IssuedStoreKey | null>(null);
   const listed = useLoad(async () => {
     if (!store) return null;
     const stores = await api<AdminStore[]>('/admin/stores');
@@ -22,13 +22,16 @@ function StoreKeys({ store, onClose }: { store: Store | null; onClose(): void })
   }, [store?.id]);
   // The server lists every key (never a secret); the prefix is known only for keys issued here.
   const keys: StoreKey[] = listed.data
-    ? listed.data.map((k) => ({ ...k, storeId: store!.id, keyPrefix: issued.find((i) => i.id === k.id)?.keyPrefix }))
+    ? listed.data.map((k) => ({ ...k, keyPrefix: issued.find((i) => i.id === k.id)?.keyPrefix }))
     : issued;
 
   const issue = async () => {
-    const key = await run(() => api<StoreKey>(`/admin/stores/${store!.id}/keys`, { method: 'POST' }));
+    const key = await run(() => api<IssuedStoreKey>(`/admin/stores/${store!.id}/keys`, { method: 'POST' }));
     if (!key) return;
-    setIssued((prev) => [...prev, { ...key, keyPrefix: key.key?.slice(0, 8), createdAt: new Date().toISOString() }]);
+    setIssued((prev) => [
+      ...prev,
+      { id: key.id, keyPrefix: key.key.slice(0, 8), createdAt: new Date().toISOString(), revokedAt: null },
+    ]);
     setShown(key);
     await listed.reload();
   };

@@ -4,7 +4,7 @@ import { App, Button, DatePicker, Drawer, Space, Tabs, Typography, Upload } from
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, errorText } from '../../api/client';
-import type { Reconciliation } from '../../api/types';
+import type { ReconciliationRun, ReconciliationRunSummary } from '../../api/types';
 import { ProgressModal } from '../../components/ProgressModal';
 import { dateTime } from '../../format';
 import { isMissingRoute, useLoad } from '../../hooks';
@@ -14,19 +14,19 @@ import { listTableProps } from '../../components/list-table';
 export function ReconciliationPage() {
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<Reconciliation | null>(null);
+  const [result, setResult] = useState<ReconciliationRun | null>(null);
   const [date, setDate] = useState<Dayjs>(() => dayjs().subtract(1, 'day'));
-  const [viewing, setViewing] = useState<Reconciliation | null>(null);
+  const [viewing, setViewing] = useState<ReconciliationRun | null>(null);
   const history = useLoad(async () => {
     try {
-      return await api<Reconciliation[]>('/finance/reconciliations');
+      return await api<ReconciliationRunSummary[]>('/finance/reconciliations');
     } catch (e) {
       if (isMissingRoute(e)) return null;
       throw e;
     }
   });
 
-  const reconcile = async (work: () => Promise<Reconciliation>) => {
+  const reconcile = async (work: () => Promise<ReconciliationRun>) => {
     setBusy(true);
     setResult(null);
     try {
@@ -43,7 +43,7 @@ export function ReconciliationPage() {
 
   const upload = (file: File) =>
     reconcile(async () =>
-      api<Reconciliation>('/finance/reconciliations', {
+      api<ReconciliationRun>('/finance/reconciliations', {
         method: 'POST',
         raw: await file.text(),
         headers: { 'Content-Type': 'text/csv' },
@@ -52,16 +52,15 @@ export function ReconciliationPage() {
 
   const fetchByDate = () =>
     reconcile(() =>
-      api<Reconciliation>('/finance/reconciliations/wechat', {
+      api<ReconciliationRun>('/finance/reconciliations/wechat', {
         method: 'POST',
         body: { billDate: date.format('YYYY-MM-DD') },
       }),
     );
 
-  const open = async (r: Reconciliation) => {
-    if (!r.id || (r.missingInLedger && r.amountMismatch)) return setViewing(r);
+  const open = async (r: ReconciliationRunSummary) => {
     try {
-      setViewing(await api<Reconciliation>(`/finance/reconciliations/${r.id}`));
+      setViewing(await api<ReconciliationRun>(`/finance/reconciliations/${r.id}`));
     } catch (e) {
       void message.error(errorText(e));
     }
@@ -123,8 +122,8 @@ export function ReconciliationPage() {
         </ProCard>
       )}
       {history.data !== null && (
-        <ProTable<Reconciliation>
-          rowKey={(r) => r.id ?? `${r.billDate}:${r.createdAt}`}
+        <ProTable<ReconciliationRunSummary>
+          rowKey="id"
           headerTitle="对账记录"
           {...listTableProps(history)}
           dataSource={history.data}
@@ -133,9 +132,9 @@ export function ReconciliationPage() {
             { title: '账单日期', dataIndex: 'billDate' },
             { title: '对账时间', dataIndex: 'createdAt', render: (_, r) => dateTime(r.createdAt) },
             { title: '已匹配', dataIndex: 'matched', align: 'right' },
-            { title: '账单有、系统无', key: 'mil', align: 'right', render: (_, r) => count(r, 'missingInLedger') },
-            { title: '系统有、账单无', key: 'mib', align: 'right', render: (_, r) => count(r, 'missingInBill') },
-            { title: '金额不符', key: 'am', align: 'right', render: (_, r) => count(r, 'amountMismatch') },
+            { title: '账单有、系统无', key: 'mil', align: 'right', dataIndex: 'missingInLedgerCount' },
+            { title: '系统有、账单无', key: 'mib', align: 'right', dataIndex: 'missingInBillCount' },
+            { title: '金额不符', key: 'am', align: 'right', dataIndex: 'amountMismatchCount' },
             {
               title: '操作',
               key: 'op',
@@ -151,17 +150,9 @@ export function ReconciliationPage() {
         onClose={() => setViewing(null)}
         destroyOnClose
       >
-        {viewing && viewing.missingInLedger && <ReconciliationResult result={viewing} />}
+        {viewing && <ReconciliationResult result={viewing} />}
       </Drawer>
       <ProgressModal open={busy} title="正在对账" hint="正在逐笔核对账单与系统记录" />
     </PageContainer>
   );
-}
-
-/** A run in the list carries either the arrays or their counts. */
-function count(r: Reconciliation, key: 'missingInLedger' | 'missingInBill' | 'amountMismatch'): number {
-  const v = (r as unknown as Record<string, unknown>)[key];
-  if (Array.isArray(v)) return v.length;
-  const n = (r as unknown as Record<string, unknown>)[`${key}Count`];
-  return typeof n === 'number' ? n : 0;
 }

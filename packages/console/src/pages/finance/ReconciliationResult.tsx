@@ -1,6 +1,11 @@
 import { ProCard, StatisticCard } from '@ant-design/pro-components';
 import { Alert, Table, Tag, Typography } from 'antd';
-import type { AmountMismatch, MissingInBill, MissingInLedger, Reconciliation } from '../../api/types';
+import type {
+  ReconciliationAmountMismatch,
+  ReconciliationMissingInBill,
+  ReconciliationMissingInLedger,
+  ReconciliationReport,
+} from '../../api/types';
 import { dateTime, yuan } from '../../format';
 
 const TYPE: Record<string, string> = { payment: '支付', refund: '退款' };
@@ -12,7 +17,7 @@ const REASON: Record<string, string> = {
 const short = (id: string | null | undefined) => (id ? `${id.slice(0, 8)}…` : '-');
 
 /** The differences of one run, each named in a sentence a finance clerk can act on. */
-export function differenceSentences(r: Reconciliation): string[] {
+export function differenceSentences(r: ReconciliationReport): string[] {
   return [
     ...r.amountMismatch.map(
       (m) =>
@@ -29,7 +34,7 @@ export function differenceSentences(r: Reconciliation): string[] {
   ];
 }
 
-export function ReconciliationResult({ result }: { result: Reconciliation }) {
+export function ReconciliationResult({ result }: { result: ReconciliationReport }) {
   const differences = differenceSentences(result);
   return (
     <div data-testid="recon-result">
@@ -84,7 +89,7 @@ export function ReconciliationResult({ result }: { result: Reconciliation }) {
       )}
       {result.amountMismatch.length > 0 && (
         <ProCard title="金额不符" headerBordered style={{ marginTop: 16 }}>
-          <Table<AmountMismatch>
+          <Table<ReconciliationAmountMismatch>
             rowKey={(m) => `${m.line}`}
             size="small"
             pagination={false}
@@ -108,7 +113,7 @@ export function ReconciliationResult({ result }: { result: Reconciliation }) {
       )}
       {result.missingInLedger.length > 0 && (
         <ProCard title="账单有、系统无" headerBordered style={{ marginTop: 16 }}>
-          <Table<MissingInLedger>
+          <Table<ReconciliationMissingInLedger>
             rowKey={(m) => `${m.line}`}
             size="small"
             pagination={false}
@@ -127,7 +132,7 @@ export function ReconciliationResult({ result }: { result: Reconciliation }) {
       )}
       {result.missingInBill.length > 0 && (
         <ProCard title="系统有、账单无" headerBordered style={{ marginTop: 16 }}>
-          <Table<MissingInBill>
+          <Table<ReconciliationMissingInBill>
             rowKey={(m) => `${m.type}:${m.outTradeNo}:${m.outRefundNo ?? ''}`}
             size="small"
             pagination={false}

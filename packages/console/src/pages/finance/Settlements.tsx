@@ -5,7 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, download, errorText } from '../../api/client';
-import type { Settlement } from '../../api/types';
+import type { Settlement, SettlementPreview } from '../../api/types';
 import { useAuth } from '../../auth';
 import { ProgressModal } from '../../components/ProgressModal';
 import { StatementsTable } from '../../components/StatementsTable';
@@ -19,7 +19,7 @@ export function SettlementsPage() {
   const navigate = useNavigate();
   const canClose = session?.role === 'finance';
   const [month, setMonth] = useState<Dayjs>(() => dayjs().subtract(1, 'month'));
-  const [preview, setPreview] = useState<Settlement | null>(null);
+  const [preview, setPreview] = useState<SettlementPreview | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
   const [previewing, setPreviewing] = useState(false);
   /** The server offers no preview: closing is still possible, after the confirmation. */
@@ -37,7 +37,7 @@ export function SettlementsPage() {
     setPreviewError(null);
     setNoPreview(false);
     try {
-      setPreview(await api<Settlement>(`/finance/settlements/${period}/preview`));
+      setPreview(await api<SettlementPreview>(`/finance/settlements/${period}/preview`));
     } catch (e) {
       if (isMissingRoute(e)) setNoPreview(true);
       else setPreviewError(errorText(e));
