@@ -1,7 +1,7 @@
 // Issue 10 item 2: cancelling or expiring an unpaid order closes its WeChat Pay transaction first, and a
 // payment that still arrives for a cancelled order never oversells.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { OrdersService } from '../src/orders/orders.service.js';
+import { UnpaidOrders } from '../src/payments/unpaid-orders.service.js';
 import { consumer, createBrand, order, type Brand } from './support/fixtures.js';
 import { entriesOf, orderState, sql } from './support/money.js';
 import { postNotify } from './support/notify.js';
@@ -86,7 +86,7 @@ describe('cancel and expiry close the WeChat Pay transaction first', () => {
     await setStock(5);
     const d = await prepaid(1);
     await sql(stack, 'UPDATE orders SET createdAt = DATE_SUB(createdAt, INTERVAL 3 HOUR) WHERE id = ?', [d.id]);
-    expect(await stack.app.get(OrdersService).expireUnpaid()).toBeGreaterThanOrEqual(1);
+    expect(await stack.app.get(UnpaidOrders).expireUnpaid()).toBeGreaterThanOrEqual(1);
     expect((await orderState(stack, d.id)).status).toBe('CANCELLED');
     expect(tradeState(d.outTradeNo)).toBe('CLOSED');
     await expect(stack.sim.pay(d.outTradeNo)).rejects.toThrow(/closed/);

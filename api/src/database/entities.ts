@@ -15,7 +15,7 @@ import { MemberBindingAuditEntity } from '../members/member-binding-audit.entity
 import { MemberCodeUseEntity } from '../members/member-code-use.entity.js';
 import { MemberEntity } from '../members/member.entity.js';
 import { OrderEntity, OrderLineEntity } from '../orders/order.entities.js';
-import { PaymentEntity } from '../payments/payment.entity.js';
+import { PaymentEntity, PaymentPrepayEntity } from '../payments/payment.entity.js';
 import { PolicyVersionEntity } from '../policy/policy.entity.js';
 import { LeaseEntity } from '../scheduling/lease.entity.js';
 import { RefundEntity, RefundLineEntity } from '../refunds/refund.entities.js';
@@ -49,6 +49,7 @@ export const ENTITIES = [
   OrderEntity,
   OrderLineEntity,
   PaymentEntity,
+  PaymentPrepayEntity,
   LedgerEntryEntity,
   LedgerHoldEntity,
   RefundEntity,

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { GuidesModule } from '../guides/guides.module.js';
 import { LedgerModule } from '../ledger/ledger.module.js';
 import { OrdersModule } from '../orders/orders.module.js';
+import { PaymentsModule } from '../payments/payments.module.js';
 import { RefundsModule } from '../refunds/refunds.module.js';
 import { StoresModule } from '../stores/stores.module.js';
 import { AdjustmentsService } from './adjustments.service.js';
@@ -20,6 +21,7 @@ import { SettlementsService } from './settlements.service.js';
     GuidesModule,
     StoresModule,
     OrdersModule,
+    PaymentsModule,
     RefundsModule,
   ],
   controllers: [FinanceController],

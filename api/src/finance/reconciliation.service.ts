@@ -14,9 +14,9 @@ import {
   type TradeBillEntries as ParsedTradeBill,
 } from '@guideshare/wechat';
 import { AppError } from '../common/app-error.js';
-import type { OrderEntity } from '../orders/order.entities.js';
 import { OrdersService } from '../orders/orders.service.js';
 import { fromOutTradeNo, toOutTradeNo } from '../payments/out-trade-no.js';
+import { PaymentsService, type PaymentView } from '../payments/payments.service.js';
 import type { RefundEntity } from '../refunds/refund.entities.js';
 import { RefundsService } from '../refunds/refunds.service.js';
 
@@ -40,6 +40,7 @@ function chinaDay(billDate: string): { from: Date; to: Date } {
 export class ReconciliationService {
   constructor(
     private readonly orders: OrdersService,
+    private readonly payments: PaymentsService,
     private readonly refunds: RefundsService,
     private readonly pay: WechatPayClient,
   ) {}
@@ -122,60 +123,58 @@ export class ReconciliationService {
       ledgerStatus,
     });
 
-    // ---- payments: by transaction_id, else by out_trade_no
-    const orders = await this.orders.findByTransactionOrId(
-      payments.map((p) => p.transactionId),
-      payments.map((p) => fromOutTradeNo(p.outTradeNo)).filter((id): id is string => id !== null),
-    );
-    const byTransaction = new Map<string, OrderEntity>();
-    const byId = new Map<string, OrderEntity>();
-    for (const o of orders) {
-      if (o.transactionId) byTransaction.set(o.transactionId, o);
-      byId.set(o.id, o);
-    }
+    // ---- payments (the payments module's WeChat facts): by transaction_id, else the order by out_trade_no
+    const [recorded, statuses] = await Promise.all([
+      this.payments.byTransactionIds(payments.map((p) => p.transactionId)),
+      this.orders.statusesOf(
+        payments.map((p) => fromOutTradeNo(p.outTradeNo)).filter((id): id is string => id !== null),
+      ),
+    ]);
+    const byTransaction = new Map<string, PaymentView>(recorded.map((p) => [p.transactionId, p]));
     const seenTransactions = new Set<string>();
     for (const p of payments) {
       report.totals.bill.payments++;
       report.totals.bill.paymentsFen += p.amountFen;
       if (seenTransactions.has(p.transactionId)) {
-        report.missingInLedger.push(missing(p, 'DUPLICATE', byTransaction.get(p.transactionId)?.id ?? null, null));
+        report.missingInLedger.push(missing(p, 'DUPLICATE', byTransaction.get(p.transactionId)?.orderId ?? null, null));
         continue;
       }
       seenTransactions.add(p.transactionId);
-      const order = byTransaction.get(p.transactionId);
-      if (!order) {
-        const sameOrder = byId.get(fromOutTradeNo(p.outTradeNo) ?? '');
+      const ours = byTransaction.get(p.transactionId);
+      if (!ours) {
+        const sameOrder = fromOutTradeNo(p.outTradeNo) ?? '';
+        const status = statuses.get(sameOrder);
         report.missingInLedger.push(
-          missing(p, sameOrder ? 'NOT_SUCCESSFUL' : 'UNKNOWN', sameOrder?.id ?? null, sameOrder?.status ?? null),
+          missing(p, status ? 'NOT_SUCCESSFUL' : 'UNKNOWN', status ? sameOrder : null, status ?? null),
         );
-      } else if (order.paidFen !== p.amountFen) {
+      } else if (ours.amountFen !== p.amountFen) {
         report.amountMismatch.push({
           type: 'payment',
           line: p.line,
-          orderId: order.id,
+          orderId: ours.orderId,
           transactionId: p.transactionId,
           refundId: null,
           outRefundNo: null,
           billFen: p.amountFen,
-          ledgerFen: order.paidFen,
+          ledgerFen: ours.amountFen,
         });
       } else {
         report.matched++;
       }
     }
-    for (const o of await this.orders.paidOnlineBetween(from, to)) {
+    for (const o of await this.payments.succeededBetween(from, to)) {
       report.totals.ledger.payments++;
-      report.totals.ledger.paymentsFen += o.paidFen;
-      if (o.transactionId && seenTransactions.has(o.transactionId)) continue;
+      report.totals.ledger.paymentsFen += o.amountFen;
+      if (seenTransactions.has(o.transactionId)) continue;
       report.missingInBill.push({
         type: 'payment',
-        orderId: o.id,
+        orderId: o.orderId,
         transactionId: o.transactionId,
-        outTradeNo: toOutTradeNo(o.id),
+        outTradeNo: toOutTradeNo(o.orderId),
         refundId: null,
         outRefundNo: null,
-        amountFen: o.paidFen,
-        at: o.paidAt!.toISOString(),
+        amountFen: o.amountFen,
+        at: o.successTime.toISOString(),
       });
     }
 

@@ -9,6 +9,7 @@ import { excelCell } from '../common/excel.js';
 import { newId } from '../common/ids.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { isDuplicateKey, Transactions } from '../database/transactions.js';
+import { lockedForUpdate } from '../database/row-lock.js';
 import { GuidesService } from '../guides/guides.service.js';
 import { LedgerService, type SettlementTotalsRow } from '../ledger/ledger.service.js';
 import { StoresService } from '../stores/stores.service.js';
@@ -170,13 +171,12 @@ export class SettlementsService {
    * already closed makes `period` unclosable (409). `lock` serializes closes of different periods.
    */
   private async openings(em: EntityManager, period: string, lock: boolean): Promise<Record<string, number>> {
-    const mysql = em.connection.options.type !== 'sqljs';
     const othersQuery = em
       .getRepository(SettlementEntity)
       .createQueryBuilder('s')
       .where('s.period <> :period', { period })
       .orderBy('s.period', 'DESC');
-    const others = await (lock && mysql ? othersQuery.setLock('pessimistic_write') : othersQuery).getMany();
+    const others = await (lock ? lockedForUpdate(em, othersQuery) : othersQuery).getMany();
     const later = others.find((o) => o.period > period);
     if (later)
       throw AppError.conflict(

@@ -142,8 +142,6 @@ export class OrderCheckoutService {
       receiptNo: null,
       liveId: input.liveId ?? null,
       ...attributionColumns(decision),
-      prepayId: null,
-      transactionId: null,
       createdAt: now,
       paidAt: null,
     };

@@ -34,6 +34,11 @@ export class OrderEntity {
   @FenColumn()
   totalFen!: number;
 
+  /**
+   * What the order took and when (`paidAt`): the order's own lifecycle facts, for online and store
+   * sales alike (reports group by them). The WeChat Pay facts — prepay id, transaction id, WeChat's
+   * success time — are the payments module's (`payments`, `payment_prepays`).
+   */
   @FenColumn()
   paidFen!: number;
 
@@ -85,12 +90,6 @@ export class OrderEntity {
 
   @Column({ type: 'varchar', length: 16, nullable: true })
   attrInsteadRule!: AttributionRule | null;
-
-  @Column({ type: 'varchar', length: 64, nullable: true })
-  prepayId!: string | null;
-
-  @Column({ type: 'varchar', length: 64, nullable: true })
-  transactionId!: string | null;
 
   @InstantColumn()
   createdAt!: Date;

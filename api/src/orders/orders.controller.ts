@@ -39,9 +39,6 @@ export class OrdersController {
     return this.orders.get(user, id);
   }
 
-  @Roles('consumer', 'admin')
-  @Post(':id/cancel')
-  cancel(@CurrentUser() user: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
-    return this.orders.cancel(user, id);
-  }
+  // POST /api/orders/:id/cancel is the payments module's (payments/unpaid-orders.controller.ts): it
+  // closes the WeChat Pay transaction before the order is cancelled.
 }

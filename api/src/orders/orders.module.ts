@@ -1,7 +1,5 @@
-import { Module, OnModuleInit } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { SchedulingModule } from '../scheduling/scheduling.module.js';
-import { Sweeps } from '../scheduling/sweeps.service.js';
 import { CatalogModule } from '../catalog/catalog.module.js';
 import { FulfilmentModule } from '../fulfilment/fulfilment.module.js';
 import { GuidesModule } from '../guides/guides.module.js';
@@ -22,11 +20,9 @@ import { OrderAttributionService } from './order-attribution.service.js';
 import { OrdersService } from './orders.service.js';
 import { StoreOrdersService } from './store-orders.service.js';
 
-const EXPIRY_SWEEP_MS = 60_000;
-
+// Unpaid orders are cancelled and expired by the payments module (it closes their WeChat Pay transactions).
 @Module({
   imports: [
-    SchedulingModule,
     TypeOrmModule.forFeature([OrderEntity, OrderLineEntity]),
     CatalogModule,
     SharesModule,
@@ -49,14 +45,4 @@ const EXPIRY_SWEEP_MS = 60_000;
   ],
   exports: [OrdersService, StoreOrdersService, OrderAttributionService],
 })
-export class OrdersModule implements OnModuleInit {
-  constructor(
-    private readonly orders: OrdersService,
-    private readonly sweeps: Sweeps,
-  ) {}
-
-  /** Unpaid orders past their time are expired once a minute, on one instance. */
-  onModuleInit() {
-    this.sweeps.every('order-expiry', EXPIRY_SWEEP_MS, () => this.orders.expireUnpaid());
-  }
-}
+export class OrdersModule {}

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, FindOptionsWhere, In, IsNull, LessThanOrEqual, Repository } from 'typeorm';
 import type { Order, OrderStatus } from '@guideshare/contracts';
@@ -7,10 +7,12 @@ import { AppError } from '../common/app-error.js';
 import { withinRange } from '../common/range-query.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { FulfilmentService } from '../fulfilment/fulfilment.service.js';
+import { forUpdate } from '../database/row-lock.js';
 import { Transactions } from '../database/transactions.js';
 import type { Principal } from '../auth/tokens.js';
 import { OrderEntity, OrderLineEntity } from './order.entities.js';
-import { sourcesOf, statusAfterRefund } from './order-state.js';
+import { applyRefundToOrder, type RefundApplied } from './order-refunds.js';
+import { transitionOrder } from './order-transition.js';
 import type { SaleForAccrual } from '../ledger/ledger.service.js';
 import { saleForAccrual, toOrder } from './order-view.js';
 import { ListOrdersQuery } from './orders.dto.js';
@@ -24,17 +26,11 @@ export interface OrderWithLines {
   lines: OrderLineEntity[];
 }
 
-/** Closes an unpaid order's payment transaction so it can no longer be paid (the payments module's). */
-export type TransactionCloser = (order: OrderEntity) => Promise<void>;
-
 /** What `markPaid` made of a payment. */
 export type PaidOutcome = 'PAID' | 'STOCK_GONE' | 'NOT_PAYABLE';
 
 @Injectable()
 export class OrdersService {
-  private readonly logger = new Logger('Orders');
-  private closeTransaction: TransactionCloser = async () => undefined;
-
   constructor(
     @InjectRepository(OrderEntity) private readonly orders: Repository<OrderEntity>,
     @InjectRepository(OrderLineEntity) private readonly lines: Repository<OrderLineEntity>,
@@ -118,55 +114,17 @@ export class OrdersService {
     return { order, lines: await em.getRepository(OrderLineEntity).findBy({ orderId: id }) };
   }
 
-  /** Applies a state-machine transition as a conditional update; false when another event won. */
-  async transition(
-    em: EntityManager,
-    id: string,
-    to: OrderStatus,
-    changes: Partial<OrderEntity> = {},
-  ): Promise<boolean> {
-    const result = await em
-      .getRepository(OrderEntity)
-      .update({ id, status: In(sourcesOf(to)) }, { ...changes, status: to });
-    return (result.affected ?? 0) > 0;
-  }
-
-  /** Remembers the prepay of a still unpaid order; false when the order was cancelled meanwhile. */
-  async setPrepayId(id: string, prepayId: string): Promise<boolean> {
-    const result = await this.orders.update({ id, status: 'PENDING_PAYMENT' }, { prepayId });
-    return (result.affected ?? 0) > 0;
-  }
-
-  /** The payments module registers how an order's WeChat Pay transaction is closed. */
-  closeTransactionsWith(closer: TransactionCloser): void {
-    this.closeTransaction = closer;
+  /** A state-machine transition as a conditional update; false when another event won. */
+  private transition(em: EntityManager, id: string, to: OrderStatus, changes: Partial<OrderEntity> = {}) {
+    return transitionOrder(em, id, to, changes);
   }
 
   /**
-   * Cancels an unpaid order and gives its stock back — after closing its WeChat Pay transaction, so
-   * it can no longer be paid (409 ORDER_ALREADY_PAID when WeChat already took the money).
+   * Online orders left unpaid past their expiry (at most 500), for the payments module to close
+   * their WeChat Pay transactions and then `cancelUnpaid` them.
    */
-  async cancel(principal: Principal, id: string): Promise<Order> {
-    const order = await this.orders.findOneBy({ id });
-    if (!order) throw AppError.notFound('ORDER_NOT_FOUND', `No order ${id}`);
-    if (principal.role === 'consumer' && order.memberId !== principal.sub)
-      throw AppError.forbidden('This is not your order', 'NOT_YOUR_ORDER');
-    if (order.status !== 'PENDING_PAYMENT')
-      throw AppError.conflict('ORDER_NOT_CANCELLABLE', `An order in status ${order.status} cannot be cancelled`);
-    await this.closeTransaction(order);
-    if (!(await this.tx.run((em) => this.cancelUnpaid(em, id)))) {
-      const now = await this.orders.findOneBy({ id });
-      throw AppError.conflict('ORDER_NOT_CANCELLABLE', `An order in status ${now?.status} cannot be cancelled`);
-    }
-    return this.get(principal, id);
-  }
-
-  /**
-   * Cancels online orders left unpaid past their expiry, each after closing its transaction (one
-   * WeChat cannot close waits for the next sweep); returns how many.
-   */
-  async expireUnpaid(now = new Date()): Promise<number> {
-    const stale = await this.orders.find({
+  async expiredUnpaid(now = new Date()): Promise<OrderEntity[]> {
+    return this.orders.find({
       where: {
         status: 'PENDING_PAYMENT',
         channel: 'online',
@@ -174,21 +132,18 @@ export class OrdersService {
       },
       take: 500,
     });
-    let expired = 0;
-    for (const order of stale) {
-      try {
-        await this.closeTransaction(order);
-      } catch (e) {
-        this.logger.warn(`Order ${order.id} not expired: ${e instanceof Error ? e.message : String(e)}`);
-        continue;
-      }
-      if (await this.tx.run((em) => this.cancelUnpaid(em, order.id))) expired++;
-    }
-    return expired;
   }
 
-  /** PENDING_PAYMENT → CANCELLED and the stock back; false when another event moved the order first. */
-  private async cancelUnpaid(em: EntityManager, id: string): Promise<boolean> {
+  /**
+   * PENDING_PAYMENT → CANCELLED and the stock back, in one transaction; false when another event
+   * moved the order first. The caller (payments: cancel and expiry) has closed the order's WeChat
+   * Pay transaction first, so it can no longer be paid.
+   */
+  async cancelUnpaid(id: string): Promise<boolean> {
+    return this.tx.run((em) => this.cancelUnpaidIn(em, id));
+  }
+
+  private async cancelUnpaidIn(em: EntityManager, id: string): Promise<boolean> {
     if (!(await this.transition(em, id, 'CANCELLED'))) return false;
     for (const line of await em.getRepository(OrderLineEntity).findBy({ orderId: id }))
       if (line.skuId) await this.catalog.releaseStock(em, line.skuId, line.quantity);
@@ -196,7 +151,8 @@ export class OrdersService {
   }
 
   /**
-   * Records a WeChat Pay payment on the order (inside the payment's transaction). An unpaid order
+   * Records a payment on the order (inside the payment's transaction; the WeChat Pay facts — the
+   * transaction id and its success time — are the payments module's). An unpaid order
    * becomes PAID. A cancelled one (its payment arrived late) becomes PAID only if its stock can be
    * taken again — conditional decrements, never below zero; otherwise it stays CANCELLED with the
    * payment recorded (`STOCK_GONE`), for the caller to refund in full.
@@ -204,12 +160,12 @@ export class OrdersService {
   async markPaid(
     em: EntityManager,
     { order, lines }: OrderWithLines,
-    payment: { paidFen: number; paidAt: Date; transactionId: string },
+    payment: { paidFen: number; paidAt: Date },
   ): Promise<PaidOutcome> {
     if (order.status === 'CANCELLED' && !(await this.retakeStock(em, lines))) {
       const recorded = await em
         .getRepository(OrderEntity)
-        .update({ id: order.id, status: 'CANCELLED', transactionId: IsNull() }, payment);
+        .update({ id: order.id, status: 'CANCELLED', paidAt: IsNull() }, payment);
       return recorded.affected ? 'STOCK_GONE' : 'NOT_PAYABLE';
     }
     return (await this.transition(em, order.id, 'PAID', payment)) ? 'PAID' : 'NOT_PAYABLE';
@@ -242,10 +198,7 @@ export class OrdersService {
    * serializes transactions and has no row locks.)
    */
   async lockWithLines(em: EntityManager, id: string): Promise<OrderWithLines> {
-    const mysql = em.connection.options.type !== 'sqljs';
-    const order = await em
-      .getRepository(OrderEntity)
-      .findOne({ where: { id }, ...(mysql ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const order = await em.getRepository(OrderEntity).findOne({ where: { id }, ...forUpdate(em) });
     if (!order) throw AppError.notFound('ORDER_NOT_FOUND', `No order ${id}`);
     const lines = await em.getRepository(OrderLineEntity).find({ where: { orderId: id }, order: { lineNo: 'ASC' } });
     return { order, lines };
@@ -256,66 +209,16 @@ export class OrdersService {
     return em.getRepository(OrderEntity).findOneBy({ storeId, receiptNo, channel: 'store' });
   }
 
-  /**
-   * Records a successful refund on the order (caller holds `lockWithLines`): adds each line's refunded
-   * quantity and amount, adds to the order's `refundedFen` and moves it to PARTIALLY_REFUNDED or
-   * REFUNDED by what is left. Never refunds a line or the order past what was paid.
-   */
-  async recordRefund(
-    em: EntityManager,
-    orderId: string,
-    refund: { amountFen: number; lines: Array<{ lineId: string; quantity: number; amountFen: number }> },
-  ): Promise<OrderStatus> {
-    const order = await em.getRepository(OrderEntity).findOneBy({ id: orderId });
-    if (!order) throw AppError.notFound('ORDER_NOT_FOUND', `No order ${orderId}`);
-    const lineRepo = em.getRepository(OrderLineEntity);
-    for (const part of refund.lines) {
-      const line = await lineRepo.findOneBy({ id: part.lineId, orderId });
-      if (!line) throw AppError.notFound('ORDER_LINE_NOT_FOUND', `No line ${part.lineId} on order ${orderId}`);
-      const refundedFen = line.refundedFen + part.amountFen;
-      const refundedQuantity = line.refundedQuantity + part.quantity;
-      if (refundedFen > line.amountFen || refundedQuantity > line.quantity) {
-        throw AppError.unprocessable('REFUND_EXCEEDS_PAID', `Line ${line.id} cannot be refunded past what was paid`);
-      }
-      // Conditional on the values read: a concurrent writer makes this affect nothing, and we stop.
-      const result = await lineRepo.update(
-        { id: line.id, refundedFen: line.refundedFen, refundedQuantity: line.refundedQuantity },
-        { refundedFen, refundedQuantity },
-      );
-      if (!result.affected) throw AppError.conflict('ORDER_CHANGED', `Line ${line.id} changed concurrently`);
-    }
-    const refundedFen = order.refundedFen + refund.amountFen;
-    if (refundedFen > order.paidFen)
-      throw AppError.unprocessable(
-        'REFUND_EXCEEDS_PAID',
-        `Order ${orderId} cannot be refunded past the ${order.paidFen} fen paid`,
-      );
-    const status = statusAfterRefund(order.paidFen, refundedFen);
-    if (!(await this.transition(em, orderId, status, { refundedFen })))
-      throw AppError.conflict(
-        'ORDER_NOT_REFUNDABLE',
-        `Order ${orderId} in status ${order.status} cannot take this refund`,
-      );
-    return status;
+  /** Applies a successful refund to the order and its lines (caller holds `lockWithLines`); see order-refunds.ts. */
+  async applyRefund(em: EntityManager, orderId: string, refund: RefundApplied): Promise<OrderStatus> {
+    return applyRefundToOrder(em, orderId, refund);
   }
 
-  /** Online orders paid (WeChat Pay success time) in [from, to): what the day's trade bill should list. */
-  async paidOnlineBetween(from: Date, to: Date): Promise<OrderEntity[]> {
-    return this.orders
-      .createQueryBuilder('o')
-      .where('o.channel = :channel', { channel: 'online' })
-      .andWhere('o.transactionId IS NOT NULL')
-      .andWhere('o.paidAt >= :from AND o.paidAt < :to', { from, to })
-      .orderBy('o.paidAt', 'ASC')
-      .getMany();
-  }
-
-  /** Orders by WeChat Pay transaction id or by id (out_trade_no), for reconciliation. */
-  async findByTransactionOrId(transactionIds: string[], ids: string[]): Promise<OrderEntity[]> {
-    const where: FindOptionsWhere<OrderEntity>[] = [];
-    if (transactionIds.length) where.push({ transactionId: In(transactionIds) });
-    if (ids.length) where.push({ id: In(ids) });
-    return where.length ? this.orders.find({ where }) : [];
+  /** The statuses of these orders (reconciliation names an unpaid order a bill lists as paid). */
+  async statusesOf(ids: string[]): Promise<Map<string, OrderStatus>> {
+    if (!ids.length) return new Map();
+    const rows = await this.orders.find({ select: { id: true, status: true }, where: { id: In(ids) } });
+    return new Map(rows.map((o) => [o.id, o.status]));
   }
 }
 

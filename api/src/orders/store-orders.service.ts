@@ -210,8 +210,6 @@ export class StoreOrdersService {
       receiptNo: sale.receiptNo,
       liveId: null,
       ...attributionColumns(decision),
-      prepayId: null,
-      transactionId: null,
       createdAt: now,
       paidAt: sale.soldAt,
     };

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { And, EntityManager, In, LessThan, MoreThanOrEqual, Repository } from 'typeorm';
 import type { PaymentResponse } from '@guideshare/contracts';
 import {
   verifyNotification,
@@ -17,10 +17,9 @@ import type { Principal } from '../auth/tokens.js';
 import { FulfilmentService } from '../fulfilment/fulfilment.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { MembersService } from '../members/members.service.js';
-import type { OrderEntity } from '../orders/order.entities.js';
 import { OrdersService, UNPAID_ORDER_TTL_MS } from '../orders/orders.service.js';
 import { fromOutTradeNo, toOutTradeNo } from './out-trade-no.js';
-import { PaymentEntity } from './payment.entity.js';
+import { PaymentEntity, PaymentPrepayEntity } from './payment.entity.js';
 
 /** A notification we refuse: WeChat Pay retries it later (it expects `{code: 'FAIL', message}`). */
 export class NotifyRejected extends Error {
@@ -41,16 +40,17 @@ export interface VerifiedNotification {
 /**
  * Inside the payment's transaction, for a payment that arrived for a cancelled order whose stock is
  * gone: records a full refund and returns what sends it to WeChat Pay once the transaction commits.
+ * The notify dispatch passes the refunds module's (wechat-pay-notify/notify-dispatch.ts).
  */
 export type UnsellablePaymentHandler = (em: EntityManager, orderId: string, at: Date) => Promise<() => Promise<void>>;
 
 @Injectable()
 export class PaymentsService {
   private readonly logger = new Logger('Payments');
-  private unsellable: UnsellablePaymentHandler | null = null;
 
   constructor(
     @InjectRepository(PaymentEntity) private readonly payments: Repository<PaymentEntity>,
+    @InjectRepository(PaymentPrepayEntity) private readonly prepays: Repository<PaymentPrepayEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tx: Transactions,
     private readonly pay: WechatPayClient,
@@ -58,24 +58,20 @@ export class PaymentsService {
     private readonly members: MembersService,
     private readonly ledger: LedgerService,
     private readonly fulfilment: FulfilmentService,
-  ) {
-    this.orders.closeTransactionsWith((order) => this.closeTransaction(order));
-  }
-
-  /** The refunds module registers how a payment for a cancelled order without stock is given back. */
-  onUnsellablePayment(handler: UnsellablePaymentHandler) {
-    this.unsellable = handler;
-  }
+  ) {}
 
   /**
    * Closes the order's WeChat Pay transaction (if it has one) so it can no longer be paid: WeChat's
    * "no such order" is fine; 409 ORDER_ALREADY_PAID when the payer already paid (the notification
    * will come); anything else leaves the order as it was (503, try again).
    */
-  private async closeTransaction(order: OrderEntity): Promise<void> {
-    if (!order.prepayId) return;
+  async closeTransaction(orderId: string): Promise<void> {
+    if (await this.prepays.existsBy({ orderId })) await this.closeAtWechat(orderId);
+  }
+
+  private async closeAtWechat(orderId: string): Promise<void> {
     try {
-      await this.pay.closeOrder(toOutTradeNo(order.id));
+      await this.pay.closeOrder(toOutTradeNo(orderId));
     } catch (e) {
       if (e instanceof WechatApiError && e.errcode === 'ORDER_NOT_EXIST') return;
       if (e instanceof WechatApiError && e.errcode === 'ORDERPAID')
@@ -114,12 +110,28 @@ export class PaymentsService {
         throw AppError.upstream('WECHATPAY_REJECTED', `WeChat Pay refused the order: ${e.message}`);
       throw e;
     }
-    if (!(await this.orders.setPrepayId(order.id, prepayId))) {
+    if (!(await this.rememberPrepay(order.id, prepayId))) {
       // Cancelled meanwhile (its cancel saw no transaction to close): close this one.
-      await this.closeTransaction({ id: order.id, prepayId } as OrderEntity).catch(() => undefined);
+      await this.closeAtWechat(order.id).catch(() => undefined);
       throw AppError.conflict('ORDER_NOT_PAYABLE', 'The order was cancelled');
     }
     return { ...this.pay.paymentParams(this.config.wechat.appId, prepayId), outTradeNo };
+  }
+
+  /** Remembers the prepay of a still unpaid order (under its row lock); false when it was cancelled meanwhile. */
+  private async rememberPrepay(orderId: string, prepayId: string): Promise<boolean> {
+    return this.tx.run(async (em) => {
+      const { order } = await this.orders.lockWithLines(em, orderId);
+      if (order.status !== 'PENDING_PAYMENT') return false;
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(PaymentPrepayEntity)
+        .values({ orderId, prepayId, createdAt: new Date() })
+        .orIgnore()
+        .execute();
+      return true;
+    });
   }
 
   /**
@@ -148,8 +160,11 @@ export class PaymentsService {
     return { eventType: verified.envelope.event_type, resource: verified.resource };
   }
 
-  /** TRANSACTION.SUCCESS: checked against this merchant and the order, then recorded once. */
-  async onTransactionSuccess(t: Transaction): Promise<void> {
+  /**
+   * TRANSACTION.SUCCESS: checked against this merchant and the order, then recorded once. A payment
+   * the order cannot keep (cancelled, stock gone) goes to `refundUnsellable` in the same transaction.
+   */
+  async onTransactionSuccess(t: Transaction, refundUnsellable: UnsellablePaymentHandler): Promise<void> {
     if (t.appid !== this.config.wechat.appId || t.mchid !== this.config.wechatPay.mchid) {
       throw new NotifyRejected(400, 'appid/mchid do not match this merchant');
     }
@@ -162,7 +177,7 @@ export class PaymentsService {
     let afterCommit: (() => Promise<void>) | undefined;
     try {
       afterCommit = await this.tx.run(async (em) =>
-        this.recordPayment(em, orderId, t as Transaction & { amount: { total: number } }, paidAt),
+        this.recordPayment(em, orderId, t as Transaction & { amount: { total: number } }, paidAt, refundUnsellable),
       );
     } catch (e) {
       // A concurrent repeat of this notification got there first: already recorded, nothing to do.
@@ -182,6 +197,7 @@ export class PaymentsService {
     orderId: string,
     t: Transaction & { amount: { total: number } },
     paidAt: Date,
+    refundUnsellable: UnsellablePaymentHandler,
   ): Promise<(() => Promise<void>) | undefined> {
     const { order, lines } = await this.orders.requireWithLines(em, orderId).catch(() => {
       throw new NotifyRejected(400, `no order for out_trade_no ${t.out_trade_no}`);
@@ -204,20 +220,37 @@ export class PaymentsService {
       successTime: paidAt,
       createdAt: new Date(),
     });
-    const outcome = await this.orders.markPaid(
-      em,
-      { order, lines },
-      { paidFen: t.amount.total, paidAt, transactionId: t.transaction_id! },
-    );
+    const outcome = await this.orders.markPaid(em, { order, lines }, { paidFen: t.amount.total, paidAt });
     if (outcome === 'NOT_PAYABLE') throw new NotifyRejected(409, `order ${orderId} is ${order.status}, not payable`);
     if (outcome === 'STOCK_GONE') {
       // Paid after it was cancelled, and its units were sold meanwhile: the money goes back in full.
-      if (!this.unsellable) throw new Error('No handler refunds a payment for a cancelled order');
-      return this.unsellable(em, orderId, new Date());
+      return refundUnsellable(em, orderId, new Date());
     }
     await this.ledger.accrue(em, this.orders.accrualOf({ order, lines }), paidAt);
     await this.fulfilment.onPaid(em, orderId, paidAt);
     return undefined;
+  }
+
+  // ---- reads: refunds and reconciliation look the WeChat facts up here ----
+
+  /** The order's WeChat Pay payment (inside the caller's transaction), or null when it has none. */
+  async paymentOf(em: EntityManager, orderId: string): Promise<PaymentView | null> {
+    return em.getRepository(PaymentEntity).findOne({ select: PAYMENT_VIEW, where: { orderId } });
+  }
+
+  /** Payments by WeChat Pay transaction id (reconciliation). */
+  async byTransactionIds(transactionIds: string[]): Promise<PaymentView[]> {
+    if (!transactionIds.length) return [];
+    return this.payments.find({ select: PAYMENT_VIEW, where: { transactionId: In(transactionIds) } });
+  }
+
+  /** Payments WeChat Pay reports successful in [from, to), by success time: what a day's trade bill lists. */
+  async succeededBetween(from: Date, to: Date): Promise<PaymentView[]> {
+    return this.payments.find({
+      select: PAYMENT_VIEW,
+      where: { successTime: And(MoreThanOrEqual(from), LessThan(to)) },
+      order: { successTime: 'ASC' },
+    });
   }
 
   /** Account deletion: the payer's openid leaves these orders' payment records (the money facts stay). */
@@ -225,6 +258,10 @@ export class PaymentsService {
     if (orderIds.length) await em.getRepository(PaymentEntity).update({ orderId: In(orderIds) }, { payerOpenid: '' });
   }
 }
+
+/** A payment's WeChat facts as other modules read them. */
+export type PaymentView = Readonly<Pick<PaymentEntity, 'orderId' | 'transactionId' | 'amountFen' | 'successTime'>>;
+const PAYMENT_VIEW = { orderId: true, transactionId: true, amountFen: true, successTime: true } as const;
 
 function rfc3339(ms: number): string {
   // WeChat wants an offset form; Beijing time reads naturally in their console.

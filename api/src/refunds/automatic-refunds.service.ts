@@ -1,10 +1,9 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { newId } from '../common/ids.js';
 import { requestHash } from '../common/request-hash.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { OrdersService } from '../orders/orders.service.js';
-import { PaymentsService } from '../payments/payments.service.js';
 import { planRefund } from './refund-plan.js';
 import { insertRefundLines, newOnlineRefund, refundableLines, refundHoldKey } from './refund-records.js';
 import { RefundSubmitter } from './refund-submitter.service.js';
@@ -14,19 +13,17 @@ import { RefundEntity } from './refund.entities.js';
 const AUTO_REFUND_KEY = 'auto:paid-after-cancel';
 const AUTO_REFUND_REASON = '订单已取消且库存已售出，支付款自动全额退款';
 
-/** Refunds nobody asked for: the payments module hands over a payment it cannot keep. */
+/**
+ * Refunds nobody asked for: a payment the payments module cannot keep, handed over by the notify
+ * dispatch (wechat-pay-notify/notify-dispatch.ts) inside the payment's transaction.
+ */
 @Injectable()
-export class AutomaticRefunds implements OnModuleInit {
+export class AutomaticRefunds {
   constructor(
     private readonly orders: OrdersService,
-    private readonly payments: PaymentsService,
     private readonly ledger: LedgerService,
     private readonly submitter: RefundSubmitter,
   ) {}
-
-  onModuleInit() {
-    this.payments.onUnsellablePayment((em, orderId, at) => this.refundUnsellablePayment(em, orderId, at));
-  }
 
   /**
    * A payment that arrived for a cancelled order whose stock was sold meanwhile (inside the
@@ -34,7 +31,7 @@ export class AutomaticRefunds implements OnModuleInit {
    * reason) under a fixed key, so a repeated notification never refunds twice. Returns the step
    * that sends it to WeChat Pay after the commit; `RefundSync` re-sends it if that step fails.
    */
-  private async refundUnsellablePayment(em: EntityManager, orderId: string, at: Date): Promise<() => Promise<void>> {
+  async refundUnsellablePayment(em: EntityManager, orderId: string, at: Date): Promise<() => Promise<void>> {
     const { order, lines } = await this.orders.lockWithLines(em, orderId);
     const existing = await em.getRepository(RefundEntity).findOneBy({ orderId, idempotencyKey: AUTO_REFUND_KEY });
     if (existing) return async () => undefined;

@@ -5,7 +5,7 @@ import { Transactions } from '../database/transactions.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import type { OrderLineEntity } from '../orders/order.entities.js';
 import { OrdersService } from '../orders/orders.service.js';
-import { NotifyRejected } from '../payments/payments.service.js';
+import { NotifyRejected, PaymentsService } from '../payments/payments.service.js';
 import { refundHoldKey } from './refund-records.js';
 import { canRefundMove } from './refund-state.js';
 import { RefundEntity, RefundLineEntity, type RefundStatus } from './refund.entities.js';
@@ -32,6 +32,7 @@ export class RefundSettlement {
   constructor(
     private readonly tx: Transactions,
     private readonly orders: OrdersService,
+    private readonly payments: PaymentsService,
     private readonly ledger: LedgerService,
   ) {}
 
@@ -57,7 +58,8 @@ export class RefundSettlement {
           409,
           `refund ${refund.id} is WeChat refund ${refund.wechatRefundId}, not ${report.refundId}`,
         );
-      if (order.transactionId && report.transactionId && report.transactionId !== order.transactionId)
+      const paid = report.transactionId ? await this.payments.paymentOf(em, order.id) : null;
+      if (paid && report.transactionId !== paid.transactionId)
         throw new NotifyRejected(400, 'transaction_id does not match the order');
       if (report.amountFen !== refund.amountFen)
         throw new NotifyRejected(
@@ -103,7 +105,7 @@ export class RefundSettlement {
   ): Promise<OrderStatus> {
     const parts = await em.getRepository(RefundLineEntity).findBy({ refundId: refund.id });
     const before = new Map(orderLines.map((l) => [l.id, l.refundedFen]));
-    const status = await this.orders.recordRefund(em, refund.orderId, {
+    const status = await this.orders.applyRefund(em, refund.orderId, {
       amountFen: refund.amountFen,
       lines: parts.map((p) => ({ lineId: p.orderLineId, quantity: p.quantity, amountFen: p.amountFen })),
     });

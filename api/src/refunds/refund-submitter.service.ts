@@ -7,6 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Transactions } from '../database/transactions.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import type { OrderEntity } from '../orders/order.entities.js';
+import { PaymentsService } from '../payments/payments.service.js';
 import { refundHoldKey } from './refund-records.js';
 import { RefundEntity } from './refund.entities.js';
 
@@ -24,13 +25,16 @@ export class RefundSubmitter {
     private readonly tx: Transactions,
     private readonly pay: WechatPayClient,
     private readonly ledger: LedgerService,
+    private readonly payments: PaymentsService,
   ) {}
 
   /** Sends the refund to WeChat Pay. A definite refusal fails it (and frees the order); no answer leaves it to a retry. */
   async submit(refund: RefundEntity, order: OrderEntity): Promise<void> {
     try {
+      // The order was refundable because it has a payment: its WeChat transaction is what is refunded.
+      const payment = await this.payments.paymentOf(this.refunds.manager, order.id);
       const answer = await this.pay.createRefund({
-        transaction_id: order.transactionId!,
+        transaction_id: payment!.transactionId,
         out_refund_no: refund.outRefundNo!,
         reason: refund.reason.slice(0, WECHAT_REASON_MAX),
         notify_url: this.config.wechatPay.notifyUrl,

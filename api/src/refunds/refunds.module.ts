@@ -28,7 +28,7 @@ const SYNC_EVERY_MS = 60_000;
   ],
   controllers: [RefundsController],
   providers: [RefundsService, RefundSubmitter, RefundSettlement, RefundNotifications, RefundSync, AutomaticRefunds],
-  exports: [RefundsService, RefundNotifications],
+  exports: [RefundsService, RefundNotifications, AutomaticRefunds],
 })
 export class RefundsModule implements OnModuleInit {
   constructor(

@@ -10,6 +10,7 @@ import { Transactions } from '../database/transactions.js';
 import type { Principal } from '../auth/tokens.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { OrdersService } from '../orders/orders.service.js';
+import { PaymentsService } from '../payments/payments.service.js';
 import { planRefund, type RefundPlan, type RefundRequest } from './refund-plan.js';
 import {
   insertRefundLines,
@@ -49,6 +50,7 @@ export class RefundsService {
     @InjectRepository(RefundLineEntity) private readonly refundLines: Repository<RefundLineEntity>,
     private readonly tx: Transactions,
     private readonly orders: OrdersService,
+    private readonly payments: PaymentsService,
     private readonly ledger: LedgerService,
     private readonly submitter: RefundSubmitter,
     private readonly settlement: RefundSettlement,
@@ -66,7 +68,8 @@ export class RefundsService {
   async preview(orderId: string, request: RefundRequest): Promise<RefundPlan> {
     const em = this.refunds.manager;
     const { order, lines } = await this.orders.requireWithLines(em, orderId);
-    if (order.channel !== 'online' || !REFUNDABLE_ORDER_STATUSES.includes(order.status) || !order.transactionId)
+    const unpaid = async () => !(await this.payments.paymentOf(em, orderId));
+    if (order.channel !== 'online' || !REFUNDABLE_ORDER_STATUSES.includes(order.status) || (await unpaid()))
       throw AppError.conflict('ORDER_NOT_REFUNDABLE', `An order in status ${order.status} cannot be refunded`);
     return planRefund(await refundableLines(em, orderId, lines), request);
   }
@@ -105,7 +108,7 @@ export class RefundsService {
             'ORDER_NOT_ONLINE',
             'A store sale is refunded at its counter (POST /api/pos/refunds)',
           );
-        if (!REFUNDABLE_ORDER_STATUSES.includes(order.status) || !order.transactionId) {
+        if (!REFUNDABLE_ORDER_STATUSES.includes(order.status) || !(await this.payments.paymentOf(em, orderId))) {
           throw AppError.conflict('ORDER_NOT_REFUNDABLE', `An order in status ${order.status} cannot be refunded`);
         }
         const plan = planRefund(await refundableLines(em, orderId, lines), request);

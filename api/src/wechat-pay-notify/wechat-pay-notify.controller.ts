@@ -3,6 +3,7 @@ import type { RawBodyRequest } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/auth.decorators.js';
 import { NotifyRejected, PaymentsService } from '../payments/payments.service.js';
+import { AutomaticRefunds } from '../refunds/automatic-refunds.service.js';
 import { RefundNotifications } from '../refunds/refund-notify.service.js';
 import { notifyDispatch, type NotifyHandler } from './notify-dispatch.js';
 
@@ -14,8 +15,9 @@ export class WechatPayNotifyController {
   constructor(
     private readonly payments: PaymentsService,
     refunds: RefundNotifications,
+    automatic: AutomaticRefunds,
   ) {
-    this.dispatch = notifyDispatch(payments, refunds);
+    this.dispatch = notifyDispatch(payments, refunds, automatic);
   }
 
   /** WeChat Pay v3 notifications: 204 on success, `{code: 'FAIL', message}` otherwise. */

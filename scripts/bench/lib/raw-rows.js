@@ -61,8 +61,6 @@ export function attributedOrderRows({ memberId, sku, guide, order = {}, now = ne
         attrPolicyVersion: 1,
         attrCommissionable: 1,
         attrSelfReferral: 0,
-        prepayId: null,
-        transactionId: null,
         createdAt: now,
         paidAt: null,
         ...order,

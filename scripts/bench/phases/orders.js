@@ -178,9 +178,10 @@ export function rawOrderTransaction({ pool, schema, brand }) {
         [guide.id, guide.id, guide.storeId, now, c.memberId],
       );
       await insertRows(conn, schema, [rows.order, rows.line]);
-      await conn.query('UPDATE `orders` SET `prepayId` = ? WHERE `id` = ?', [
-        `wx${randomUUID().replace(/-/g, '')}`,
+      await conn.query('INSERT INTO `payment_prepays` (`orderId`, `prepayId`, `createdAt`) VALUES (?, ?, ?)', [
         orderId,
+        `wx${randomUUID().replace(/-/g, '')}`,
+        now,
       ]);
       const payment = insertStatement(schema, 'payments', {
         id: newId(),
@@ -193,8 +194,8 @@ export function rawOrderTransaction({ pool, schema, brand }) {
       });
       await conn.query(payment.sql, payment.params);
       await conn.query(
-        "UPDATE `orders` SET `paidFen` = ?, `paidAt` = ?, `transactionId` = ?, `status` = 'PAID' WHERE `id` = ? AND `status` IN ('PENDING_PAYMENT')",
-        [sku.priceFen, now, transactionId, orderId],
+        "UPDATE `orders` SET `paidFen` = ?, `paidAt` = ?, `status` = 'PAID' WHERE `id` = ? AND `status` IN ('PENDING_PAYMENT')",
+        [sku.priceFen, now, orderId],
       );
       await insertRows(conn, schema, [rows.accrual]);
     });

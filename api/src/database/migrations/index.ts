@@ -17,6 +17,7 @@ import { ReconciliationRuns1796090200000 } from './1796090200000-ReconciliationR
 import { MemberDeletion1796095000000 } from './1796095000000-MemberDeletion.js';
 import { AttributionPolicyOptions1796080000000 } from './1796080000000-AttributionPolicyOptions.js';
 import { AttributionCorrectionsAndClaims1796081000000 } from './1796081000000-AttributionCorrectionsAndClaims.js';
+import { PaymentFacts1796096000000 } from './1796096000000-PaymentFacts.js';
 
 /**
  * Every migration, in order. To add one: change the entities, `pnpm build`, then
@@ -42,4 +43,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   MemberDeletion1796095000000,
   AttributionPolicyOptions1796080000000,
   AttributionCorrectionsAndClaims1796081000000,
+  PaymentFacts1796096000000,
 ];
