@@ -99,6 +99,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, demo: DemoDefaults): AppConfi
   };
   const tokenSecret = env.TOKEN_SECRET ?? (production ? '' : demo.tokenSecret);
   const simulator = 'http://127.0.0.1:3100';
+  /** Two variables that go together: both set, else the demo's pair (none in production). */
+  const pairOrDemo = (a: string | undefined, b: string | undefined, demoA: string, demoB: string) =>
+    a && b ? [a, b] : production ? null : [demoA, demoB];
+  const oa = pairOrDemo(env.WECHAT_OA_APPID, env.WECHAT_OA_SECRET, demo.appId, demo.appSecret);
+  const admin = pairOrDemo(env.ADMIN_USERNAME, env.ADMIN_PASSWORD, demo.adminUsername, demo.adminPassword);
   const config: AppConfig = {
     production,
     databaseUrl: v.DATABASE_URL,
@@ -125,18 +130,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, demo: DemoDefaults): AppConfi
       notifyUrl: v.WECHATPAY_NOTIFY_URL ?? `http://127.0.0.1:${v.PORT}/api/payments/wechat/notify`,
     },
     wecom: { corpId: env.WECOM_CORPID ?? demo.corpId, secret: env.WECOM_SECRET ?? demo.corpSecret },
-    officialAccount:
-      env.WECHAT_OA_APPID && env.WECHAT_OA_SECRET
-        ? { appId: env.WECHAT_OA_APPID, secret: env.WECHAT_OA_SECRET }
-        : production
-          ? null
-          : { appId: demo.appId, secret: demo.appSecret },
-    admin:
-      env.ADMIN_USERNAME && env.ADMIN_PASSWORD
-        ? { username: env.ADMIN_USERNAME, password: env.ADMIN_PASSWORD }
-        : production
-          ? null
-          : { username: demo.adminUsername, password: demo.adminPassword },
+    officialAccount: oa && { appId: oa[0], secret: oa[1] },
+    admin: admin && { username: admin[0], password: admin[1] },
     staticDir: env.STATIC_DIR || null,
     consoleDir: env.CONSOLE_DIR || null,
     simulatorUrl: v.WECHAT_SIMULATOR_URL ?? null,

@@ -63,95 +63,67 @@ function label(g: G, x: number, y: number, w: number, h: number, ink: string) {
   g.fillRect(x + w * 0.3, y + h * 0.58, w * 0.4, Math.max(2, h * 0.06));
 }
 
-const DRAW: Record<PackageShape, (g: G, look: ProductLook, c: number) => void> = {
-  dropper(g, { body, accent }, c) {
-    shadow(g, c, 492, 110);
-    roundRect(g, c - 85, 250, 170, 240, 28);
-    fillWithSheen(g, body, c - 85, 170);
-    label(g, c - 65, 330, 130, 90, accent);
-    roundRect(g, c - 38, 200, 76, 58, 10);
-    fillWithSheen(g, accent, c - 38, 76);
-    roundRect(g, c - 26, 120, 52, 90, 26);
-    fillWithSheen(g, '#2b2b2b', c - 26, 52);
-  },
-  tube(g, { body, accent }, c) {
-    shadow(g, c, 500, 100);
-    g.beginPath();
-    g.moveTo(c - 110, 130);
-    g.lineTo(c + 110, 130);
-    g.lineTo(c + 70, 430);
-    g.lineTo(c - 70, 430);
-    g.closePath();
-    fillWithSheen(g, body, c - 110, 220);
-    g.fillStyle = 'rgba(0,0,0,0.12)';
-    g.fillRect(c - 110, 130, 220, 14);
-    label(g, c - 70, 220, 140, 110, accent);
-    roundRect(g, c - 60, 428, 120, 70, 12);
-    fillWithSheen(g, accent, c - 60, 120);
-  },
-  lipstick(g, { body, accent }, c) {
-    shadow(g, c, 500, 80);
-    roundRect(g, c - 55, 300, 110, 195, 10);
-    fillWithSheen(g, accent, c - 55, 110);
-    roundRect(g, c - 45, 235, 90, 72, 6);
-    fillWithSheen(g, '#d9b56a', c - 45, 90);
-    g.beginPath();
-    g.moveTo(c - 36, 240);
-    g.lineTo(c - 36, 150);
-    g.lineTo(c + 36, 110);
-    g.lineTo(c + 36, 240);
-    g.closePath();
-    fillWithSheen(g, body, c - 36, 72);
-  },
-  perfume(g, { body, accent }, c) {
-    shadow(g, c, 495, 130);
-    roundRect(g, c - 120, 230, 240, 262, 40);
-    fillWithSheen(g, body, c - 120, 240);
-    roundRect(g, c - 95, 255, 190, 212, 28);
-    g.fillStyle = 'rgba(255,255,255,0.18)';
-    g.fill();
-    label(g, c - 60, 320, 120, 70, accent);
-    roundRect(g, c - 22, 190, 44, 44, 6);
-    fillWithSheen(g, '#d9b56a', c - 22, 44);
-    g.beginPath();
-    g.arc(c, 150, 48, 0, Math.PI * 2);
-    fillWithSheen(g, accent, c - 48, 96);
-  },
-  jar(g, { body, accent }, c) {
-    shadow(g, c, 470, 150);
-    roundRect(g, c - 140, 300, 280, 170, 36);
-    fillWithSheen(g, body, c - 140, 280);
-    label(g, c - 90, 340, 180, 90, accent);
-    roundRect(g, c - 150, 225, 300, 85, 22);
-    fillWithSheen(g, accent, c - 150, 300);
-  },
-  compact(g, { body, accent }, c) {
-    shadow(g, c, 450, 170);
-    g.beginPath();
-    g.ellipse(c, 380, 170, 70, 0, 0, Math.PI * 2);
-    fillWithSheen(g, accent, c - 170, 340);
-    g.beginPath();
-    g.ellipse(c, 350, 170, 70, 0, 0, Math.PI * 2);
-    fillWithSheen(g, body, c - 170, 340);
-    g.beginPath();
-    g.ellipse(c, 350, 110, 40, 0, 0, Math.PI * 2);
-    g.strokeStyle = 'rgba(255,255,255,0.6)';
-    g.lineWidth = 6;
-    g.stroke();
-  },
-  pump(g, { body, accent }, c) {
-    shadow(g, c, 500, 120);
-    roundRect(g, c - 95, 250, 190, 245, 30);
-    fillWithSheen(g, body, c - 95, 190);
-    label(g, c - 70, 320, 140, 100, accent);
-    roundRect(g, c - 30, 195, 60, 62, 8);
-    fillWithSheen(g, accent, c - 30, 60);
-    roundRect(g, c - 12, 150, 24, 50, 4);
-    fillWithSheen(g, accent, c - 12, 24);
-    roundRect(g, c - 12, 140, 110, 26, 8);
-    fillWithSheen(g, accent, c - 12, 110);
-  },
+/**
+ * Each package as a list of parts, x relative to the centre line, drawn in order. A colour is `body`,
+ * `accent` or a literal; every filled part gets the sheen across its own width.
+ *   shadow Y W          contact shadow on the table at Y, W wide
+ *   box X Y W H R FILL  rounded rectangle
+ *   label X Y W H       label band in the accent colour
+ *   poly FILL X,Y ...   polygon
+ *   oval Y RX RY FILL   ellipse;  ring Y RX RY: its white outline;  ball Y R FILL: circle
+ *   tint X Y W H R RGBA plain translucent rounded rectangle (glass);  band X Y W H RGBA: a plain strip
+ */
+const PARTS: Record<PackageShape, string> = {
+  dropper:
+    'shadow 492 110|box -85 250 170 240 28 body|label -65 330 130 90|box -38 200 76 58 10 accent|box -26 120 52 90 26 #2b2b2b',
+  tube: 'shadow 500 100|poly body -110,130 110,130 70,430 -70,430|band -110 130 220 14 rgba(0,0,0,0.12)|label -70 220 140 110|box -60 428 120 70 12 accent',
+  lipstick:
+    'shadow 500 80|box -55 300 110 195 10 accent|box -45 235 90 72 6 #d9b56a|poly body -36,240 -36,150 36,110 36,240',
+  perfume:
+    'shadow 495 130|box -120 230 240 262 40 body|tint -95 255 190 212 28 rgba(255,255,255,0.18)|label -60 320 120 70|box -22 190 44 44 6 #d9b56a|ball 150 48 accent',
+  jar: 'shadow 470 150|box -140 300 280 170 36 body|label -90 340 180 90|box -150 225 300 85 22 accent',
+  compact: 'shadow 450 170|oval 380 170 70 accent|oval 350 170 70 body|ring 350 110 40',
+  pump: 'shadow 500 120|box -95 250 190 245 30 body|label -70 320 140 100|box -30 195 60 62 8 accent|box -12 150 24 50 4 accent|box -12 140 110 26 8 accent',
 };
+
+function drawPackage(g: G, look: ProductLook, c: number) {
+  const colour = (name: string) => (name === 'body' ? look.body : name === 'accent' ? look.accent : name);
+  for (const part of PARTS[look.shape].split('|')) {
+    const [kind, ...args] = part.split(' ');
+    const n = args.map(Number);
+    if (kind === 'shadow') shadow(g, c, n[0], n[1]);
+    else if (kind === 'label') label(g, c + n[0], n[1], n[2], n[3], look.accent);
+    else if (kind === 'band') {
+      g.fillStyle = args[4];
+      g.fillRect(c + n[0], n[1], n[2], n[3]);
+    } else if (kind === 'box' || kind === 'tint') {
+      roundRect(g, c + n[0], n[1], n[2], n[3], n[4]);
+      if (kind === 'box') fillWithSheen(g, colour(args[5]), c + n[0], n[2]);
+      else {
+        g.fillStyle = args[5];
+        g.fill();
+      }
+    } else if (kind === 'poly') {
+      const points = args.slice(1).map((p) => p.split(',').map(Number));
+      g.beginPath();
+      for (const [x, y] of points) g.lineTo(c + x, y);
+      g.closePath();
+      const xs = points.map(([x]) => x);
+      fillWithSheen(g, colour(args[0]), c + Math.min(...xs), Math.max(...xs) - Math.min(...xs));
+    } else {
+      // oval, ring, ball: ellipses on the centre line
+      const [y, rx, ry] = kind === 'ball' ? [n[0], n[1], n[1]] : n;
+      g.beginPath();
+      g.ellipse(c, y, rx, ry, 0, 0, Math.PI * 2);
+      if (kind !== 'ring') fillWithSheen(g, colour(args[kind === 'ball' ? 2 : 3]), c - rx, 2 * rx);
+      else {
+        g.strokeStyle = 'rgba(255,255,255,0.6)';
+        g.lineWidth = 6;
+        g.stroke();
+      }
+    }
+  }
+}
 
 /**
  * A product photo drawn from shapes: a soft gradient backdrop, a halo and the package with its sheen
@@ -182,6 +154,6 @@ export function productImage(look: ProductLook, variant = 0): Buffer {
     g.rotate(-0.06);
     g.translate(-size / 2, -size / 2 + 10);
   }
-  DRAW[look.shape](g, look, size / 2);
+  drawPackage(g, look, size / 2);
   return canvas.toBuffer('image/jpeg', 86);
 }
