@@ -17,6 +17,7 @@ import { Empty } from '../../components/State';
 import { Stepper } from '../../components/Stepper';
 import { TabBar } from '../../components/TabBar';
 import { Thumb } from '../../components/Thumb';
+import { CartBar } from '../../components/CartBar';
 
 export default function CartPage() {
   const [lines, setLines] = useState<CartLine[]>(() => cartLines());
@@ -68,11 +69,7 @@ export default function CartPage() {
       )}
 
       {lines.length > 0 ? (
-        <View className="cartbar">
-          <View className="cartbar__total">
-            <Text className="muted">合计：</Text>
-            <Price fen={total} size="lg" testId="cart-total" />
-          </View>
+        <CartBar label="合计：" totalFen={total} testId="cart-total">
           <View
             className="btn btn--primary cartbar__btn"
             data-testid="go-checkout"
@@ -83,7 +80,7 @@ export default function CartPage() {
           >
             去结算({count})
           </View>
-        </View>
+        </CartBar>
       ) : null}
 
       <TabBar current="cart" />

@@ -20,6 +20,8 @@ import { Empty, ErrorBanner } from '../../components/State';
 import { PrivacyPopup } from '../../components/PrivacyPopup';
 import { Thumb } from '../../components/Thumb';
 import { FulfilmentPicker, fulfilmentRequest, initialChoice, type FulfilmentChoice } from './FulfilmentPicker';
+import { Kv } from '../../components/Kv';
+import { CartBar } from '../../components/CartBar';
 
 type Stage = 'idle' | 'creating' | 'prepay' | 'paying' | 'confirming';
 
@@ -135,32 +137,13 @@ export default function CheckoutPage() {
       </View>
 
       <View className="card">
-        <View className="kv">
-          <Text className="kv__k">商品金额</Text>
+        <Kv label="商品金额">
           <Price fen={total} size="sm" />
-        </View>
-        <View className="kv">
-          <Text className="kv__k">运费</Text>
-          <Text className="kv__v">{choice.type === 'pickup' ? '到店自提，免运费' : '包邮'}</Text>
-        </View>
-        <View className="kv">
-          <Text className="kv__k">支付方式</Text>
-          <Text className="kv__v">微信支付</Text>
-        </View>
-        {shareCode ? (
-          <View className="kv">
-            <Text className="kv__k">推荐</Text>
-            <Text className="kv__v" data-testid="checkout-share">
-              导购专属推荐订单
-            </Text>
-          </View>
-        ) : null}
-        {liveId ? (
-          <View className="kv">
-            <Text className="kv__k">来源</Text>
-            <Text className="kv__v">直播间下单</Text>
-          </View>
-        ) : null}
+        </Kv>
+        <Kv label="运费" value={choice.type === 'pickup' ? '到店自提，免运费' : '包邮'} />
+        <Kv label="支付方式" value="微信支付" />
+        {shareCode ? <Kv label="推荐" value="导购专属推荐订单" testId="checkout-share" /> : null}
+        {liveId ? <Kv label="来源" value="直播间下单" /> : null}
       </View>
 
       {orderId ? (
@@ -176,11 +159,7 @@ export default function CheckoutPage() {
         </View>
       ) : null}
 
-      <View className="cartbar">
-        <View className="cartbar__total">
-          <Text className="muted">实付：</Text>
-          <Price fen={total} size="lg" testId="checkout-total" />
-        </View>
+      <CartBar label="实付：" totalFen={total} testId="checkout-total">
         <View
           className={`btn btn--primary cartbar__btn${busy ? ' btn--disabled' : ''}`}
           onClick={() => void submit()}
@@ -188,7 +167,7 @@ export default function CheckoutPage() {
         >
           {orderId && stage === 'idle' ? '重新支付' : STAGE_TEXT[stage]}
         </View>
-      </View>
+      </CartBar>
       <PrivacyPopup />
     </View>
   );

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../lib/labels';
 import { fulfilmentSteps } from '../../lib/fulfilment';
 import { QrImage } from '../../components/QrImage';
 import { BusyButton } from '../../components/FormControls';
+import { Kv } from '../../components/Kv';
 
 /** "1234 5678": a pickup code easier to read out at the counter. */
 export function groupPickupCode(code: string): string {
@@ -51,18 +52,8 @@ export function FulfilmentCard({
 
       {f.type === 'delivery' && f.status === 'SHIPPED' ? (
         <View className="ship" data-testid="shipment">
-          <View className="kv">
-            <Text className="kv__k">物流公司</Text>
-            <Text className="kv__v" data-testid="carrier">
-              {f.carrier}
-            </Text>
-          </View>
-          <View className="kv">
-            <Text className="kv__k">运单号</Text>
-            <Text className="kv__v kv__v--mono" selectable data-testid="tracking-no">
-              {f.trackingNo}
-            </Text>
-          </View>
+          <Kv label="物流公司" value={f.carrier} testId="carrier" />
+          <Kv label="运单号" value={f.trackingNo} mono selectable testId="tracking-no" />
           <BusyButton
             busy={busy}
             onClick={onConfirmReceipt}
@@ -83,14 +74,7 @@ export function FulfilmentCard({
         </View>
       ) : null}
 
-      {f.type === 'pickup' ? (
-        <View className="kv">
-          <Text className="kv__k">自提门店</Text>
-          <Text className="kv__v" data-testid="pickup-store-name">
-            {storeName}
-          </Text>
-        </View>
-      ) : null}
+      {f.type === 'pickup' ? <Kv label="自提门店" value={storeName} testId="pickup-store-name" /> : null}
       {f.type === 'delivery' && f.address ? (
         <View className="kv kv--top">
           <Text className="kv__k">收货信息</Text>

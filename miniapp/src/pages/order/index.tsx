@@ -16,6 +16,7 @@ import { Thumb } from '../../components/Thumb';
 import { AfterSales } from './AfterSales';
 import { FulfilmentCard } from './FulfilmentCard';
 import { fulfilmentStage } from '../../lib/fulfilment';
+import { Kv } from '../../components/Kv';
 
 const STATUS_HINTS: Record<string, string> = {
   PENDING_PAYMENT: '请尽快完成支付，超时未支付的订单将自动取消',
@@ -231,24 +232,20 @@ export default function OrderPage() {
       </View>
 
       <View className="card">
-        <View className="kv">
-          <Text className="kv__k">{inStore ? '消费金额' : '商品总额'}</Text>
+        <Kv label={inStore ? '消费金额' : '商品总额'}>
           <Price fen={o.totalFen} size="sm" testId="order-total" />
-        </View>
-        <View className="kv">
-          <Text className="kv__k">实付金额</Text>
+        </Kv>
+        <Kv label="实付金额">
           <Price fen={paidFen} size="sm" testId="order-paid" />
-        </View>
+        </Kv>
         {refundedFen > 0 ? (
           <View data-testid="order-refund-summary">
-            <View className="kv">
-              <Text className="kv__k">已退款</Text>
+            <Kv label="已退款">
               <Price fen={-refundedFen} size="sm" muted testId="order-refunded" />
-            </View>
-            <View className="kv">
-              <Text className="kv__k">退款后实付</Text>
+            </Kv>
+            <Kv label="退款后实付">
               <Price fen={Math.max(0, paidFen - refundedFen)} size="sm" testId="order-net" />
-            </View>
+            </Kv>
           </View>
         ) : null}
       </View>
@@ -267,43 +264,13 @@ export default function OrderPage() {
             </Text>
           </View>
         </View>
-        <View className="kv">
-          <Text className="kv__k">{inStore ? '记录时间' : '下单时间'}</Text>
-          <Text className="kv__v">{formatDateTime(o.createdAt)}</Text>
-        </View>
-        {o.paidAt ? (
-          <View className="kv">
-            <Text className="kv__k">{inStore ? '消费时间' : '支付时间'}</Text>
-            <Text className="kv__v">{formatDateTime(o.paidAt)}</Text>
-          </View>
-        ) : null}
-        <View className="kv">
-          <Text className="kv__k">订单类型</Text>
-          <Text className="kv__v" data-testid="order-channel">
-            {inStore ? '门店消费' : '线上商城'}
-          </Text>
-        </View>
-        {inStore ? (
-          <View className="kv">
-            <Text className="kv__k">消费门店</Text>
-            <Text className="kv__v" data-testid="order-store">
-              {storeName}
-            </Text>
-          </View>
-        ) : null}
-        {inStore && o.receiptNo ? (
-          <View className="kv">
-            <Text className="kv__k">小票号</Text>
-            <Text className="kv__v kv__v--mono" data-testid="order-receipt">
-              {o.receiptNo}
-            </Text>
-          </View>
-        ) : null}
+        <Kv label={inStore ? '记录时间' : '下单时间'} value={formatDateTime(o.createdAt)} />
+        {o.paidAt ? <Kv label={inStore ? '消费时间' : '支付时间'} value={formatDateTime(o.paidAt)} /> : null}
+        <Kv label="订单类型" value={inStore ? '门店消费' : '线上商城'} testId="order-channel" />
+        {inStore ? <Kv label="消费门店" value={storeName} testId="order-store" /> : null}
+        {inStore && o.receiptNo ? <Kv label="小票号" value={o.receiptNo} mono testId="order-receipt" /> : null}
         {o.attribution?.guideId ? (
-          <View className="kv">
-            <Text className="kv__k">服务导购</Text>
-            <Text className="kv__v">{o.attribution.rule === 'service_guide' ? '专属导购' : '推荐导购'}</Text>
-          </View>
+          <Kv label="服务导购" value={o.attribution.rule === 'service_guide' ? '专属导购' : '推荐导购'} />
         ) : null}
       </View>
 
