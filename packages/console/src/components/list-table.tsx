@@ -20,3 +20,6 @@ export function NewButton({ onClick, testId, children }: { onClick(): void; test
     </Button>
   );
 }
+
+/** The settings of a small, unpaged table inside a card (order lines, histories). */
+export const SMALL_TABLE = { rowKey: 'id', size: 'small', pagination: false } as const;

@@ -7,6 +7,7 @@ import type { BindingChange, AdminMember } from '../api/types';
 import { FormModal } from '../components/FormModal';
 import { dateTime } from '../format';
 import { useAction, useGuides, useStores } from '../hooks';
+import { SMALL_TABLE } from '../components/list-table';
 
 /** By member id, 10-digit code number or a scanned 18-digit member code. */
 async function findMember(query: string): Promise<AdminMember> {
@@ -92,9 +93,7 @@ export function MembersPage() {
           </ProCard>
           <ProCard title="绑定变更记录" headerBordered>
             <Table<BindingChange>
-              rowKey="id"
-              size="small"
-              pagination={false}
+              {...SMALL_TABLE}
               dataSource={member.bindingHistory}
               locale={{ emptyText: '暂无变更记录' }}
               columns={[

@@ -8,7 +8,7 @@ import type { IssuedStoreKey, Store, StoreKey } from '../api/types';
 import { FormModal } from '../components/FormModal';
 import { dateTime } from '../format';
 import { useAction, useLoad, useStores } from '../hooks';
-import { listTableProps, NewButton } from '../components/list-table';
+import { listTableProps, NewButton, SMALL_TABLE } from '../components/list-table';
 
 /** Counter keys of one store: the server's list where it has one, plus the keys issued in this session. */
 function StoreKeys({ store, onClose }: { store: Store | null; onClose(): void }) {
@@ -55,9 +55,7 @@ function StoreKeys({ store, onClose }: { store: Store | null; onClose(): void })
       </Button>
       <Table<StoreKey>
         style={{ marginTop: 16 }}
-        rowKey="id"
-        size="small"
-        pagination={false}
+        {...SMALL_TABLE}
         dataSource={keys}
         locale={{ emptyText: '暂无密钥' }}
         columns={[

@@ -5,6 +5,7 @@ import { api, ApiError } from '../../api/client';
 import type { Order, OrderLine } from '../../api/types';
 import { dateTime, yuan } from '../../format';
 import { useCounterSubmit } from './useCounterSubmit';
+import { SMALL_TABLE } from '../../components/list-table';
 
 /** Hands over a pickup (门店自提) order by the code the buyer shows. */
 export function PickupPage() {
@@ -55,9 +56,7 @@ export function PickupPage() {
               </Descriptions>
               <Table<OrderLine>
                 style={{ marginTop: 12 }}
-                rowKey="id"
-                size="small"
-                pagination={false}
+                {...SMALL_TABLE}
                 dataSource={order.lines}
                 columns={[
                   {

@@ -7,6 +7,7 @@ import { FormModal } from '../../components/FormModal';
 import { dateTime, RULE } from '../../format';
 import { useAction, useGuides, type Loaded } from '../../hooks';
 import type { OrderModalProps } from './OrderActions';
+import { SMALL_TABLE } from '../../components/list-table';
 
 /** The admin's correction of who is credited for an order (rule `manual`; the ledger follows). */
 export function AttributionModal({ order, open, onClose, onDone }: OrderModalProps) {
@@ -67,9 +68,7 @@ export function AttributionHistory({
   return (
     <ProCard title="归属调整记录" headerBordered style={{ marginBottom: 16 }}>
       <Table<AttributionCorrection>
-        rowKey="id"
-        size="small"
-        pagination={false}
+        {...SMALL_TABLE}
         loading={history.loading}
         dataSource={history.data ?? []}
         locale={{ emptyText: '暂无调整记录' }}

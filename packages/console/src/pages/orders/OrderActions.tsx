@@ -6,6 +6,7 @@ import { FormModal } from '../../components/FormModal';
 import { toFen, yuan } from '../../format';
 import { yuanRules } from '../../components/yuan-rules';
 import { useAction } from '../../hooks';
+import { SMALL_TABLE } from '../../components/list-table';
 
 type Mode = 'full' | 'lines' | 'amount';
 
@@ -64,9 +65,7 @@ export function RefundModal({ order, open, onClose, onDone }: OrderModalProps) {
       </Form.Item>
       {mode === 'lines' && (
         <Table<OrderLine>
-          rowKey="id"
-          size="small"
-          pagination={false}
+          {...SMALL_TABLE}
           style={{ marginBottom: 16 }}
           dataSource={order.lines}
           columns={[

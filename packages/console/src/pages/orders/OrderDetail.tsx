@@ -10,6 +10,7 @@ import { CHANNEL, dateTime, ENTRY_KIND, FULFILMENT_STATUS, ORDER_STATUS, percent
 import { isMissingRoute, useGuideNames, useLoad, useStores } from '../../hooks';
 import { AttributionHistory, AttributionModal } from './Attribution';
 import { RefundModal, ShipmentModal } from './OrderActions';
+import { SMALL_TABLE } from '../../components/list-table';
 
 type DetailOrder = Order & {
   fulfilment?: {
@@ -169,9 +170,7 @@ export function OrderDetailPage() {
       <AttributionHistory history={history} guide={guide} />
       <ProCard title="商品明细" headerBordered style={{ marginBottom: 16 }}>
         <Table<OrderLine>
-          rowKey="id"
-          size="small"
-          pagination={false}
+          {...SMALL_TABLE}
           dataSource={o.lines}
           columns={[
             {
@@ -190,9 +189,7 @@ export function OrderDetailPage() {
       {ledger.data !== null && (
         <ProCard title="佣金明细" headerBordered style={{ marginBottom: 16 }}>
           <Table<LedgerEntry>
-            rowKey="id"
-            size="small"
-            pagination={false}
+            {...SMALL_TABLE}
             loading={ledger.loading}
             dataSource={ledger.data ?? []}
             locale={{ emptyText: '本单没有佣金明细' }}
@@ -210,9 +207,7 @@ export function OrderDetailPage() {
       )}
       <ProCard title="退款记录" headerBordered>
         <Table<Refund>
-          rowKey="id"
-          size="small"
-          pagination={false}
+          {...SMALL_TABLE}
           dataSource={refunds.data ?? []}
           locale={{ emptyText: '暂无退款' }}
           columns={[
