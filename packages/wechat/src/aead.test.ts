@@ -2,19 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { decryptResource, encryptResource } from './aead.js';
 import { DEMO_KEYS } from './demo-keys.js';
-import { WechatPayVerificationError } from './errors.js';
+import { reasonOf } from './testing/errors.js';
 
 const key = DEMO_KEYS.apiV3Key;
-
-function reasonOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof WechatPayVerificationError) return err.reason;
-    throw err;
-  }
-  return 'PASSED';
-}
 
 describe('AEAD_AES_256_GCM resources', () => {
   const plaintext = '{"out_trade_no":"X1","amount":{"total":1},"note":"支付"}';

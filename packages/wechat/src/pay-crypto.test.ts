@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';
 import { DEMO_KEYS } from './demo-keys.js';
-import { WechatPayVerificationError } from './errors.js';
+import { reasonOf } from './testing/errors.js';
 import {
   buildAuthorization,
   parseAuthorization,
@@ -15,16 +15,6 @@ import {
 const K = DEMO_KEYS;
 const other = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const otherPrivatePem = other.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-
-function reasonOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof WechatPayVerificationError) return err.reason;
-    throw err;
-  }
-  return 'PASSED';
-}
 
 describe('signSha256Rsa / verifySha256Rsa', () => {
   it('matches signatures computed independently with `openssl dgst -sha256 -sign`', () => {

@@ -1,3 +1,4 @@
+import type { RequestPaymentParams } from '@guideshare/contracts';
 import { createPrivateKey, createPublicKey, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
 import { WechatPayVerificationError } from './errors.js';
 
@@ -172,13 +173,8 @@ export function assertFresh(timestamp: string, nowSeconds = unixSeconds(), maxSk
   }
 }
 
-export interface RequestPaymentParams {
-  timeStamp: string;
-  nonceStr: string;
-  package: string;
-  signType: 'RSA';
-  paySign: string;
-}
+/** The shape is the contract's: the mini-program passes it to wx.requestPayment as is. */
+export type { RequestPaymentParams };
 
 /** `wx.requestPayment` parameters; paySign covers appId\ntimeStamp\nnonceStr\npackage\n (signType is not signed). */
 export function requestPaymentParams(input: {

@@ -1,14 +1,10 @@
-import { TokenCache, joinUrl, query, wechatBinary, wechatJson, withToken, type FetchLike } from './http.js';
+import { TokenClient, type TokenClientOptions } from './token-client.js';
 
-export interface WechatApiClientOptions {
+export interface WechatApiClientOptions extends TokenClientOptions {
   /** https://api.weixin.qq.com in production; the simulator's URL in dev and tests. */
   baseUrl: string;
   appId: string;
   secret: string;
-  fetch?: FetchLike;
-  /** Clock for the token cache (epoch ms). */
-  now?: () => number;
-  timeoutMs?: number;
 }
 
 export interface Code2SessionResult {
@@ -63,24 +59,20 @@ export interface UnlimitedWxacodeRequest {
  * api.weixin.qq.com for one app (mini-program or Official Account: follower calls need the OA's
  * appid/secret, so build a second client for them).
  */
-export class WechatApiClient {
-  private readonly fetch: FetchLike;
-  private readonly timeoutMs: number;
-  private readonly tokens: TokenCache;
-
+export class WechatApiClient extends TokenClient {
   constructor(private readonly options: WechatApiClientOptions) {
-    this.fetch = options.fetch ?? globalThis.fetch;
-    this.timeoutMs = options.timeoutMs ?? 10_000;
-    // stable_token, not cgi-bin/token: every API instance gets the same token while it is valid,
-    // so one instance's refresh never invalidates another's (cgi-bin/token would).
-    this.tokens = new TokenCache(async () => {
-      const r = await this.post<{ access_token: string; expires_in: number }>(
-        '/cgi-bin/stable_token',
-        {},
-        { grant_type: 'client_credential', appid: options.appId, secret: options.secret, force_refresh: false },
-      );
-      return { token: r.access_token, expiresInSeconds: r.expires_in };
-    }, options.now ?? Date.now);
+    super(options);
+  }
+
+  // stable_token, not cgi-bin/token: every API instance gets the same token while it is valid,
+  // so one instance's refresh never invalidates another's (cgi-bin/token would).
+  protected async fetchToken() {
+    const r = await this.post<{ access_token: string; expires_in: number }>(
+      '/cgi-bin/stable_token',
+      {},
+      { grant_type: 'client_credential', appid: this.options.appId, secret: this.options.secret, force_refresh: false },
+    );
+    return { token: r.access_token, expiresInSeconds: r.expires_in };
   }
 
   /** wx.login code → identity. Codes are single-use and live ~5 minutes. */
@@ -94,14 +86,9 @@ export class WechatApiClient {
     return { openid: r.openid, ...(r.unionid ? { unionid: r.unionid } : {}), sessionKey: r.session_key };
   }
 
-  /** Cached client-credential access_token (refreshed shortly before expiry). */
-  getAccessToken(): Promise<string> {
-    return this.tokens.get();
-  }
-
   /** getPhoneNumber button code → phone number (single-use code, paid API). */
   async getUserPhoneNumber(code: string): Promise<PhoneInfo> {
-    const r = await withToken(this.tokens, (t) =>
+    const r = await this.withToken((t) =>
       this.post<{ phone_info: PhoneInfo }>('/wxa/business/getuserphonenumber', { access_token: t }, { code }),
     );
     return r.phone_info;
@@ -116,19 +103,12 @@ export class WechatApiClient {
       check_path: req.checkPath ?? true,
       env_version: req.envVersion ?? 'release',
     };
-    return withToken(this.tokens, (t) =>
-      wechatBinary(
-        this.fetch,
-        joinUrl(this.options.baseUrl, `/wxa/getwxacodeunlimit${query({ access_token: t })}`),
-        { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
-        this.timeoutMs,
-      ),
-    );
+    return this.withToken((t) => this.postForImage('/wxa/getwxacodeunlimit', { access_token: t }, body));
   }
 
   /** One page (up to 10,000) of Official Account follower openids. */
   async listFollowers(nextOpenid?: string): Promise<FollowerPage> {
-    const r = await withToken(this.tokens, (t) =>
+    const r = await this.withToken((t) =>
       this.get<{ total: number; count: number; data?: { openid?: string[] }; next_openid?: string }>(
         '/cgi-bin/user/get',
         {
@@ -145,29 +125,11 @@ export class WechatApiClient {
     const out: OaUserInfo[] = [];
     for (let i = 0; i < openids.length; i += 100) {
       const user_list = openids.slice(i, i + 100).map((openid) => ({ openid, lang: 'zh_CN' }));
-      const r = await withToken(this.tokens, (t) =>
+      const r = await this.withToken((t) =>
         this.post<{ user_info_list: OaUserInfo[] }>('/cgi-bin/user/info/batchget', { access_token: t }, { user_list }),
       );
       out.push(...r.user_info_list);
     }
     return out;
-  }
-
-  private get<T>(path: string, params: Record<string, string | undefined>): Promise<T> {
-    return wechatJson<T>(
-      this.fetch,
-      joinUrl(this.options.baseUrl, path + query(params)),
-      { method: 'GET' },
-      this.timeoutMs,
-    );
-  }
-
-  private post<T>(path: string, params: Record<string, string>, body: unknown): Promise<T> {
-    return wechatJson<T>(
-      this.fetch,
-      joinUrl(this.options.baseUrl, path + query(params)),
-      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
-      this.timeoutMs,
-    );
   }
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { DEMO_KEYS } from './demo-keys.js';
-import { WechatApiError } from './errors.js';
+import { errcodeOf } from './testing/errors.js';
 import { startWechatSimulator, type WechatSimulator } from './simulator/server.js';
 import { WechatApiClient } from './wechat-api-client.js';
 import { WecomClient } from './wecom-client.js';
@@ -15,16 +15,6 @@ afterAll(() => sim.close());
 
 const mp = () => new WechatApiClient({ baseUrl: sim.url, appId: K.appId, secret: K.appSecret });
 const wecom = () => new WecomClient({ baseUrl: sim.url, corpId: K.corpId, secret: K.corpSecret });
-
-async function errcodeOf(p: Promise<unknown>): Promise<number | string> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof WechatApiError) return err.errcode;
-    throw err;
-  }
-  return 'OK';
-}
 
 describe('WechatApiClient against the simulator', () => {
   it('code2Session maps a code to its user key deterministically', async () => {

@@ -1,14 +1,11 @@
 import { WechatApiError } from './errors.js';
-import { TokenCache, joinUrl, query, wechatJson, withToken, type FetchLike } from './http.js';
+import { TokenClient, type TokenClientOptions } from './token-client.js';
 
-export interface WecomClientOptions {
+export interface WecomClientOptions extends TokenClientOptions {
   /** https://qyapi.weixin.qq.com in production. */
   baseUrl: string;
   corpId: string;
   secret: string;
-  fetch?: FetchLike;
-  now?: () => number;
-  timeoutMs?: number;
 }
 
 export interface ExternalFollowUser {
@@ -49,25 +46,17 @@ interface RawFollowUser {
 }
 
 /** qyapi.weixin.qq.com for one self-built WeCom app (guide login, external contacts). */
-export class WecomClient {
-  private readonly fetch: FetchLike;
-  private readonly timeoutMs: number;
-  private readonly tokens: TokenCache;
-
+export class WecomClient extends TokenClient {
   constructor(private readonly options: WecomClientOptions) {
-    this.fetch = options.fetch ?? globalThis.fetch;
-    this.timeoutMs = options.timeoutMs ?? 10_000;
-    this.tokens = new TokenCache(async () => {
-      const r = await this.get<{ access_token: string; expires_in: number }>('/cgi-bin/gettoken', {
-        corpid: options.corpId,
-        corpsecret: options.secret,
-      });
-      return { token: r.access_token, expiresInSeconds: r.expires_in };
-    }, options.now ?? Date.now);
+    super(options);
   }
 
-  getAccessToken(): Promise<string> {
-    return this.tokens.get();
+  protected async fetchToken() {
+    const r = await this.get<{ access_token: string; expires_in: number }>('/cgi-bin/gettoken', {
+      corpid: this.options.corpId,
+      corpsecret: this.options.secret,
+    });
+    return { token: r.access_token, expiresInSeconds: r.expires_in };
   }
 
   /**
@@ -75,7 +64,7 @@ export class WecomClient {
    * of the corp yields no userid: that is an authentication failure, reported as errcode 'NOT_CORP_MEMBER'.
    */
   async getUserInfo(code: string): Promise<{ userId: string }> {
-    const r = await withToken(this.tokens, (t) =>
+    const r = await this.withToken((t) =>
       this.get<{ userid?: string; UserId?: string }>('/cgi-bin/auth/getuserinfo', { access_token: t, code }),
     );
     const userId = r.userid ?? r.UserId; // older endpoint spelled it UserId
@@ -95,7 +84,7 @@ export class WecomClient {
     let cursor: string | undefined;
     let contact: ExternalContact | undefined;
     do {
-      const r = await withToken(this.tokens, (t) =>
+      const r = await this.withToken((t) =>
         this.get<{ external_contact: Record<string, unknown>; follow_user?: RawFollowUser[]; next_cursor?: string }>(
           '/cgi-bin/externalcontact/get',
           { access_token: t, external_userid: externalUserId, cursor },
@@ -106,15 +95,6 @@ export class WecomClient {
       cursor = r.next_cursor || undefined;
     } while (cursor);
     return contact;
-  }
-
-  private get<T>(path: string, params: Record<string, string | undefined>): Promise<T> {
-    return wechatJson<T>(
-      this.fetch,
-      joinUrl(this.options.baseUrl, path + query(params)),
-      { method: 'GET' },
-      this.timeoutMs,
-    );
   }
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import jsqr from 'jsqr';
 import { PNG } from 'pngjs';
 import { DEMO_KEYS } from './demo-keys.js';
-import { WechatApiError } from './errors.js';
+import { errcodeOf } from './testing/errors.js';
 import { startWechatSimulator, type WechatSimulator } from './simulator/server.js';
 import { wxacodeContent } from './simulator/wxa-routes.js';
 import { WechatApiClient } from './wechat-api-client.js';
@@ -22,16 +22,6 @@ const jsQR: Decode = (jsqr as unknown as { default?: Decode }).default ?? (jsqr 
 function decodeQr(bytes: Buffer): string | null {
   const png = PNG.sync.read(bytes);
   return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
-}
-
-async function errcodeOf(p: Promise<unknown>): Promise<number | string> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof WechatApiError) return err.errcode;
-    throw err;
-  }
-  return 'OK';
 }
 
 describe('stable_token', () => {

@@ -5,15 +5,8 @@ import { unixSeconds, verifyAuthorization } from '../pay-crypto.js';
 import { renderTradeBill } from '../tradebill.js';
 import { cstDate, cstDateTime, parseRfc3339 } from '../time.js';
 import { billRows } from './bill.js';
-import {
-  json,
-  parseJson,
-  type Handler,
-  type Route,
-  type SimContext,
-  type SimRequest,
-  type SimResponse,
-} from './context.js';
+import { json, parseJson } from './context.js';
+import type { Handler, Route, SimContext, SimRequest, SimResponse } from './context.js';
 import { newPrepayId, newRefundId } from './ids.js';
 import type { SimRefund, SimTransaction } from './state.js';
 import { refundView, transactionView } from './views.js';

@@ -1,15 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { unixSeconds } from '../pay-crypto.js';
-import {
-  json,
-  parseJson,
-  wxError,
-  type Handler,
-  type Route,
-  type SimContext,
-  type SimRequest,
-  type SimResponse,
-} from './context.js';
+import { json, parseJson, wxError } from './context.js';
+import type { Handler, Route, SimContext, SimRequest, SimResponse } from './context.js';
 import { simulatedUser, userKeyFromCode } from './ids.js';
 
 // api.weixin.qq.com and qyapi.weixin.qq.com, answered from seeded state with WeChat's errcodes.
