@@ -7,7 +7,7 @@ import type { OrderEntity, OrderLineEntity } from './order.entities.js';
 export const inLineOrder = <L extends { lineNo: number }>(lines: readonly L[]): L[] =>
   [...lines].sort((a, b) => a.lineNo - b.lineNo);
 
-export function saleForAccrual(order: OrderEntity, lines: OrderLineEntity[]): SaleForAccrual {
+export function saleForAccrual(order: OrderEntity, lines: readonly OrderLineEntity[]): SaleForAccrual {
   return {
     orderId: order.id,
     guideId: order.attrGuideId,

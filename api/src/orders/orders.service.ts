@@ -21,9 +21,10 @@ const HOUR = 3_600_000;
 /** Unpaid online orders give their stock back after this long (the prepay's time_expire matches). */
 export const UNPAID_ORDER_TTL_MS = 2 * HOUR;
 
+/** An order and its lines as other modules see them: read-only, changed only through the intentions below. */
 export interface OrderWithLines {
-  order: OrderEntity;
-  lines: OrderLineEntity[];
+  readonly order: Readonly<OrderEntity>;
+  readonly lines: ReadonlyArray<Readonly<OrderLineEntity>>;
 }
 
 /** What `markPaid` made of a payment. */
@@ -123,8 +124,9 @@ export class OrdersService {
    * Online orders left unpaid past their expiry (at most 500), for the payments module to close
    * their WeChat Pay transactions and then `cancelUnpaid` them.
    */
-  async expiredUnpaid(now = new Date()): Promise<OrderEntity[]> {
-    return this.orders.find({
+  async expiredUnpaid(now = new Date()): Promise<string[]> {
+    const stale = await this.orders.find({
+      select: { id: true },
       where: {
         status: 'PENDING_PAYMENT',
         channel: 'online',
@@ -132,6 +134,7 @@ export class OrdersService {
       },
       take: 500,
     });
+    return stale.map((o) => o.id);
   }
 
   /**
@@ -172,7 +175,7 @@ export class OrdersService {
   }
 
   /** Takes a cancelled order's units again, all or none (a stable SKU order avoids deadlocks). */
-  private async retakeStock(em: EntityManager, lines: OrderLineEntity[]): Promise<boolean> {
+  private async retakeStock(em: EntityManager, lines: readonly OrderLineEntity[]): Promise<boolean> {
     const quantities = new Map<string, number>();
     for (const l of lines) if (l.skuId) quantities.set(l.skuId, (quantities.get(l.skuId) ?? 0) + l.quantity);
     const taken: Array<[string, number]> = [];

@@ -41,14 +41,14 @@ export class UnpaidOrders {
    */
   async expireUnpaid(now = new Date()): Promise<number> {
     let expired = 0;
-    for (const order of await this.orders.expiredUnpaid(now)) {
+    for (const id of await this.orders.expiredUnpaid(now)) {
       try {
-        await this.payments.closeTransaction(order.id);
+        await this.payments.closeTransaction(id);
       } catch (e) {
-        this.logger.warn(`Order ${order.id} not expired: ${e instanceof Error ? e.message : String(e)}`);
+        this.logger.warn(`Order ${id} not expired: ${e instanceof Error ? e.message : String(e)}`);
         continue;
       }
-      if (await this.orders.cancelUnpaid(order.id)) expired++;
+      if (await this.orders.cancelUnpaid(id)) expired++;
     }
     return expired;
   }

@@ -37,7 +37,7 @@ export function newOnlineRefund(
 export async function refundableLines(
   em: EntityManager,
   orderId: string,
-  lines: OrderLineEntity[],
+  lines: readonly OrderLineEntity[],
 ): Promise<RefundableLine[]> {
   const claimed = await em
     .getRepository(RefundLineEntity)
@@ -77,7 +77,7 @@ export async function insertRefundLines(
   em: EntityManager,
   refundId: string,
   plan: RefundPlan,
-  orderLines: OrderLineEntity[],
+  orderLines: readonly OrderLineEntity[],
 ): Promise<void> {
   if (!plan.lines.length) return;
   const lineNo = new Map(orderLines.map((l) => [l.id, l.lineNo]));

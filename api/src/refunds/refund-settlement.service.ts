@@ -100,7 +100,7 @@ export class RefundSettlement {
   async applySuccess(
     em: EntityManager,
     refund: RefundEntity,
-    orderLines: OrderLineEntity[],
+    orderLines: readonly OrderLineEntity[],
     at: Date,
   ): Promise<OrderStatus> {
     const parts = await em.getRepository(RefundLineEntity).findBy({ refundId: refund.id });
