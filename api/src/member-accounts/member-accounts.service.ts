@@ -8,6 +8,7 @@ import { StoresService, toStore } from '../stores/stores.service.js';
 import type { MemberBindingAuditEntity } from '../members/member-binding-audit.entity.js';
 import { MemberCodeService } from '../members/member-code.service.js';
 import type { MemberEntity } from '../members/member.entity.js';
+import { memberRecord } from '../members/member-record.js';
 import { MembersService } from '../members/members.service.js';
 
 // The shapes are the contract's (packages/contracts console.ts), shared with the console.
@@ -19,8 +20,6 @@ export type BindingChangeView = BindingChange;
 const toSummary = (g: GuideEntity): GuideSummary => ({ id: g.id, name: g.name, storeId: g.storeId, status: g.status });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 const toChange = (a: MemberBindingAuditEntity): BindingChangeView => ({
   id: a.id,
@@ -100,17 +99,6 @@ export class MemberAccountsService {
       m.serviceGuideId ? this.guides.require(m.serviceGuideId).then(toSummary, () => null) : null,
       m.serviceStoreId ? this.stores.require(m.serviceStoreId).then(toStore, () => null) : null,
     ]);
-    return {
-      id: m.id,
-      openid: m.openid,
-      registeredAt: iso(m.registeredAt),
-      openingGuideId: m.openingGuideId,
-      serviceGuideId: m.serviceGuideId,
-      serviceStoreId: m.serviceStoreId,
-      boundAt: iso(m.boundAt),
-      createdAt: m.createdAt.toISOString(),
-      serviceGuide,
-      serviceStore,
-    };
+    return { ...memberRecord(m), serviceGuide, serviceStore };
   }
 }

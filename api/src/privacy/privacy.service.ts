@@ -5,13 +5,12 @@ import { AfterSalesService } from '../after-sales/after-sales.service.js';
 import { AppError } from '../common/app-error.js';
 import { Transactions } from '../database/transactions.js';
 import { FulfilmentService } from '../fulfilment/fulfilment.service.js';
+import { memberRecord } from '../members/member-record.js';
 import { MembersService } from '../members/members.service.js';
 import { OrdersService } from '../orders/orders.service.js';
 import { PaymentsService } from '../payments/payments.service.js';
 import { SharesService } from '../shares/shares.service.js';
 import { WechatSessionsService } from '../wechat-sessions/wechat-sessions.service.js';
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** Why each kind of data is kept (shown with the export; the mini-program's privacy page says the same). */
 export const PURPOSES: Record<string, string> = {
@@ -56,18 +55,7 @@ export class PrivacyService implements OnModuleInit {
       this.afterSales.ofMember(memberId),
     ]);
     return {
-      member: {
-        id: m.id,
-        openid: m.openid,
-        unionid: m.unionid,
-        phone: m.phone,
-        registeredAt: iso(m.registeredAt),
-        openingGuideId: m.openingGuideId,
-        serviceGuideId: m.serviceGuideId,
-        serviceStoreId: m.serviceStoreId,
-        boundAt: iso(m.boundAt),
-        createdAt: m.createdAt.toISOString(),
-      },
+      member: { ...memberRecord(m), unionid: m.unionid, phone: m.phone },
       addresses: address ? [address] : [],
       orders,
       visits: visits.map((v) => ({
