@@ -115,3 +115,47 @@ export const FULFILMENT = {
   },
   'GET /api/members/me/addresses': [{ ...REMEMBERED_ADDRESS, updatedAt: '2026-11-01T00:00:00Z' }],
 };
+
+/* ---------- member page ---------- */
+
+/** An 18-digit member code as the API issues them ('9' + 17 digits). */
+export const code18 = (n: number) => `9${String(n).padStart(17, '0')}`;
+export const codeFor = (n: number, validMs = 300_000) => ({
+  code: code18(n),
+  expiresAt: new Date(Date.now() + validMs).toISOString(),
+});
+
+const memberStore = { id: 'store-0001', name: '上海南京西路店', city: '上海' };
+const unregistered = {
+  id: 'member-0001',
+  openid: 'o-1',
+  registeredAt: null,
+  openingGuideId: null,
+  serviceGuideId: null,
+  serviceStoreId: null,
+  boundAt: null,
+  createdAt: '2025-03-01T08:00:00.000Z',
+  serviceGuide: null,
+  serviceStore: null,
+};
+const bound = {
+  ...unregistered,
+  openingGuideId: 'guide-1',
+  serviceGuideId: 'guide-1',
+  serviceStoreId: memberStore.id,
+  boundAt: '2025-03-01T08:00:00.000Z',
+  serviceGuide: { id: 'guide-1', name: '王小美', storeId: memberStore.id, status: 'active' },
+  serviceStore: memberStore,
+};
+const registered = { ...bound, registeredAt: '2025-03-08T02:00:00.000Z' };
+const registerAnswer = {
+  id: 'member-0001',
+  openid: 'o-1',
+  phone: '13800138000',
+  registeredAt: '2025-03-08T02:00:00.000Z',
+  openingGuideId: 'guide-1',
+  serviceGuideId: 'guide-1',
+  serviceStoreId: memberStore.id,
+};
+/** The member profiles of the member page tests: before 开卡, bound to a guide, registered; the 开卡 answer. */
+export const MEMBER = { store: memberStore, unregistered, bound, registered, registerAnswer };

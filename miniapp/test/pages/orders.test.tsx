@@ -16,6 +16,16 @@ const order = (id: string, status: string, extra: object = {}) => ({
   ...extra,
 });
 
+/** Two of sku-1a at ¥99.00 each, `refunded` of them refunded. */
+const refundedLine = (refunded: number) => ({
+  id: 'l1',
+  skuId: 'sku-1a',
+  quantity: 2,
+  unitPriceFen: 9900,
+  amountFen: 19800,
+  refundedQuantity: refunded,
+  refundedFen: refunded * 9900,
+});
 const stores = [{ id: 'store-0001', name: '上海南京西路店', city: '上海' }];
 /** A counter sale (POST /api/pos/redemptions): channel store, an amount-only line without a sku. */
 const storeOrder = (extra: object = {}) => ({
@@ -128,6 +138,13 @@ describe('orders page', () => {
   });
 });
 
+/** Opens the detail page of order o1 as `detail` answers it, with the catalog for line names. */
+function openOrder(detail: object) {
+  __mock.setRouter({ id: 'o1' });
+  installApi({ 'GET /api/orders/:id': detail, 'GET /api/products': products });
+  render(<OrderPage />);
+}
+
 describe('order detail page', () => {
   beforeEach(() => loginAsConsumer());
 
@@ -139,12 +156,7 @@ describe('order detail page', () => {
   });
 
   it('error (not yours)', async () => {
-    __mock.setRouter({ id: 'o1' });
-    installApi({
-      'GET /api/orders/:id': apiError(403, 'NOT_YOUR_ORDER', 'This is not your order'),
-      'GET /api/products': products,
-    });
-    render(<OrderPage />);
+    openOrder(apiError(403, 'NOT_YOUR_ORDER', 'This is not your order'));
     expect(await screen.findByTestId('state-error')).toHaveTextContent('这不是您的订单');
     expect(screen.queryByTestId('retry')).toBeNull();
   });
@@ -170,51 +182,25 @@ describe('order detail page', () => {
   });
 
   it('shows refunds: amount and per-line quantities', async () => {
-    __mock.setRouter({ id: 'o1' });
-    installApi({
-      'GET /api/orders/:id': order('o1', 'PARTIALLY_REFUNDED', {
+    openOrder(
+      order('o1', 'PARTIALLY_REFUNDED', {
         paidFen: 19800,
         refundedFen: 9900,
-        lines: [
-          {
-            id: 'l1',
-            skuId: 'sku-1a',
-            quantity: 2,
-            unitPriceFen: 9900,
-            amountFen: 19800,
-            refundedQuantity: 1,
-            refundedFen: 9900,
-          },
-        ],
+        lines: [refundedLine(1)],
       }),
-      'GET /api/products': products,
-    });
-    render(<OrderPage />);
+    );
     expect(await screen.findByTestId('order-refunded')).toHaveTextContent('¥99.00');
     expect(screen.getByTestId('line-refund')).toHaveTextContent('已退 1 件 · ¥99.00');
   });
 
   it('a full refund shows what was refunded and what remains paid', async () => {
-    __mock.setRouter({ id: 'o1' });
-    installApi({
-      'GET /api/orders/:id': order('o1', 'REFUNDED', {
+    openOrder(
+      order('o1', 'REFUNDED', {
         paidFen: 19800,
         refundedFen: 19800,
-        lines: [
-          {
-            id: 'l1',
-            skuId: 'sku-1a',
-            quantity: 2,
-            unitPriceFen: 9900,
-            amountFen: 19800,
-            refundedQuantity: 2,
-            refundedFen: 19800,
-          },
-        ],
+        lines: [refundedLine(2)],
       }),
-      'GET /api/products': products,
-    });
-    render(<OrderPage />);
+    );
     expect(await screen.findByTestId('order-status')).toHaveTextContent('已退款');
     expect(screen.getByTestId('order-refunded')).toHaveTextContent('-¥198.00');
     expect(screen.getByTestId('order-net')).toHaveTextContent('¥0.00');
@@ -223,12 +209,7 @@ describe('order detail page', () => {
   });
 
   it('no refund, no refund rows', async () => {
-    __mock.setRouter({ id: 'o1' });
-    installApi({
-      'GET /api/orders/:id': order('o1', 'PAID', { paidFen: 19800, refundedFen: 0 }),
-      'GET /api/products': products,
-    });
-    render(<OrderPage />);
+    openOrder(order('o1', 'PAID', { paidFen: 19800, refundedFen: 0 }));
     await screen.findByTestId('order-status');
     expect(screen.queryByTestId('order-refund-summary')).toBeNull();
     expect(screen.queryByTestId('line-refund')).toBeNull();
