@@ -1,5 +1,6 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import type { CounterSale } from '@guideshare/contracts';
 import { CounterEndpoint, CounterStore } from '../stores/counter.guard.js';
 import { CreateRedemptionDto } from './pos.dto.js';
 import { PosService } from './pos.service.js';
@@ -22,6 +23,7 @@ export class PosController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const { order, replayed } = await this.pos.redeem(storeId, body);
-    return answerCreate(reply, replayed, { ...order, creditedGuide: await this.pos.creditedGuide(order) });
+    const sale: CounterSale = { ...order, creditedGuide: await this.pos.creditedGuide(order) };
+    return answerCreate(reply, replayed, sale);
   }
 }

@@ -1,28 +1,9 @@
-import type { OrderChannel, OrderStatus } from '@guideshare/contracts';
+import type { OrderStatus, Refund } from '@guideshare/contracts';
 import { inLineOrder } from '../orders/order-view.js';
-import type { RefundEntity, RefundLineEntity, RefundStatus } from './refund.entities.js';
+import type { RefundEntity, RefundLineEntity } from './refund.entities.js';
 
-/** A refund as the API shows it. */
-export interface RefundView {
-  id: string;
-  orderId: string;
-  channel: OrderChannel;
-  status: RefundStatus;
-  amountFen: number;
-  reason: string;
-  lines: Array<{ lineId: string; quantity: number; amountFen: number }>;
-  /** Online: our out_refund_no and WeChat Pay's refund_id (once known). */
-  outRefundNo: string | null;
-  refundId: string | null;
-  /** Counter: the store and its refund number. */
-  storeId: string | null;
-  refundNo: string | null;
-  note: string | null;
-  createdAt: string;
-  completedAt: string | null;
-  /** The order's status after this refund as far as it is known now. */
-  orderStatus?: OrderStatus;
-}
+/** A refund as the API shows it: the contract's. */
+export type RefundView = Refund;
 
 export function toRefundView(r: RefundEntity, lines: RefundLineEntity[], orderStatus?: OrderStatus): RefundView {
   return {

@@ -1,12 +1,12 @@
 import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
-import type { OrderChannel } from '@guideshare/contracts';
+import type { OrderChannel, RefundStatus } from '@guideshare/contracts';
 import { FenColumn, IdColumn, InstantColumn } from '../common/columns.js';
 
 /**
  * PROCESSING until WeChat Pay's REFUND.* notify (online); SUCCESS at once at a counter.
  * FAILED: WeChat Pay refused the request outright (nothing was refunded).
  */
-export type RefundStatus = 'PROCESSING' | 'SUCCESS' | 'CLOSED' | 'ABNORMAL' | 'FAILED'; // transitions: refund-state.ts
+export type { RefundStatus }; // transitions: refund-state.ts
 
 /**
  * One refund of an order. Retries land once through unique constraints: (order, Idempotency-Key)

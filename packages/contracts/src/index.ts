@@ -8,6 +8,7 @@ export * from './policy.js';
 export * from './shares.js';
 export * from './attribution.js';
 export * from './orders.js';
+export * from './refunds.js';
 export * from './commissions.js';
 export * from './members.js';
 export * from './reports.js';

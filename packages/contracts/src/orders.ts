@@ -1,5 +1,6 @@
 // Orders, payment, fulfilment and after-sales (docs/DOMAIN.md "Orders", Additions "Fulfilment", "After-sales").
 import type { Attribution } from './attribution.js';
+import type { RefundStatus } from './refunds.js';
 
 /**
  * Every order status (api/src/orders/order-state.ts moves between them). There is no "completed": delivery
@@ -119,7 +120,7 @@ export interface AfterSale {
   rejectReason: string | null;
   /** the refund created on approval, and its status at WeChat Pay */
   refundId: string | null;
-  refundStatus: 'PROCESSING' | 'SUCCESS' | 'CLOSED' | 'ABNORMAL' | 'FAILED' | null;
+  refundStatus: RefundStatus | null;
   createdAt: string;
   decidedAt: string | null;
   refundedAt: string | null;

@@ -3,13 +3,12 @@ import { PageContainer, ProCard } from '@ant-design/pro-components';
 import { Alert, Button, Descriptions, Form, Input, Result, Tag } from 'antd';
 import { useRef, useState } from 'react';
 import { api } from '../../api/client';
-import type { Order } from '../../api/types';
+import type { CounterSale } from '@guideshare/contracts';
 import { yuanRules } from '../../components/yuan-rules';
 import { dateTime, RULE, toFen, yuan } from '../../format';
 import { useCounterSubmit } from './useCounterSubmit';
 
 /** The redemption answer: the store order and the guide it credits, by name. */
-type CounterOrder = Order & { creditedGuide?: { id: string; name: string } | null };
 
 interface Values {
   memberCode: string;
@@ -17,7 +16,7 @@ interface Values {
   amount: string;
 }
 
-export function creditedGuide(order: CounterOrder): string | null {
+export function creditedGuide(order: CounterSale): string | null {
   if (order.creditedGuide) return order.creditedGuide.name;
   return order.attribution?.guideId ? '已归属导购' : null;
 }
@@ -25,11 +24,11 @@ export function creditedGuide(order: CounterOrder): string | null {
 /** Counter sale: scan the member's code, type the receipt and amount; the API credits the guide. */
 export function CounterPage() {
   const [form] = Form.useForm<Values>();
-  const [order, setOrder] = useState<CounterOrder | null>(null);
+  const [order, setOrder] = useState<CounterSale | null>(null);
   const codeInput = useRef<React.ComponentRef<typeof Input>>(null);
 
   const { busy, error, submit } = useCounterSubmit(async (v: Values) => {
-    const res = await api<CounterOrder>('/pos/redemptions', {
+    const res = await api<CounterSale>('/pos/redemptions', {
       method: 'POST',
       body: {
         memberCode: v.memberCode.replace(/\s/g, ''),

@@ -1,6 +1,7 @@
 import { PageContainer, ProCard } from '@ant-design/pro-components';
 import { Alert, Button, Descriptions, Form, Input, Result } from 'antd';
 import { useRef, useState } from 'react';
+import type { Refund } from '@guideshare/contracts';
 import { api, idempotencyKey } from '../../api/client';
 import { yuanRules } from '../../components/yuan-rules';
 import { toFen, yuan } from '../../format';
@@ -10,14 +11,6 @@ interface Values {
   receiptNo: string;
   refundNo: string;
   amount: string;
-}
-
-interface Refund {
-  id: string;
-  orderId: string;
-  amountFen: number;
-  status: string;
-  refundNo?: string;
 }
 
 export function CounterRefundPage() {

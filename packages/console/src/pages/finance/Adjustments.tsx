@@ -1,22 +1,12 @@
 import { PageContainer, ProCard } from '@ant-design/pro-components';
 import { Alert, Button, Form, Input, Select, Table, Tag } from 'antd';
 import { useRef, useState } from 'react';
+import type { Adjustment } from '@guideshare/contracts';
 import { api, idempotencyKey } from '../../api/client';
 import { useAuth } from '../../auth';
 import { dateTime, toFen, yuan } from '../../format';
 import { yuanRules } from '../../components/yuan-rules';
 import { isMissingRoute, useAction, useGuideNames, useLoad } from '../../hooks';
-
-interface Adjustment {
-  id: string;
-  guideId: string;
-  amountFen: number;
-  reason: string;
-  orderId: string | null;
-  availableAt: string;
-  createdAt: string;
-  settlementId: string | null;
-}
 
 interface Values {
   guideId: string;

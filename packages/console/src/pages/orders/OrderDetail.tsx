@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Descriptions, Space, Spin, Table, Tag } from 'ant
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../api/client';
-import type { AttributionCorrection } from '@guideshare/contracts';
+import type { AttributionCorrection, OrderLedger, OrderLedgerEntry, Refund } from '@guideshare/contracts';
 import type { Order, OrderLine, Product } from '../../api/types';
 import { useAuth } from '../../auth';
 import { CHANNEL, dateTime, ENTRY_KIND, FULFILMENT_STATUS, ORDER_STATUS, percent, RULE, yuan } from '../../format';
@@ -11,37 +11,6 @@ import { isMissingRoute, useGuideNames, useLoad, useStores } from '../../hooks';
 import { AttributionHistory, AttributionModal } from './Attribution';
 import { RefundModal, ShipmentModal } from './OrderActions';
 import { SMALL_TABLE } from '../../components/list-table';
-
-type DetailOrder = Order & {
-  fulfilment?: {
-    type: 'delivery' | 'pickup';
-    status: string;
-    carrier?: string;
-    trackingNo?: string;
-    storeId?: string;
-  } | null;
-  attribution: (Order['attribution'] & { creditedInsteadOf?: { guideId: string; rule: string } }) | null;
-};
-
-interface LedgerEntry {
-  id: string;
-  guideId: string;
-  kind: string;
-  amountFen: number;
-  rateBps: number | null;
-  baseFen?: number | null;
-  availableAt: string;
-  settlementId: string | null;
-  createdAt?: string;
-}
-
-interface Refund {
-  id: string;
-  amountFen: number;
-  status: string;
-  reason?: string;
-  createdAt?: string;
-}
 
 const REFUND_STATUS: Record<string, string> = {
   PROCESSING: '处理中',
@@ -59,12 +28,11 @@ export function OrderDetailPage() {
   const [refunding, setRefunding] = useState(false);
   const [shipping, setShipping] = useState(false);
   const [correcting, setCorrecting] = useState(false);
-  const order = useLoad(() => api<DetailOrder>(`/orders/${id}`), [id]);
+  const order = useLoad(() => api<Order>(`/orders/${id}`), [id]);
   const refunds = useLoad(() => api<Refund[]>(`/orders/${id}/refunds`), [id]);
   const ledger = useLoad(async () => {
     try {
-      const r = await api<{ entries: LedgerEntry[] } | LedgerEntry[]>(`/admin/orders/${id}/ledger`);
-      return Array.isArray(r) ? r : r.entries;
+      return (await api<OrderLedger>(`/admin/orders/${id}/ledger`)).entries;
     } catch (e) {
       if (isMissingRoute(e)) return null;
       throw e;
@@ -188,7 +156,7 @@ export function OrderDetailPage() {
       </ProCard>
       {ledger.data !== null && (
         <ProCard title="佣金明细" headerBordered style={{ marginBottom: 16 }}>
-          <Table<LedgerEntry>
+          <Table<OrderLedgerEntry>
             {...SMALL_TABLE}
             loading={ledger.loading}
             dataSource={ledger.data ?? []}

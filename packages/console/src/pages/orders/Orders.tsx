@@ -9,8 +9,6 @@ import { useAuth } from '../../auth';
 import { CHANNEL, dateTime, ORDER_STATUS, RULE, yuan } from '../../format';
 import { useGuideNames, useStores } from '../../hooks';
 
-type Row = Order & { fulfilment?: { type: string; status: string } | null };
-
 export function OrdersPage() {
   const { session } = useAuth();
   const { message } = App.useApp();
@@ -18,7 +16,7 @@ export function OrdersPage() {
   const guides = useGuideNames(session?.role);
   const storeName = useMemo(() => new Map((stores.data ?? []).map((s) => [s.id, s.name])), [stores.data]);
 
-  const columns: ProColumns<Row>[] = [
+  const columns: ProColumns<Order>[] = [
     {
       title: '订单号',
       dataIndex: 'id',
@@ -89,7 +87,7 @@ export function OrdersPage() {
 
   return (
     <PageContainer>
-      <ProTable<Row>
+      <ProTable<Order>
         rowKey="id"
         headerTitle="订单列表"
         columns={columns}
@@ -113,7 +111,7 @@ export function OrdersPage() {
                 pageSize: params.pageSize,
               },
             });
-            return { data: page.items as Row[], success: true, total: page.total };
+            return { data: page.items, success: true, total: page.total };
           } catch (e) {
             void message.error(errorText(e));
             return { data: [], success: false };
