@@ -10,12 +10,14 @@ import { answerCreate } from '../common/idempotency-key.js';
 /** Content-addressed: the bytes behind a URL never change, so caches may keep them for a year. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
+const notMultipart = () =>
+  new AppError(415, 'UPLOAD_NOT_MULTIPART', 'Send the image as multipart/form-data in the field "file"');
+
 /** What @fastify/multipart reports, as the API's own errors. */
 function multipartFailure(e: unknown): unknown {
   const code = (e as { code?: string })?.code;
   if (code === 'FST_REQ_FILE_TOO_LARGE') return new AppError(413, 'UPLOAD_TOO_LARGE', 'An image may be at most 5 MB');
-  if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE')
-    return new AppError(415, 'UPLOAD_NOT_MULTIPART', 'Send the image as multipart/form-data in the field "file"');
+  if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return notMultipart();
   if (typeof code === 'string' && code.startsWith('FST_'))
     return AppError.badRequest('UPLOAD_MALFORMED', 'The multipart body could not be read');
   return e;
@@ -33,8 +35,7 @@ export class UploadsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    if (!request.isMultipart())
-      throw new AppError(415, 'UPLOAD_NOT_MULTIPART', 'Send the image as multipart/form-data in the field "file"');
+    if (!request.isMultipart()) throw notMultipart();
     let bytes: Buffer;
     try {
       const part = await request.file();
