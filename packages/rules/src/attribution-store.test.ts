@@ -1,37 +1,26 @@
 import { describe, expect, it } from '@jest/globals';
 import { decideStoreAttribution } from './attribution.js';
 import type { AttributionDecision } from './types.js';
-import { DAY, HOUR, T0, guides, liveTouch, policy, touch, unbound } from './attribution.fixtures.js';
+import { DAY, HOUR, T0, baseInput, decision, liveTouch, policy, touch } from './attribution.fixtures.js';
 
 type Input = Parameters<typeof decideStoreAttribution>[0];
 
-function decide(overrides: Partial<Input> = {}): AttributionDecision {
-  return decideStoreAttribution({
-    buyerMemberId: 'm-buyer',
-    soldAt: T0,
-    touches: [],
-    member: unbound,
-    redeemingStoreId: 's-counter',
-    policy,
-    guides,
-    ...overrides,
-  });
-}
+const decide = (overrides: Partial<Input> = {}): AttributionDecision =>
+  decideStoreAttribution({ ...baseInput, soldAt: T0, redeemingStoreId: 's-counter', ...overrides });
 
 describe('decideStoreAttribution', () => {
   it('credits the guide of the last share within the store window (the online-to-offline loop)', () => {
     const t = touch('g1', T0 - 10 * DAY);
-    expect(decide({ touches: [t] })).toEqual({
-      rule: 'share',
-      guideId: 'g1',
-      storeId: 's1',
-      shareCode: t.shareCode,
-      touchedAt: T0 - 10 * DAY,
-      policyVersion: 3,
-      commissionable: true,
-      selfReferral: false,
-      creditedInsteadOf: null,
-    });
+    expect(decide({ touches: [t] })).toEqual(
+      decision({
+        rule: 'share',
+        guideId: 'g1',
+        storeId: 's1',
+        shareCode: t.shareCode,
+        touchedAt: T0 - 10 * DAY,
+        commissionable: true,
+      }),
+    );
   });
 
   it('uses the store window (14 days), not the online one', () => {
@@ -71,17 +60,7 @@ describe('decideStoreAttribution', () => {
 
   it('with neither, credits the redeeming store — not the member’s service store', () => {
     const member = { serviceGuideId: null, serviceStoreId: 's-home', openingGuideId: null };
-    expect(decide({ member })).toEqual({
-      rule: 'store',
-      guideId: null,
-      storeId: 's-counter',
-      shareCode: null,
-      touchedAt: null,
-      policyVersion: 3,
-      commissionable: false,
-      selfReferral: false,
-      creditedInsteadOf: null,
-    });
+    expect(decide({ member })).toEqual(decision({ rule: 'store', storeId: 's-counter' }));
     expect(decide().rule).toBe('store');
   });
 

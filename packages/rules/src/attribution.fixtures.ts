@@ -1,6 +1,6 @@
 // Shared test data for the attribution tests (excluded from the build).
 import { DEFAULT_POLICY_OPTIONS } from './types.js';
-import type { AttributionPolicy, GuideRef, LiveSession, MemberBinding, Touch } from './types.js';
+import type { AttributionDecision, AttributionPolicy, GuideRef, LiveSession, MemberBinding, Touch } from './types.js';
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -65,4 +65,23 @@ export const live: LiveSession = { id: 'live1', storeId: 's2', startsAt: T0 - 2 
 
 export function liveTouch(guideId: string, at: number, liveId = live.id, extra: Partial<Touch> = {}): Touch {
   return touch(guideId, at, { kind: 'live', targetId: liveId, ...extra });
+}
+
+/** What every decision input starts from: a buyer with no binding and no touches, under `policy` and `guides`. */
+export const baseInput = { buyerMemberId: 'm-buyer', touches: [] as Touch[], member: unbound, policy, guides };
+
+/** A decision crediting nobody under policy version 3, but for `d`: tests spell out only what differs. */
+export function decision(d: Partial<AttributionDecision>): AttributionDecision {
+  return {
+    rule: 'none',
+    guideId: null,
+    storeId: null,
+    shareCode: null,
+    touchedAt: null,
+    policyVersion: policy.version,
+    commissionable: false,
+    selfReferral: false,
+    creditedInsteadOf: null,
+    ...d,
+  };
 }
