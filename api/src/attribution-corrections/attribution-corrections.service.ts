@@ -67,7 +67,7 @@ export class AttributionCorrectionsService {
     if (order.status === 'CANCELLED')
       throw AppError.conflict('ORDER_NOT_CORRECTABLE', 'A cancelled order earns nobody anything');
     if (order.attrGuideId === input.guideId && order.attrCommissionable) return;
-    const guide = await this.guides.require(input.guideId, em);
+    const guide = await this.guides.require(em, input.guideId);
     if (guide.status !== 'active')
       throw AppError.unprocessable('GUIDE_DEPARTED', 'A departed guide cannot be credited');
     const policy = await this.policy.byVersion(em, order.attrPolicyVersion);

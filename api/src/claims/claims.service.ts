@@ -41,7 +41,7 @@ export class ClaimsService {
   ) {}
 
   async create(guideId: string, input: CreateClaimDto): Promise<ClaimView> {
-    const guide = await this.guides.require(guideId);
+    const guide = await this.guides.require(this.tx.outside, guideId);
     // A guide claims for their own store only: it is where they sell.
     if (guide.storeId !== input.storeId)
       throw AppError.forbidden('A guide can only claim sales of their own store', 'CLAIM_STORE_FORBIDDEN');

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppError } from '../common/app-error.js';
 import { Public } from '../auth/auth.decorators.js';
+import { Transactions } from '../database/transactions.js';
 import { PolicyService } from '../policy/policy.service.js';
 import type { AppConfig as PublicConfig } from '@guideshare/contracts';
 import { APP_CONFIG, type AppConfig } from './app-config.js';
@@ -14,6 +15,7 @@ export class ConfigController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly policy: PolicyService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: Transactions,
   ) {}
 
   /** `onlineWindowHours`: the mini-program drops a stored share code once it is older than this. */
@@ -24,7 +26,7 @@ export class ConfigController {
       appId: this.config.wechat.appId,
       businessTz: this.config.businessTz,
       simulatorUrl: this.config.simulatorUrl,
-      onlineWindowHours: (await this.policy.current()).onlineWindowHours,
+      onlineWindowHours: (await this.policy.current(this.tx.outside)).onlineWindowHours,
     };
   }
 

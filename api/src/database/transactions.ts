@@ -23,6 +23,9 @@ function isRetryable(error: unknown): boolean {
  * Write transactions: READ COMMITTED on MySQL (REPEATABLE READ gap locks deadlock under load) with a
  * bounded, jittered retry on deadlock — which is also how Galera reports a certification conflict. sql.js has one connection and no isolation, so its
  * transactions are serialized in-process.
+ *
+ * A method that reads or writes takes the manager as its first, required parameter: the caller's
+ * transaction (`run(em => …)`) or, said out loud, `outside` (docs/DEVELOPING.md "Transactions").
  */
 @Injectable()
 export class Transactions {
@@ -31,6 +34,14 @@ export class Transactions {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.mysql = dataSource.options.type !== 'sqljs';
+  }
+
+  /**
+   * The manager for work outside any transaction (each statement commits on its own): what a caller
+   * passes when it means not to be in a transaction, so a missing manager never reads outside one silently.
+   */
+  get outside(): EntityManager {
+    return this.dataSource.manager;
   }
 
   async run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {

@@ -47,7 +47,7 @@ export class AdjustmentsService {
     const dedupeKey = `adjustment:${idempotencyKey ?? newId()}`;
     const previous = idempotencyKey ? await this.replay(dedupeKey, input) : null;
     if (previous) return { entry: previous, replayed: true };
-    const guide = await this.guides.require(input.guideId);
+    const guide = await this.guides.require(this.tx.outside, input.guideId);
     const { value: entry, replayed } = await insertOrReplay(
       async () => {
         const row = await this.tx.run(async (em) => {

@@ -196,7 +196,7 @@ export class SettlementsService {
     rows: SettlementTotalsRow[],
     openingFenByGuide: Record<string, number>,
   ): Promise<ComputedSettlement> {
-    const refs = await this.guides.refs(guidesOf(rows, openingFenByGuide), em);
+    const refs = await this.guides.refs(em, guidesOf(rows, openingFenByGuide));
     const storeIdByGuide: Record<string, string> = {};
     for (const [guideId, ref] of Object.entries(refs)) storeIdByGuide[guideId] = ref.storeId;
     return computeSettlement(rows, openingFenByGuide, storeIdByGuide);

@@ -1,6 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import type { GuideCard } from '@guideshare/contracts';
 import { Public } from '../auth/auth.decorators.js';
+import { Transactions } from '../database/transactions.js';
 import { GuidesService } from '../guides/guides.service.js';
 import { SharesService } from '../shares/shares.service.js';
 import { StoresService } from '../stores/stores.service.js';
@@ -16,13 +17,14 @@ export class GuideCardsController {
     private readonly shares: SharesService,
     private readonly guides: GuidesService,
     private readonly stores: StoresService,
+    private readonly tx: Transactions,
   ) {}
 
   @Public()
   @Get(':code/guide')
   async card(@Param('code') code: string): Promise<GuideCard> {
-    const share = await this.shares.resolve(code);
-    const guide = await this.guides.require(share.guideId);
+    const share = await this.shares.resolve(this.tx.outside, code);
+    const guide = await this.guides.require(this.tx.outside, share.guideId);
     const store = await this.stores.require(guide.storeId);
     return {
       guideId: guide.id,

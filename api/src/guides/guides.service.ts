@@ -63,7 +63,7 @@ export class GuidesService {
    */
   async update(id: string, input: { name?: string; storeId?: string }): Promise<Guide> {
     const changes = changesOf(input);
-    const guide = await this.require(id);
+    const guide = await this.require(this.tx.outside, id);
     if (changes.storeId !== undefined && changes.storeId !== guide.storeId) {
       if (guide.status !== 'active') throw AppError.conflict('GUIDE_ALREADY_DEPARTED', 'This guide has departed');
       await this.stores.require(changes.storeId);
@@ -72,8 +72,8 @@ export class GuidesService {
     return toGuide({ ...guide, ...changes });
   }
 
-  async require(id: string, em?: EntityManager): Promise<GuideEntity> {
-    const guide = await (em ? em.getRepository(GuideEntity) : this.guides).findOneBy({ id });
+  async require(em: EntityManager, id: string): Promise<GuideEntity> {
+    const guide = await em.getRepository(GuideEntity).findOneBy({ id });
     if (!guide) throw AppError.notFound('GUIDE_NOT_FOUND', `No guide ${id}`);
     return guide;
   }
@@ -93,8 +93,8 @@ export class GuidesService {
   }
 
   /** The guides named, plus every successor along their chains, as plain data for the rules. */
-  async refs(ids: Iterable<string>, em?: EntityManager): Promise<Record<string, GuideRef>> {
-    const repo = em ? em.getRepository(GuideEntity) : this.guides;
+  async refs(em: EntityManager, ids: Iterable<string>): Promise<Record<string, GuideRef>> {
+    const repo = em.getRepository(GuideEntity);
     const refs: Record<string, GuideRef> = {};
     let pending = [...new Set(ids)];
     while (pending.length) {
@@ -107,8 +107,8 @@ export class GuidesService {
 
   /** Links a guide's own consumer account, so self-referral can be recognised. */
   async linkMember(guideId: string, memberId: string): Promise<Guide> {
-    const guide = await this.require(guideId);
-    await this.members.require(memberId);
+    const guide = await this.require(this.tx.outside, guideId);
+    await this.members.require(this.tx.outside, memberId);
     try {
       await this.guides.update({ id: guideId }, { memberId });
     } catch (e) {
@@ -126,14 +126,14 @@ export class GuidesService {
   async depart(guideId: string, successorGuideId?: string): Promise<{ guide: Guide; membersMoved: number }> {
     return this.tx.run(async (em) => {
       const repo = em.getRepository(GuideEntity);
-      const guide = await this.require(guideId, em);
+      const guide = await this.require(em, guideId);
       if (guide.status === 'departed')
         throw AppError.conflict('GUIDE_ALREADY_DEPARTED', 'This guide has already departed');
       let successor: GuideEntity | null = null;
       if (successorGuideId) {
         if (successorGuideId === guideId)
           throw AppError.badRequest('SUCCESSOR_INVALID', 'A guide cannot succeed themselves');
-        successor = await this.require(successorGuideId, em);
+        successor = await this.require(em, successorGuideId);
         if (successor.status !== 'active') throw AppError.badRequest('SUCCESSOR_INVALID', 'The successor has departed');
       }
       const updated = await repo.update(

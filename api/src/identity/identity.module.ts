@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AttributionEvidenceModule } from '../attribution-evidence/attribution-evidence.module.js';
 import { GuidesModule } from '../guides/guides.module.js';
 import { MembersModule } from '../members/members.module.js';
 import { PolicyModule } from '../policy/policy.module.js';
@@ -15,6 +16,7 @@ import { StaffAccountEntity } from './staff.entity.js';
 @Module({
   imports: [
     TypeOrmModule.forFeature([StaffAccountEntity]),
+    AttributionEvidenceModule,
     MembersModule,
     GuidesModule,
     SharesModule,

@@ -3,16 +3,14 @@ import type { RegisteredMember } from '@guideshare/contracts';
 import { WechatApiClient, WechatApiError } from '@guideshare/wechat';
 import { latestTouchWithinWindow } from '@guideshare/rules';
 import { AppError } from '../common/app-error.js';
+import { AttributionEvidenceService } from '../attribution-evidence/attribution-evidence.service.js';
 import { Transactions } from '../database/transactions.js';
 import { GuidesService } from '../guides/guides.service.js';
 import type { MemberEntity } from '../members/member.entity.js';
 import { MemberBindingService } from '../members/member-binding.service.js';
 import { MembersService } from '../members/members.service.js';
-import { PolicyService } from '../policy/policy.service.js';
-import { SharesService } from '../shares/shares.service.js';
 import { MemberRegistrationEntity } from './registration.entity.js';
 
-const HOUR = 3_600_000;
 /** getuserphonenumber errcodes that mean "this code is no good" (invalid, used, expired), not "WeChat is down". */
 const BAD_CODE = new Set<number | string>([40029, 40163, 41008]);
 
@@ -49,32 +47,29 @@ export class RegistrationService {
     private readonly members: MembersService,
     private readonly binding: MemberBindingService,
     private readonly guides: GuidesService,
-    private readonly shares: SharesService,
-    private readonly policy: PolicyService,
+    private readonly evidence: AttributionEvidenceService,
   ) {}
 
   async register(memberId: string, phoneCode: string): Promise<{ member: RegisteredMember; created: boolean }> {
-    const current = await this.members.require(memberId);
+    const current = await this.members.require(this.tx.outside, memberId);
     if (current.registeredAt) return { member: view(current), created: false };
     const phone = await this.phoneNumber(phoneCode);
     const at = new Date();
     const created = await this.tx.run(async (em) => {
       if (!(await this.members.completeRegistration(em, memberId, phone, at))) return false;
-      const policy = await this.policy.current(em);
-      const touches = await this.shares.touchesSince(
-        em,
-        memberId,
-        new Date(at.getTime() - policy.onlineWindowHours * HOUR),
-      );
+      const { policy, touches, guides } = await this.evidence.load(em, memberId, at, {
+        channel: 'online',
+        liveId: null,
+      });
       const touch = latestTouchWithinWindow(touches, at.getTime(), policy.onlineWindowHours);
-      const touchGuide = touch ? await this.guides.require(touch.guideId, em) : null;
+      const touchGuide = touch ? guides[touch.guideId] : undefined;
       // A departed guide's old card still brings people in, but binds them to nobody (as on a visit).
-      if (touchGuide?.status === 'active') {
+      if (touchGuide?.active) {
         const event = { type: 'registration' as const, guideId: touchGuide.id, storeId: touchGuide.storeId };
         await this.binding.apply(em, memberId, { ...event, at: at.getTime() }, policy);
       }
-      const member = await this.members.require(memberId, em);
-      const opening = member.openingGuideId ? await this.guides.require(member.openingGuideId, em) : null;
+      const member = await this.members.require(em, memberId);
+      const opening = member.openingGuideId ? await this.guides.require(em, member.openingGuideId) : null;
       await em.insert(MemberRegistrationEntity, {
         memberId,
         registeredAt: at,
@@ -86,7 +81,7 @@ export class RegistrationService {
       });
       return true;
     });
-    return { member: view(await this.members.require(memberId)), created };
+    return { member: view(await this.members.require(this.tx.outside, memberId)), created };
   }
 
   private async phoneNumber(code: string): Promise<string> {

@@ -45,7 +45,7 @@ export class MemberAccountsService {
   ) {}
 
   async me(memberId: string): Promise<MemberView> {
-    return this.view(await this.members.require(memberId));
+    return this.view(await this.members.require(this.tx.outside, memberId));
   }
 
   code(memberId: string): Promise<MemberCode> {
@@ -53,7 +53,7 @@ export class MemberAccountsService {
   }
 
   async detail(memberId: string): Promise<MemberView & { bindingHistory: BindingChangeView[] }> {
-    const member = await this.members.require(memberId);
+    const member = await this.members.require(this.tx.outside, memberId);
     const history = await this.members.bindingHistory(memberId);
     return { ...(await this.view(member)), bindingHistory: history.map(toChange) };
   }
@@ -65,7 +65,7 @@ export class MemberAccountsService {
   async search(q: string): Promise<AdminMember[]> {
     const text = q.trim();
     let member: MemberEntity | null = null;
-    if (UUID.test(text)) member = await this.members.require(text).catch(() => null);
+    if (UUID.test(text)) member = await this.members.require(this.tx.outside, text).catch(() => null);
     else if (/^\d{10}$/.test(text)) member = await this.members.findByCodeNo(text);
     else if (/^\d{18}$/.test(text)) member = await this.codes.memberOf(text);
     return member ? [await this.detail(member.id)] : [];
@@ -78,7 +78,7 @@ export class MemberAccountsService {
     actorId: string,
   ): Promise<{ member: MemberView; change: BindingChangeView | null }> {
     const { member, audit } = await this.tx.run(async (em) => {
-      const guide = await this.guides.require(input.guideId, em).catch((e: unknown) => {
+      const guide = await this.guides.require(em, input.guideId).catch((e: unknown) => {
         if (e instanceof AppError && e.code === 'GUIDE_NOT_FOUND')
           throw AppError.badRequest('GUIDE_NOT_FOUND', `No guide ${input.guideId}`);
         throw e;
@@ -96,7 +96,7 @@ export class MemberAccountsService {
 
   private async view(m: MemberEntity): Promise<MemberView> {
     const [serviceGuide, serviceStore] = await Promise.all([
-      m.serviceGuideId ? this.guides.require(m.serviceGuideId).then(toSummary, () => null) : null,
+      m.serviceGuideId ? this.guides.require(this.tx.outside, m.serviceGuideId).then(toSummary, () => null) : null,
       m.serviceStoreId ? this.stores.require(m.serviceStoreId).then(toStore, () => null) : null,
     ]);
     return { ...memberRecord(m), serviceGuide, serviceStore };

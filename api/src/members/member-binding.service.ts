@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull } from 'typeorm';
-import { decideBinding, hasLapsed, type BindingEvent, type BindingPolicy, type MemberBinding } from '@guideshare/rules';
+import {
+  decideBinding,
+  effectiveBinding,
+  type BindingEvent,
+  type BindingPolicy,
+  type MemberBinding,
+} from '@guideshare/rules';
 import { newId } from '../common/ids.js';
 import { MemberBindingAuditEntity, type MemberBindingChangeKind } from './member-binding-audit.entity.js';
 import { MemberEntity } from './member.entity.js';
@@ -100,14 +106,8 @@ export class MemberBindingService {
     let dropped = 0;
     for (const member of candidates) {
       const before = bindingOf(member);
-      if (!hasLapsed(before, now.getTime(), policy)) continue;
-      const after: MemberBinding = {
-        serviceGuideId: null,
-        serviceStoreId: null,
-        openingGuideId: before.openingGuideId,
-        boundAt: null,
-        serviceTouchedAt: null,
-      };
+      const after = effectiveBinding(before, now.getTime(), policy);
+      if (after === before) continue;
       if (!(await this.write(em, member, after))) continue;
       await this.audit(em, member.id, 'expiry', before, after, REASONS.expiry(policy), now);
       dropped++;

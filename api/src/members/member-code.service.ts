@@ -4,6 +4,7 @@ import { EntityManager, In, Repository } from 'typeorm';
 import type { MemberCode } from '@guideshare/contracts';
 import { AppError } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { Transactions } from '../database/transactions.js';
 import { isFresh, issueMemberCode, readMemberCode, stepAt, STEP_MS, VALID_STEPS } from './member-code.js';
 import { MemberCodeUseEntity } from './member-code-use.entity.js';
 import { MemberEntity } from './member.entity.js';
@@ -37,13 +38,14 @@ export class MemberCodeService {
     @Inject(APP_CONFIG) config: AppConfig,
     @InjectRepository(MemberCodeUseEntity) private readonly uses: Repository<MemberCodeUseEntity>,
     private readonly members: MembersService,
+    private readonly tx: Transactions,
   ) {
     this.secret = config.memberCodeSecret;
   }
 
   /** The member's current code, never one already redeemed: reads only, writes nothing. */
   async issue(memberId: string, now = Date.now()): Promise<MemberCode> {
-    const member = await this.members.require(memberId);
+    const member = await this.members.require(this.tx.outside, memberId);
     const codeNo = await this.members.codeNoOf(member);
     const steps = candidateSteps(now);
     const used = new Set(

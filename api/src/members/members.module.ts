@@ -30,7 +30,7 @@ export class MembersModule implements OnModuleInit, OnApplicationShutdown {
 
   /** One batch of lapsed bindings dropped (idempotent: conditional updates); returns how many. */
   async sweepLapsedBindings(now = new Date()): Promise<number> {
-    const policy = await this.policy.current();
+    const policy = await this.policy.current(this.tx.outside);
     if (policy.bindingValidityDays === null) return 0;
     return this.tx.run((em) => this.binding.expireLapsed(em, policy, now));
   }

@@ -7,6 +7,7 @@ import { Batcher } from '../database/group-commit.js';
 import { newId } from '../common/ids.js';
 import { withUniqueCode } from '../common/unique-code.js';
 import { insertOrReplay } from '../database/insert-or-replay.js';
+import { Transactions } from '../database/transactions.js';
 import { MemberBindingAuditEntity } from './member-binding-audit.entity.js';
 import { newMemberNo } from './member-code.js';
 import { MemberEntity } from './member.entity.js';
@@ -29,6 +30,7 @@ export class MembersService {
   constructor(
     @InjectRepository(MemberEntity) private readonly members: Repository<MemberEntity>,
     @InjectRepository(MemberBindingAuditEntity) private readonly audits: Repository<MemberBindingAuditEntity>,
+    private readonly tx: Transactions,
   ) {}
 
   /** The member for a WeChat identity, created on first sight; safe under concurrent first logins. */
@@ -75,8 +77,8 @@ export class MembersService {
     );
   }
 
-  async require(id: string, em?: EntityManager): Promise<MemberEntity> {
-    const member = await (em ? em.getRepository(MemberEntity) : this.members).findOneBy({ id });
+  async require(em: EntityManager, id: string): Promise<MemberEntity> {
+    const member = await em.getRepository(MemberEntity).findOneBy({ id });
     if (!member) throw AppError.notFound('MEMBER_NOT_FOUND', `No member ${id}`);
     return member;
   }
@@ -138,7 +140,7 @@ export class MembersService {
         (codeNo) => this.members.update({ id: member.id, codeNo: IsNull() }, { codeNo }),
         CODE_NO_ATTEMPTS,
       );
-      const { codeNo } = await this.require(member.id);
+      const { codeNo } = await this.require(this.tx.outside, member.id);
       if (codeNo) return codeNo;
     }
   }
@@ -193,7 +195,7 @@ export class MembersService {
     guide: { id: string; storeId: string },
     change: { actorId: string; reason: string; at: Date },
   ): Promise<{ member: MemberEntity; audit: MemberBindingAuditEntity | null }> {
-    const member = await this.require(memberId, em);
+    const member = await this.require(em, memberId);
     if (member.serviceGuideId === guide.id && member.serviceStoreId === guide.storeId) return { member, audit: null };
     const updated = await em.getRepository(MemberEntity).update(
       {

@@ -4,6 +4,7 @@ import { EntityManager, Repository } from 'typeorm';
 import type { FulfilmentRequest, Order } from '@guideshare/contracts';
 import { decideOnlineAttribution, resolveRateBps } from '@guideshare/rules';
 import { AppError } from '../common/app-error.js';
+import { AttributionEvidenceService } from '../attribution-evidence/attribution-evidence.service.js';
 import { newId } from '../common/ids.js';
 import { requestHash } from '../common/request-hash.js';
 import { withUniqueCode } from '../common/unique-code.js';
@@ -14,18 +15,12 @@ import { insertOrReplay } from '../database/insert-or-replay.js';
 import { fulfilmentRequestOf } from '../fulfilment/fulfilment.dto.js';
 import { FulfilmentService } from '../fulfilment/fulfilment.service.js';
 import { toFulfilment } from '../fulfilment/fulfilment-view.js';
-import { GuidesService } from '../guides/guides.service.js';
-import { LivesService } from '../lives/lives.service.js';
-import { bindingOf, MembersService } from '../members/members.service.js';
-import { PolicyService } from '../policy/policy.service.js';
 import { SharesService } from '../shares/shares.service.js';
 import { OrderEntity, OrderLineEntity } from './order.entities.js';
 import { newOrderNo } from './order-no.js';
 import { toOrder } from './order-view.js';
 import { CreateOrderDto } from './orders.dto.js';
 import { attributionColumns, OrdersService } from './orders.service.js';
-
-const HOUR = 3_600_000;
 
 /** Checkout: a consumer's new online order, with its attribution, stock, order number and fulfilment. */
 @Injectable()
@@ -37,10 +32,7 @@ export class OrderCheckoutService {
     private readonly views: OrdersService,
     private readonly catalog: CatalogService,
     private readonly shares: SharesService,
-    private readonly members: MembersService,
-    private readonly guides: GuidesService,
-    private readonly policy: PolicyService,
-    private readonly lives: LivesService,
+    private readonly evidence: AttributionEvidenceService,
     private readonly fulfilment: FulfilmentService,
   ) {}
 
@@ -63,7 +55,7 @@ export class OrderCheckoutService {
     const previous = await this.replay(memberId, idempotencyKey, hash);
     if (previous) return { order: previous, replayed: true };
     // Reject a forged code or an unknown pickup store before opening a transaction: an error writes nothing.
-    if (input.shareCode !== undefined) await this.shares.resolve(input.shareCode);
+    if (input.shareCode !== undefined) await this.shares.resolve(this.tx.outside, input.shareCode);
     const fulfilment = input.fulfilment ? fulfilmentRequestOf(input.fulfilment) : null;
     if (fulfilment) await this.fulfilment.validate(fulfilment);
     const { value: order, replayed } = await insertOrReplay(
@@ -159,15 +151,10 @@ export class OrderCheckoutService {
 
   /** Loads the evidence and asks the pure rules. */
   private async decide(em: EntityManager, memberId: string, at: Date, liveId: string | null) {
-    const policy = await this.policy.current(em);
-    const live = liveId ? await this.lives.session(em, liveId) : null;
-    const windowMs = policy.onlineWindowHours * HOUR;
-    const since = new Date(Math.min(at.getTime() - windowMs, live ? live.startsAt - windowMs : Infinity));
-    const touches = await this.shares.touchesSince(em, memberId, since);
-    const member = await this.members.require(memberId, em);
-    const binding = bindingOf(member);
-    const guideIds = [...touches.map((t) => t.guideId), binding.serviceGuideId].filter((id): id is string => !!id);
-    const guides = await this.guides.refs(guideIds, em);
+    const { policy, live, touches, binding, guides } = await this.evidence.load(em, memberId, at, {
+      channel: 'online',
+      liveId,
+    });
     const decision = decideOnlineAttribution({
       buyerMemberId: memberId,
       orderAt: at.getTime(),

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AttributionEvidenceModule } from '../attribution-evidence/attribution-evidence.module.js';
 import { CatalogModule } from '../catalog/catalog.module.js';
 import { FulfilmentModule } from '../fulfilment/fulfilment.module.js';
 import { GuidesModule } from '../guides/guides.module.js';
@@ -24,6 +25,7 @@ import { StoreOrdersService } from './store-orders.service.js';
 @Module({
   imports: [
     TypeOrmModule.forFeature([OrderEntity, OrderLineEntity]),
+    AttributionEvidenceModule,
     CatalogModule,
     SharesModule,
     MembersModule,

@@ -4,22 +4,17 @@ import { EntityManager, Repository } from 'typeorm';
 import type { Order } from '@guideshare/contracts';
 import { decideStoreAttribution, resolveRateBps } from '@guideshare/rules';
 import { AppError } from '../common/app-error.js';
+import { AttributionEvidenceService } from '../attribution-evidence/attribution-evidence.service.js';
 import { newId } from '../common/ids.js';
 import { requestHash } from '../common/request-hash.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { insertOrReplay } from '../database/insert-or-replay.js';
 import { Transactions } from '../database/transactions.js';
-import { GuidesService } from '../guides/guides.service.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { MemberCodeService } from '../members/member-code.service.js';
-import { bindingOf, MembersService } from '../members/members.service.js';
-import { PolicyService } from '../policy/policy.service.js';
-import { SharesService } from '../shares/shares.service.js';
 import { OrderEntity, OrderLineEntity } from './order.entities.js';
 import { saleForAccrual, toOrder } from './order-view.js';
 import { attributionColumns } from './orders.service.js';
-
-const HOUR = 3_600_000;
 
 /** A counter receipt, as recorded: the redeeming store, the member the code named, and what was sold. */
 export interface StoreSale {
@@ -67,11 +62,8 @@ export class StoreOrdersService {
     @InjectRepository(OrderLineEntity) private readonly lines: Repository<OrderLineEntity>,
     private readonly tx: Transactions,
     private readonly catalog: CatalogService,
-    private readonly shares: SharesService,
-    private readonly members: MembersService,
     private readonly memberCodes: MemberCodeService,
-    private readonly guides: GuidesService,
-    private readonly policy: PolicyService,
+    private readonly evidence: AttributionEvidenceService,
     private readonly ledger: LedgerService,
   ) {}
 
@@ -101,10 +93,8 @@ export class StoreOrdersService {
     if (sale.lines && sale.lines.reduce((sum, l) => sum + l.amountFen, 0) !== sale.amountFen) {
       throw AppError.badRequest('LINES_TOTAL_MISMATCH', 'The lines must add up to amountFen');
     }
-    // Outside the transaction: creating policy version 1 on first need uses its own connection.
-    const policy = await this.policy.current();
     const { value: order, replayed } = await insertOrReplay(
-      () => this.tx.run((em) => this.insert(em, sale, policy)),
+      () => this.tx.run((em) => this.insert(em, sale)),
       () => this.replay(sale.storeId, sale.receiptNo, sale.requestHash),
       async () => {
         if (await this.memberCodes.isUsed(sale.memberId, sale.memberCodeStep))
@@ -117,11 +107,7 @@ export class StoreOrdersService {
     return { order, replayed };
   }
 
-  private async insert(
-    em: EntityManager,
-    sale: StoreSale,
-    policy: Awaited<ReturnType<PolicyService['current']>>,
-  ): Promise<Order> {
+  private async insert(em: EntityManager, sale: StoreSale): Promise<Order> {
     const now = new Date();
     const soldAt = sale.soldAt.getTime();
     // First: a code already used for another receipt fails here, before anything else is written.
@@ -134,14 +120,9 @@ export class StoreOrdersService {
     });
 
     // Attribution, decided once from the evidence as of the sale (touches after it never count).
-    const touches = await this.shares.touchesSince(
-      em,
-      sale.memberId,
-      new Date(soldAt - policy.storeWindowHours * HOUR),
-    );
-    const binding = bindingOf(await this.members.require(sale.memberId, em));
-    const guideIds = [...touches.map((t) => t.guideId), binding.serviceGuideId].filter((id): id is string => !!id);
-    const guides = await this.guides.refs(guideIds, em);
+    const { policy, touches, binding, guides } = await this.evidence.load(em, sale.memberId, sale.soldAt, {
+      channel: 'store',
+    });
     const decision = decideStoreAttribution({
       buyerMemberId: sale.memberId,
       soldAt,

@@ -89,7 +89,7 @@ export class PaymentsService {
     const order = await this.orders.get(principal, orderId);
     if (order.status !== 'PENDING_PAYMENT')
       throw AppError.conflict('ORDER_NOT_PAYABLE', `An order in status ${order.status} cannot be paid`);
-    const member = await this.members.require(order.memberId!);
+    const member = await this.members.require(this.tx.outside, order.memberId!);
     const outTradeNo = toOutTradeNo(order.id);
     const created = new Date(order.createdAt).getTime();
     let prepayId: string;

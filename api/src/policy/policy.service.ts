@@ -5,7 +5,7 @@ import type { Policy, PolicyInput, PolicyVersion } from '@guideshare/contracts';
 import { DEFAULT_POLICY_OPTIONS } from '@guideshare/rules';
 import { AppError } from '../common/app-error.js';
 import { insertOrReplay } from '../database/insert-or-replay.js';
-import { isDuplicateKey } from '../database/transactions.js';
+import { isDuplicateKey, Transactions } from '../database/transactions.js';
 import { PolicyVersionEntity } from './policy.entity.js';
 
 /**
@@ -31,12 +31,17 @@ const toPolicy = ({ createdAt: _, ...policy }: PolicyVersionEntity): Policy => (
 
 @Injectable()
 export class PolicyService {
-  constructor(@InjectRepository(PolicyVersionEntity) private readonly versions: Repository<PolicyVersionEntity>) {}
+  constructor(
+    @InjectRepository(PolicyVersionEntity) private readonly versions: Repository<PolicyVersionEntity>,
+    private readonly tx: Transactions,
+  ) {}
 
-  /** The newest version; version 1 (the defaults) is created on first need. */
-  async current(em?: EntityManager): Promise<Policy> {
-    const repo = em ? em.getRepository(PolicyVersionEntity) : this.versions;
-    const [latest] = await repo.find({ order: { version: 'DESC' }, take: 1 });
+  /**
+   * The newest version, read through `em`; version 1 (the defaults) is created on first need, outside
+   * `em`'s transaction (committed at once, so a caller's rollback never takes it back).
+   */
+  async current(em: EntityManager): Promise<Policy> {
+    const [latest] = await em.getRepository(PolicyVersionEntity).find({ order: { version: 'DESC' }, take: 1 });
     if (latest) return toPolicy(latest);
     const first = { version: 1, ...DEFAULT_POLICY, createdAt: new Date() };
     // Concurrent first readers: one version 1 lands, the others read the newest version.
@@ -45,14 +50,14 @@ export class PolicyService {
         await this.versions.insert(first);
         return toPolicy(first);
       },
-      () => this.current(),
+      () => this.current(em),
     );
     return value;
   }
 
   /** Every version, newest first, with when it was made. */
   async history(): Promise<PolicyVersion[]> {
-    await this.current(); // version 1 exists once anyone asks
+    await this.current(this.tx.outside); // version 1 exists once anyone asks
     const rows = await this.versions.find({ order: { version: 'DESC' } });
     return rows.map((row) => ({ ...toPolicy(row), createdAt: row.createdAt.toISOString() }));
   }
@@ -70,7 +75,7 @@ export class PolicyService {
   async put(body: Partial<PolicyInput>): Promise<Policy> {
     const input: PolicyInput = { ...DEFAULT_POLICY, ...body };
     for (let attempt = 0; attempt < 5; attempt++) {
-      const { version } = await this.current();
+      const { version } = await this.current(this.tx.outside);
       const next = { version: version + 1, ...input, createdAt: new Date() };
       try {
         await this.versions.insert(next);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Order } from '@guideshare/contracts';
 import { AppError } from '../common/app-error.js';
+import { Transactions } from '../database/transactions.js';
 import { GuidesService } from '../guides/guides.service.js';
 import { MemberCodeService } from '../members/member-code.service.js';
 import { StoreOrdersService, storeSaleHash } from '../orders/store-orders.service.js';
@@ -17,13 +18,14 @@ export class PosService {
     private readonly codes: MemberCodeService,
     private readonly storeOrders: StoreOrdersService,
     private readonly guides: GuidesService,
+    private readonly tx: Transactions,
   ) {}
 
   /** Who the sale credits, by name, for the clerk to tell the customer; null when nobody. */
   async creditedGuide(order: Order): Promise<{ id: string; name: string } | null> {
     const guideId = order.attribution?.guideId;
     if (!guideId) return null;
-    const guide = await this.guides.require(guideId);
+    const guide = await this.guides.require(this.tx.outside, guideId);
     return { id: guide.id, name: guide.name };
   }
 

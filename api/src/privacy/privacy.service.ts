@@ -47,7 +47,7 @@ export class PrivacyService implements OnModuleInit {
   }
 
   async export(memberId: string): Promise<MemberDataExport> {
-    const m = await this.members.require(memberId);
+    const m = await this.members.require(this.tx.outside, memberId);
     const [address, orders, visits, afterSales] = await Promise.all([
       this.fulfilment.lastAddress(memberId),
       this.orders.allOfMember(memberId),

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { CatalogService } from '../catalog/catalog.service.js';
+import { Transactions } from '../database/transactions.js';
 import { GuidesService } from '../guides/guides.service.js';
 import { LivesService } from '../lives/lives.service.js';
 import { PolicyService } from '../policy/policy.service.js';
@@ -22,7 +23,7 @@ export async function seedDemo(app: INestApplication, now = new Date()): Promise
   const catalog = app.get(CatalogService);
   const lives = app.get(LivesService);
   const uploads = app.get(UploadsService);
-  await app.get(PolicyService).current();
+  await app.get(PolicyService).current(app.get(Transactions).outside);
   const existing = await stores.list();
   if (existing.length) {
     return {

@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { formatPrice } from '@guideshare/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { isDuplicateKey } from '../database/transactions.js';
+import { isDuplicateKey, Transactions } from '../database/transactions.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { GuidesService } from '../guides/guides.service.js';
 import { LivesService } from '../lives/lives.service.js';
@@ -33,6 +33,7 @@ export class PosterService {
     private readonly lives: LivesService,
     private readonly stores: StoresService,
     private readonly guides: GuidesService,
+    private readonly tx: Transactions,
   ) {}
 
   /** The poster PNG, drawn once per version of its content (a price change draws a new one). */
@@ -61,7 +62,7 @@ export class PosterService {
   }
 
   private async text(share: ShareEntity): Promise<PosterText> {
-    const guide = await this.guides.require(share.guideId);
+    const guide = await this.guides.require(this.tx.outside, share.guideId);
     const store = await this.stores.require(share.storeId).catch(() => null);
     if (share.kind === 'live') {
       const live = await this.lives.get(share.targetId);

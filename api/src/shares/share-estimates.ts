@@ -5,6 +5,7 @@ import type { ProductCommission } from '@guideshare/contracts';
 import { commissionFen, resolveRateBps } from '@guideshare/rules';
 import { Roles } from '../auth/auth.decorators.js';
 import { CatalogService } from '../catalog/catalog.service.js';
+import { Transactions } from '../database/transactions.js';
 import { PolicyService } from '../policy/policy.service.js';
 
 /** Estimates with today's rates and prices: the order freezes its own when it is placed. */
@@ -14,10 +15,11 @@ export class ShareEstimatesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalog: CatalogService,
     private readonly policy: PolicyService,
+    private readonly tx: Transactions,
   ) {}
 
   async productCommissions(): Promise<ProductCommission[]> {
-    const [products, policy] = await Promise.all([this.catalog.listProducts(), this.policy.current()]);
+    const [products, policy] = await Promise.all([this.catalog.listProducts(), this.policy.current(this.tx.outside)]);
     const skuIds = products.flatMap((p) => p.skus.map((s) => s.id));
     const skus = skuIds.length ? await this.catalog.skusForSale(this.dataSource.manager, skuIds) : new Map();
     return products.flatMap((p) => {

@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { sharePath, type ShareTarget } from '@guideshare/contracts';
 import { CurrentUser, Public, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/tokens.js';
+import { Transactions } from '../database/transactions.js';
 import { PosterService } from './poster.service.js';
 import { SharesService } from './shares.service.js';
 import { WxacodeService } from './wxacode.service.js';
@@ -14,6 +15,7 @@ export class ShareMediaController {
     private readonly shares: SharesService,
     private readonly wxacodes: WxacodeService,
     private readonly posters: PosterService,
+    private readonly tx: Transactions,
   ) {}
 
   /**
@@ -23,7 +25,7 @@ export class ShareMediaController {
   @Public()
   @Get(':code')
   async target(@Param('code') code: string): Promise<ShareTarget> {
-    const s = await this.shares.resolve(code);
+    const s = await this.shares.resolve(this.tx.outside, code);
     return { code: s.code, kind: s.kind, targetId: s.targetId, path: sharePath(s.kind, s.targetId, s.code) };
   }
 

@@ -70,7 +70,7 @@ export class SharesService {
   ) {}
 
   async issue(guideId: string, kind: ShareKind, targetId: string): Promise<Share> {
-    const guide = await this.guides.require(guideId);
+    const guide = await this.guides.require(this.tx.outside, guideId);
     if (guide.status !== 'active') throw AppError.forbidden('A departed guide cannot share', 'GUIDE_DEPARTED');
     await this.requireTarget(kind, targetId);
     const share: ShareEntity = {
@@ -90,11 +90,11 @@ export class SharesService {
   }
 
   /** The share behind a code; forged, altered or unknown codes are a 400 SHARE_CODE_INVALID. */
-  async resolve(code: unknown, em?: EntityManager): Promise<ShareEntity> {
+  async resolve(em: EntityManager, code: unknown): Promise<ShareEntity> {
     if (!isAuthenticShareCode(this.config.shareCodeSecret, code)) throw invalidCode();
     const cached = this.cache.get(code);
     if (cached) return cached;
-    const share = await (em ? em.getRepository(ShareEntity) : this.shares).findOneBy({ code });
+    const share = await em.getRepository(ShareEntity).findOneBy({ code });
     if (!share) throw invalidCode();
     if (this.cache.size >= SHARE_CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(code, share);
@@ -103,7 +103,7 @@ export class SharesService {
 
   /** A guide's own share; another guide's code is a 403. */
   async owned(guideId: string, code: string): Promise<ShareEntity> {
-    const share = await this.resolve(code);
+    const share = await this.resolve(this.tx.outside, code);
     if (share.guideId !== guideId)
       throw AppError.forbidden('This share code belongs to another guide', 'SHARE_NOT_YOURS');
     return share;
@@ -111,7 +111,7 @@ export class SharesService {
 
   /** Records a touch and binds the member as the policy's binding mode says (docs/DOMAIN.md rule 5). */
   async recordVisit(memberId: string, input: RecordVisitDto, at = new Date()): Promise<void> {
-    const share = await this.resolve(input.shareCode);
+    const share = await this.resolve(this.tx.outside, input.shareCode);
     // Decrypted before anything is written: group data that does not decrypt is a 400 recording nothing.
     const openGId = input.group ? await this.sessions.openGroupId(memberId, input.group) : null;
     await this.visitWrites.add({ memberId, share, at, input, openGId });
@@ -124,7 +124,7 @@ export class SharesService {
    * a code this member never opened counts as opened now, and that touch is recorded.
    */
   async touchFromOrder(em: EntityManager, memberId: string, code: string, at: Date): Promise<void> {
-    const share = await this.resolve(code, em);
+    const share = await this.resolve(em, code);
     if (await em.getRepository(VisitEntity).existsBy({ memberId, shareCode: share.code })) return;
     await this.writeTouches(em, [{ memberId, share, at, input: { shareCode: code }, openGId: null }]);
   }
@@ -181,8 +181,8 @@ export class SharesService {
       })),
     );
     const guides = await this.guides.refs(
-      touches.map((t) => t.share.guideId),
       em,
+      touches.map((t) => t.share.guideId),
     );
     const events = touches
       .filter((t) => guides[t.share.guideId]?.active)

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { WechatApiError, WecomClient, type ExternalContact } from '@guideshare/wechat';
 import { AppError } from '../common/app-error.js';
+import { Transactions } from '../database/transactions.js';
 import { GuidesService } from '../guides/guides.service.js';
 import { MembersService } from '../members/members.service.js';
 import { ReportsService } from '../reports/reports.service.js';
@@ -71,10 +72,11 @@ export class CustomerCardService {
     private readonly shares: SharesService,
     private readonly reports: ReportsService,
     private readonly followers: OaFollowersService,
+    private readonly tx: Transactions,
   ) {}
 
   async card(guideId: string, externalUserId: string): Promise<CustomerCard> {
-    const guide = await this.guides.require(guideId);
+    const guide = await this.guides.require(this.tx.outside, guideId);
     if (guide.status !== 'active') throw AppError.forbidden('This guide has departed', 'GUIDE_DEPARTED');
     const contact = await this.contact(externalUserId);
     if (!contact.followUsers.some((f) => f.userId === guide.wecomUserId)) {
@@ -131,7 +133,7 @@ export class CustomerCardService {
 
   private async guideSummary(id: string | null): Promise<GuideSummary | null> {
     if (!id) return null;
-    const g = await this.guides.require(id).catch(() => null);
+    const g = await this.guides.require(this.tx.outside, id).catch(() => null);
     return g ? { id: g.id, name: g.name, storeId: g.storeId, status: g.status } : null;
   }
 }
