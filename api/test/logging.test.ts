@@ -25,7 +25,10 @@ let db: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => {
   db = await createTestDatabase();
   const port = await freePort();
-  const config = loadConfig({ DATABASE_URL: db.url, PORT: String(port), LOG_LEVEL: 'info' }, DEMO_DEFAULTS);
+  const config = loadConfig(
+    { DATABASE_URL: db.url, PORT: String(port), LOG_LEVEL: 'info', THROTTLE_STAFF_PER_USERNAME: '1/10m' },
+    DEMO_DEFAULTS,
+  );
   app = await createApp(config, { logStream: capture });
   await app.listen({ port, host: '127.0.0.1' });
   url = `http://127.0.0.1:${port}`;
@@ -78,6 +81,29 @@ describe('request logs', () => {
     const line = await until(() => lines.find((l) => l.reqId === id && l.context === 'WechatPayNotify'));
     expect(line.level).toBe('warn');
     expect(line.msg).toMatch(/Refused a notification/);
+  });
+
+  it('logs refused requests too (429 before any handler), without the password', async () => {
+    const login = () =>
+      fetch(`${url}/api/auth/staff`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'nobody', password: 'pa55-word-secret' }),
+      });
+    await login();
+    const refused = await login();
+    expect(refused.status).toBe(429);
+    const id = refused.headers.get('x-request-id');
+    await until(() => lines.find((l) => l.reqId === id && l.status === 429));
+    expect(JSON.stringify(lines)).not.toContain('pa55-word-secret');
+  });
+
+  it('does not log health checks', async () => {
+    const health = await fetch(`${url}/api/health`);
+    expect(health.headers.get('x-request-id')).toBeTruthy();
+    const next = await fetch(`${url}/api/config`);
+    await until(() => lines.find((l) => l.reqId === next.headers.get('x-request-id') && l.status));
+    expect(lines.some((l) => l.url === '/api/health')).toBe(false);
   });
 
   it('logs application lines outside requests as JSON with their context', async () => {

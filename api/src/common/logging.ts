@@ -80,6 +80,9 @@ export function pinoHttpOptions(options: LoggingOptions): Options {
     formatters: { level: (label) => ({ level: label }) },
     // App logs inside a request carry {reqId} only, not the whole request.
     quietReqLogger: true,
+    // Load balancers poll the health check; its answers are not worth a line each. (Inside the
+    // middleware, @fastify/middie has cut the route's prefix off `url`; `originalUrl` is whole.)
+    autoLogging: { ignore: (req) => ((req as { originalUrl?: string }).originalUrl ?? req.url) === '/api/health' },
     quietResLogger: true,
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
     customSuccessMessage: () => 'request',
