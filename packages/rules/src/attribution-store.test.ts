@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { decideStoreAttribution } from './attribution.js';
 import type { AttributionDecision } from './types.js';
-import { DAY, HOUR, T0, baseInput, decision, liveTouch, policy, touch } from './attribution.fixtures.js';
+import { DAY, HOUR, T0, baseInput, creditedBy, decision, liveTouch, policy, touch } from './attribution.fixtures.js';
 
 type Input = Parameters<typeof decideStoreAttribution>[0];
 
@@ -11,16 +11,7 @@ const decide = (overrides: Partial<Input> = {}): AttributionDecision =>
 describe('decideStoreAttribution', () => {
   it('credits the guide of the last share within the store window (the online-to-offline loop)', () => {
     const t = touch('g1', T0 - 10 * DAY);
-    expect(decide({ touches: [t] })).toEqual(
-      decision({
-        rule: 'share',
-        guideId: 'g1',
-        storeId: 's1',
-        shareCode: t.shareCode,
-        touchedAt: T0 - 10 * DAY,
-        commissionable: true,
-      }),
-    );
+    expect(decide({ touches: [t] })).toEqual(creditedBy(t, 's1'));
   });
 
   it('uses the store window (14 days), not the online one', () => {

@@ -70,18 +70,16 @@ export function liveTouch(guideId: string, at: number, liveId = live.id, extra: 
 /** What every decision input starts from: a buyer with no binding and no touches, under `policy` and `guides`. */
 export const baseInput = { buyerMemberId: 'm-buyer', touches: [] as Touch[], member: unbound, policy, guides };
 
+const NOBODY = { rule: 'none', guideId: null, storeId: null, shareCode: null, touchedAt: null } as const;
+const UNPAID = { commissionable: false, selfReferral: false, creditedInsteadOf: null } as const;
+
 /** A decision crediting nobody under policy version 3, but for `d`: tests spell out only what differs. */
 export function decision(d: Partial<AttributionDecision>): AttributionDecision {
-  return {
-    rule: 'none',
-    guideId: null,
-    storeId: null,
-    shareCode: null,
-    touchedAt: null,
-    policyVersion: policy.version,
-    commissionable: false,
-    selfReferral: false,
-    creditedInsteadOf: null,
-    ...d,
-  };
+  return { ...NOBODY, policyVersion: policy.version, ...UNPAID, ...d };
+}
+
+/** The decision crediting touch `t`'s guide through it, at `storeId`, with commission. */
+export function creditedBy(t: Touch, storeId: string, d: Partial<AttributionDecision> = {}): AttributionDecision {
+  const evidence = { shareCode: t.shareCode, touchedAt: t.at };
+  return decision({ rule: 'share', guideId: t.guideId, storeId, ...evidence, commissionable: true, ...d });
 }
