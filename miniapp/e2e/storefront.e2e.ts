@@ -21,219 +21,26 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
-
-const BASE_URL = process.env.BASE_URL;
-const GUIDE_CODE = process.env.GUIDE_CODE ?? 'guide-wang.e2e';
-const PRODUCT_ID = process.env.PRODUCT_ID;
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const ARTIFACTS = path.resolve(process.env.E2E_ARTIFACTS ?? path.join(__dirname, 'artifacts'));
-const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS ?? 30000);
-const COUNTER_KEY = process.env.COUNTER_KEY;
-const ADMIN_USERNAME = process.env.ADMIN_USERNAME ?? 'admin';
-const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD ?? 'admin-demo-password';
-
-const tid = (id: string) => `[data-testid="${id}"]`;
-
-async function number(page: Page, testId: string): Promise<number> {
-  return Number((await page.locator(tid(testId)).first().textContent())?.trim());
-}
-
-function appUrl(hashPath: string): string {
-  const base = BASE_URL!.replace(/#.*$/, '');
-  return `${base.endsWith('/') ? base : `${base}/`}#${hashPath}`;
-}
-
-/** Full-page screenshot after the H5 router's page transition has settled. */
-async function shot(page: Page, name: string) {
-  await page.waitForTimeout(700);
-  await page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true });
-}
-
-/** An API call as a counter or the back office would make it (no browser). */
-async function apiCall(
-  method: string,
-  apiPath: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; json: any }> {
-  const res = await fetch(new URL(apiPath.replace(/^\//, ''), BASE_URL!.replace(/#.*$/, '')), {
-    method,
-    headers: { 'content-type': 'application/json', ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : null };
-}
-
-/** Every tap target on the page is at least 44 × 44 CSS px (WeChat's and Apple's guidance). */
-async function checkTapTargets(page: Page, where: string) {
-  const small = await page.evaluate(() =>
-    Array.from(
-      document.querySelectorAll(
-        '.btn, .chip, .link, .stepper__btn, .seg__item, .tabbar__item, .menu__item, .store, .search__btn, .banner__close',
-      ),
-    )
-      .map((el) => ({ el, r: el.getBoundingClientRect() }))
-      .filter(({ r }) => r.width > 0 && r.height > 0 && (r.width < 43.5 || r.height < 43.5))
-      .map(
-        ({ el, r }) =>
-          `${el.className} "${(el.textContent ?? '').trim().slice(0, 12)}" ${r.width.toFixed(0)}×${r.height.toFixed(0)}`,
-      ),
-  );
-  check(small.length === 0, `tap targets ≥ 44 px on ${where}: ${small.join('; ')}`);
-}
-
-/** The H5 build's <Input> is a wrapper around the real <input>. */
-function field(page: Page, testId: string) {
-  return page.locator(`${tid(testId)} input, input${tid(testId)}`).first();
-}
-
-function step(msg: string) {
-  console.log(`\u25b6 ${msg}`);
-}
-
-function check(cond: unknown, msg: string): asserts cond {
-  if (!cond) throw new Error(`check failed: ${msg}`);
-}
-
-async function newContext(
-  browser: Browser,
-  name: string,
-): Promise<{ ctx: BrowserContext; page: Page; apiLog: string[] }> {
-  const ctx = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  const page = await ctx.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  const apiLog: string[] = [];
-  page.on('response', (res) => {
-    const u = new URL(res.url());
-    if (u.pathname.includes('/api/') || u.pathname.startsWith('/sim/'))
-      apiLog.push(`${res.request().method()} ${u.pathname} → ${res.status()}`);
-  });
-  page.on('pageerror', (e) => console.log(`  [${name}] page error: ${e.message}`));
-  return { ctx, page, apiLog };
-}
-
-const ADDRESS = {
-  name: '张晓雨',
-  phone: '13812345678',
-  province: '上海市',
-  city: '上海市',
-  district: '静安区',
-  detail: '南京西路 1266 号 12 楼',
-};
-
-/** A second purchase for pickup at the member's service store; the counter hands it over. */
-async function pickupFlow(page: Page, productId: string) {
-  step('consumer buys again, for pickup at a store (default: the service store)');
-  await page.goto(appUrl(`/pages/product/index?id=${encodeURIComponent(productId)}`));
-  await page.locator(tid('product-page')).waitFor();
-  await checkTapTargets(page, 'product');
-  await shot(page, '7-product.png');
-  await page.locator(tid('buy-now')).click();
-  await page.locator(tid('checkout-page')).waitFor();
-  const remembered = field(page, 'address-name');
-  await page.waitForFunction(
-    (sel) => (document.querySelector(sel) as HTMLInputElement | null)?.value === '张晓雨',
-    `${tid('address-name')} input`,
-  );
-  check((await remembered.inputValue()) === ADDRESS.name, 'the last address is remembered');
-  await page.locator(tid('fulfilment-pickup')).click();
-  const chosen = page.locator(`${tid('pickup-store')}[data-selected="true"]`);
-  await chosen.waitFor();
-  const storeText = ((await chosen.textContent()) ?? '').trim();
-  check(storeText.includes('上海南京西路店'), `the service store is chosen by default (got "${storeText}")`);
-  await checkTapTargets(page, 'checkout (pickup)');
-  await shot(page, '8-checkout-pickup.png');
-  await page.locator(tid('submit-order')).click();
-  const codeEl = page.locator(tid('pickup-code'));
-  await codeEl.waitFor({ timeout: TIMEOUT * 2 });
-  const pickupCode = (await codeEl.getAttribute('data-code')) ?? '';
-  const pickupOrderId = (await page.locator(tid('order-page')).getAttribute('data-order-id')) ?? '';
-  check(/^\d{6,}$/.test(pickupCode), `a pickup code is shown (got "${pickupCode}")`);
-  check((await page.locator(tid('pickup-qr')).getAttribute('data-text')) === pickupCode, 'its QR carries the code');
-  console.log(`  order ${pickupOrderId}: pickup code ${pickupCode}`);
-  await shot(page, '9-order-pickup-ready.png');
-
-  step('the counter hands the order over (POST /api/pos/pickups with the store key)');
-  check(COUNTER_KEY, 'COUNTER_KEY is set (scripts/browser-test.js passes the demo store key)');
-  const handed = await apiCall('POST', '/api/pos/pickups', { pickupCode }, { 'X-Store-Key': COUNTER_KEY! });
-  check(handed.status === 200, `hand-over answered ${handed.status} ${JSON.stringify(handed.json)}`);
-  check(handed.json?.fulfilment?.status === 'FULFILLED', 'the order is fulfilled at the counter');
-  const again = await apiCall('POST', '/api/pos/pickups', { pickupCode }, { 'X-Store-Key': COUNTER_KEY! });
-  check(again.status === 200 && again.json?.id === pickupOrderId, 'a repeated hand-over answers the same order');
-
-  step('the consumer sees the order fulfilled');
-  await page.reload();
-  await page.locator(`${tid('fulfilment-card')}[data-status="FULFILLED"]`).waitFor();
-  check((await page.locator(tid('pickup-code')).count()) === 0, 'no pickup code once handed over');
-  await shot(page, '10-order-pickup-done.png');
-}
-
-/** The first (delivery) order: the consumer asks for a refund, the admin approves, the consumer sees it. */
-async function refundFlow(page: Page, orderId: string) {
-  step('consumer asks for a refund of one item of the first order');
-  await page.goto(appUrl(`/pages/order/index?id=${encodeURIComponent(orderId)}`));
-  await page.locator(tid('after-sale-open')).click();
-  const form = page.locator(tid('after-sale-form'));
-  await form.locator(tid('after-sale-reason')).nth(1).click();
-  await form.locator('[data-testid^="after-sale-qty-"][data-testid$="-inc"]').first().click();
-  await field(page, 'after-sale-note').fill('包装破损');
-  await checkTapTargets(page, 'after-sales form');
-  await shot(page, '11-after-sale-form.png');
-  await form.locator(tid('after-sale-submit')).click();
-  await page.locator(`${tid('after-sale')}[data-status="REQUESTED"]`).waitFor();
-  await page.waitForTimeout(1500); // let the toast go
-  await shot(page, '12-after-sale-requested.png');
-
-  step('the admin approves the request through the API');
-  const login = await apiCall('POST', '/api/auth/staff', { username: ADMIN_USERNAME, password: ADMIN_PASSWORD });
-  check(login.status === 200 || login.status === 201, `admin login answered ${login.status}`);
-  const auth = { Authorization: `Bearer ${login.json.token}` };
-  const open = await apiCall('GET', '/api/admin/after-sales?status=REQUESTED', undefined, auth);
-  const items: Array<{ id: string; orderId: string }> = Array.isArray(open.json) ? open.json : (open.json?.items ?? []);
-  const request = items.find((a) => a.orderId === orderId);
-  check(request, `the request is listed for the admin (${open.status})`);
-  const approved = await apiCall('POST', `/api/admin/after-sales/${request!.id}/approve`, {}, auth);
-  check(
-    approved.status === 200 || approved.status === 201,
-    `approve answered ${approved.status} ${JSON.stringify(approved.json)}`,
-  );
-
-  step('WeChat Pay settles the refund (the simulator plays the bank: REFUND.SUCCESS notify)');
-  const simulatorUrl = ((await apiCall('GET', '/api/config')).json?.simulatorUrl ?? '').replace(/\/+$/, '');
-  check(simulatorUrl, 'GET /api/config names the simulator');
-  const sim = (await (await fetch(`${simulatorUrl}/sim/state`)).json()) as {
-    refunds: Array<{ out_refund_no: string; status: string }>;
-  };
-  const processing = sim.refunds.filter((r) => r.status === 'PROCESSING');
-  check(processing.length === 1, `one refund waits at WeChat Pay (got ${processing.length})`);
-  const settled = await fetch(`${simulatorUrl}/sim/refunds/complete`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ out_refund_no: processing[0].out_refund_no }),
-  });
-  check(settled.ok, `the simulator settled the refund (${settled.status})`);
-
-  step('the consumer sees the request approved and the money refunded');
-  const done = page.locator(`${tid('after-sale')}[data-status="REFUNDED"]`);
-  const deadline = Date.now() + TIMEOUT;
-  for (;;) {
-    await page.reload();
-    await page.locator(tid('after-sale')).first().waitFor();
-    if (await done.count()) break;
-    const status = await page.locator(tid('after-sale')).first().getAttribute('data-status');
-    if (Date.now() > deadline) throw new Error(`after-sale still ${status}, not REFUNDED`);
-    await page.waitForTimeout(1000);
-  }
-  const refunded = Number(await page.locator(tid('order-refunded')).getAttribute('data-fen'));
-  check(refunded !== 0, 'the order shows the refunded amount');
-  await shot(page, '13-after-sale-refunded.png');
-}
+import type { Request } from 'playwright-core';
+import { pickupFlow, refundFlow } from './after-order.flows';
+import {
+  ADDRESS,
+  ARTIFACTS,
+  BASE_URL,
+  GUIDE_CODE,
+  PRODUCT_ID,
+  TIMEOUT,
+  appUrl,
+  check,
+  checkTapTargets,
+  field,
+  launchChromium,
+  newContext,
+  number,
+  shot,
+  step,
+  tid,
+} from './support';
 
 async function main() {
   if (!BASE_URL) {
@@ -241,19 +48,7 @@ async function main() {
     process.exit(2);
   }
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: !process.env.HEADED,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ].filter((a) => a !== '--headless' || !process.env.HEADED),
-  });
+  const browser = await launchChromium();
   const guide = await newContext(browser, 'guide');
   const consumer = await newContext(browser, 'consumer');
   try {

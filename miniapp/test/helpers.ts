@@ -92,6 +92,28 @@ export const products = [
   },
 ];
 
+/** Cart lines as the cart keeps them: two tees (¥99.00 each) and one bag (¥259.00). */
+export const CART_LINES = {
+  tee: {
+    skuId: 'sku-1a',
+    productId: 'p1',
+    productName: '轻羽速干T恤',
+    skuName: '白色 M',
+    priceFen: 9900,
+    quantity: 2,
+    stock: 10,
+  },
+  bag: {
+    skuId: 'sku-2a',
+    productId: 'p2',
+    productName: '城市通勤双肩包',
+    skuName: '标准款',
+    priceFen: 25900,
+    quantity: 1,
+    stock: 3,
+  },
+};
+
 export const STORES = [
   { id: '11111111-1111-4111-8111-111111111111', name: '上海南京西路店', city: '上海' },
   { id: '22222222-2222-4222-8222-222222222222', name: '杭州湖滨店', city: '杭州' },

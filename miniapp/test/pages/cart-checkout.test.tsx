@@ -8,6 +8,7 @@ import { rememberShareCode } from '../../src/lib/entry';
 import { KEYS } from '../../src/lib/storage';
 import { __mock } from '../mocks/taro';
 import {
+  CART_LINES,
   apiError,
   CODE,
   FULFILMENT,
@@ -18,24 +19,7 @@ import {
   requestsTo,
 } from '../helpers';
 
-const tee = {
-  skuId: 'sku-1a',
-  productId: 'p1',
-  productName: '轻羽速干T恤',
-  skuName: '白色 M',
-  priceFen: 9900,
-  quantity: 2,
-  stock: 10,
-};
-const bag = {
-  skuId: 'sku-2a',
-  productId: 'p2',
-  productName: '城市通勤双肩包',
-  skuName: '标准款',
-  priceFen: 25900,
-  quantity: 1,
-  stock: 3,
-};
+const { tee, bag } = CART_LINES;
 /** Waits until the checkout has its remembered address (weapp: the card; H5: the filled form). */
 async function addressReady() {
   if (process.env.TARO_ENV === 'h5')

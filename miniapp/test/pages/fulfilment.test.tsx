@@ -6,6 +6,7 @@ import OrderPage from '../../src/pages/order/index';
 import OrdersPage from '../../src/pages/orders/index';
 import { startCheckout } from '../../src/lib/checkout';
 import {
+  CART_LINES,
   apiError,
   FULFILMENT,
   installApi,
@@ -17,15 +18,7 @@ import {
   STORES,
 } from '../helpers';
 
-const bag = {
-  skuId: 'sku-2a',
-  productId: 'p2',
-  productName: '城市通勤双肩包',
-  skuName: '标准款',
-  priceFen: 25900,
-  quantity: 1,
-  stock: 3,
-};
+const { bag } = CART_LINES;
 const created = { id: 'order-9', status: 'PENDING_PAYMENT', totalFen: 25900, lines: [] };
 
 function createBody() {
