@@ -1,33 +1,11 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import {
-  ORDER_STATUSES,
-  type FulfilmentStatus,
-  type FulfilmentType,
-  type OrderChannel,
-  type OrderStatus,
-} from '@guideshare/contracts';
-import { RangeQuery } from '../common/range-query.js';
+import type { FulfilmentStatus, FulfilmentType } from '@guideshare/contracts';
 import { OptionalNotNull } from '../common/validation.js';
+import { OrderFilterQuery } from './orders.dto.js';
 
 /** The console's order search: filters on the order's creation time (`from`, `to`), 1-based pages. */
-export class OrderSearchQuery extends RangeQuery {
-  @OptionalNotNull()
-  @IsIn(ORDER_STATUSES)
-  status?: OrderStatus;
-
-  @OptionalNotNull()
-  @IsIn(['online', 'store'])
-  channel?: OrderChannel;
-
-  @OptionalNotNull()
-  @IsUUID()
-  storeId?: string;
-
-  @OptionalNotNull()
-  @IsUUID()
-  guideId?: string;
-
+export class OrderSearchQuery extends OrderFilterQuery {
   @OptionalNotNull()
   @IsUUID()
   memberId?: string;

@@ -51,7 +51,8 @@ export class CreateOrderDto {
   fulfilment?: FulfilmentDto;
 }
 
-export class ListOrdersQuery extends RangeQuery {
+/** The filters an order listing shares: the consumer's/guide's list here and the console's search. */
+export class OrderFilterQuery extends RangeQuery {
   @OptionalNotNull()
   @IsIn(ORDER_STATUSES)
   status?: OrderStatus;
@@ -67,7 +68,9 @@ export class ListOrdersQuery extends RangeQuery {
   @OptionalNotNull()
   @IsUUID()
   storeId?: string;
+}
 
+export class ListOrdersQuery extends OrderFilterQuery {
   @OptionalNotNull()
   @Type(() => Number)
   @IsInt()

@@ -27,16 +27,9 @@ export interface Settlement {
 }
 
 /** The close of `period` computed now, writing nothing: what `POST /api/finance/settlements` would do. */
-export interface SettlementPreview {
-  period: string;
-  totalFen: number;
-  entriesFen: number;
-  openingFen: number;
-  carriedForwardFen: number;
-  entryCount: number;
-  cutoffAt: string;
+export type SettlementPreview = Omit<Settlement, 'id' | 'closedAt' | 'statements'> & {
   statements: SettlementStatement[];
-}
+};
 
 export interface ReconciliationMissingInLedger {
   type: 'payment' | 'refund';

@@ -3,23 +3,25 @@ import type { AfterSale, DeliveryAddress, Order } from './orders.js';
 import type { Store } from './catalog.js';
 import type { ShareKind } from './shares.js';
 
+/** The member's account and binding as ids: opening guide (开卡), service guide and store. */
+export interface MemberAccount {
+  id: string;
+  openid: string;
+  /** set once the member registered (开卡) */
+  registeredAt: string | null;
+  openingGuideId: string | null;
+  serviceGuideId: string | null;
+  serviceStoreId: string | null;
+  boundAt: string | null;
+  createdAt: string;
+}
+
 export interface MemberAddress extends DeliveryAddress {
   updatedAt: string;
 }
 /** `GET /api/members/me/data`: what the brand holds about the member (PIPL access right). */
 export interface MemberDataExport {
-  member: {
-    id: string;
-    openid: string;
-    unionid: string | null;
-    phone: string | null;
-    registeredAt: string | null;
-    openingGuideId: string | null;
-    serviceGuideId: string | null;
-    serviceStoreId: string | null;
-    boundAt: string | null;
-    createdAt: string;
-  };
+  member: MemberAccount & { unionid: string | null; phone: string | null };
   addresses: MemberAddress[];
   orders: Order[];
   visits: Array<{
@@ -45,16 +47,7 @@ export interface MemberGuideSummary {
 }
 
 /** `GET /api/members/me`: the member's account and binding (opening guide, service guide and store). */
-export interface MemberProfile {
-  id: string;
-  openid: string;
-  /** set once the member registered (开卡) */
-  registeredAt: string | null;
-  openingGuideId: string | null;
-  serviceGuideId: string | null;
-  serviceStoreId: string | null;
-  boundAt: string | null;
-  createdAt: string;
+export interface MemberProfile extends MemberAccount {
   serviceGuide: MemberGuideSummary | null;
   serviceStore: Store | null;
 }
@@ -66,12 +59,4 @@ export interface MemberCode {
 }
 
 /** `POST /api/members/register` (开卡): 201 registered now, 200 already registered. */
-export interface RegisteredMember {
-  id: string;
-  openid: string;
-  phone: string | null;
-  registeredAt: string | null;
-  openingGuideId: string | null;
-  serviceGuideId: string | null;
-  serviceStoreId: string | null;
-}
+export type RegisteredMember = Omit<MemberAccount, 'boundAt' | 'createdAt'> & { phone: string | null };
