@@ -7,6 +7,7 @@ import { nameEntries } from './entry-names.js';
 import { commissionFen, reversalFen } from '@guideshare/rules';
 import { newId } from '../common/ids.js';
 import { withinRange, type RangeQuery } from '../common/range-query.js';
+import { Transactions } from '../database/transactions.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { currentAccruals } from './current-accruals.js';
 import { LedgerEntryEntity } from './ledger-entry.entity.js';
@@ -90,6 +91,7 @@ export class LedgerService {
   constructor(
     @InjectRepository(LedgerEntryEntity) private readonly entries: Repository<LedgerEntryEntity>,
     private readonly policy: PolicyService,
+    private readonly tx: Transactions,
   ) {}
 
   /**
@@ -294,7 +296,7 @@ export class LedgerService {
       this.entries.find({ where, order: { createdAt: 'DESC', id: 'DESC' }, take: 500 }),
       this.balances(guideId, now),
     ]);
-    return { entries: await nameEntries(this.entries.manager, listed.map(toEntry), listed), ...totals };
+    return { entries: await nameEntries(this.tx.outside, listed.map(toEntry), listed), ...totals };
   }
 
   private async balances(guideId: string, now: Date) {

@@ -32,7 +32,7 @@ export class RefundSubmitter {
   async submit(refund: RefundEntity, order: OrderEntity): Promise<void> {
     try {
       // The order was refundable because it has a payment: its WeChat transaction is what is refunded.
-      const payment = await this.payments.paymentOf(this.refunds.manager, order.id);
+      const payment = await this.payments.paymentOf(this.tx.outside, order.id);
       const answer = await this.pay.createRefund({
         transaction_id: payment!.transactionId,
         out_refund_no: refund.outRefundNo!,

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { WechatPayClient } from '@guideshare/wechat';
+import { Transactions } from '../database/transactions.js';
 import { OrdersService } from '../orders/orders.service.js';
 import { RefundSettlement } from './refund-settlement.service.js';
 import { RefundSubmitter } from './refund-submitter.service.js';
@@ -18,6 +19,7 @@ export class RefundSync {
     private readonly orders: OrdersService,
     private readonly submitter: RefundSubmitter,
     private readonly settlement: RefundSettlement,
+    private readonly tx: Transactions,
   ) {}
 
   /**
@@ -37,7 +39,7 @@ export class RefundSync {
     for (const refund of stale) {
       try {
         if (!refund.submittedAt) {
-          const { order } = await this.orders.requireWithLines(this.refunds.manager, refund.orderId);
+          const { order } = await this.orders.requireWithLines(this.tx.outside, refund.orderId);
           await this.submitter.submit(refund, order);
           continue;
         }

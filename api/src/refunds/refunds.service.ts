@@ -66,7 +66,7 @@ export class RefundsService {
    * `createOnline`, for a request to be judged before anyone approves it.
    */
   async preview(orderId: string, request: RefundRequest): Promise<RefundPlan> {
-    const em = this.refunds.manager;
+    const em = this.tx.outside;
     const { order, lines } = await this.orders.requireWithLines(em, orderId);
     const unpaid = async () => !(await this.payments.paymentOf(em, orderId));
     if (order.channel !== 'online' || !REFUNDABLE_ORDER_STATUSES.includes(order.status) || (await unpaid()))
@@ -159,7 +159,7 @@ export class RefundsService {
       !existing.submittedAt &&
       Date.now() - existing.createdAt.getTime() >= RESUBMIT_AFTER_MS
     ) {
-      const { order } = await this.orders.requireWithLines(this.refunds.manager, orderId);
+      const { order } = await this.orders.requireWithLines(this.tx.outside, orderId);
       await this.submitter.submit(existing, order);
     }
     return this.view(existing.id);

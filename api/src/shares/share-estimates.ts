@@ -1,6 +1,4 @@
 import { Controller, Get, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { ProductCommission } from '@guideshare/contracts';
 import { commissionFen, resolveRateBps } from '@guideshare/rules';
 import { Roles } from '../auth/auth.decorators.js';
@@ -12,7 +10,6 @@ import { PolicyService } from '../policy/policy.service.js';
 @Injectable()
 export class ShareEstimatesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalog: CatalogService,
     private readonly policy: PolicyService,
     private readonly tx: Transactions,
@@ -21,7 +18,7 @@ export class ShareEstimatesService {
   async productCommissions(): Promise<ProductCommission[]> {
     const [products, policy] = await Promise.all([this.catalog.listProducts(), this.policy.current(this.tx.outside)]);
     const skuIds = products.flatMap((p) => p.skus.map((s) => s.id));
-    const skus = skuIds.length ? await this.catalog.skusForSale(this.dataSource.manager, skuIds) : new Map();
+    const skus = skuIds.length ? await this.catalog.skusForSale(this.tx.outside, skuIds) : new Map();
     return products.flatMap((p) => {
       const first = p.skus[0] && skus.get(p.skus[0].id);
       if (!first) return [];
