@@ -153,7 +153,7 @@ export class SettlementsService {
       throw AppError.unprocessable('PERIOD_NOT_STARTED', `Period ${period} has not begun in ${this.config.businessTz}`);
     if (await this.settlements.existsBy({ period }))
       throw AppError.conflict('SETTLEMENT_ALREADY_CLOSED', `Period ${period} is already closed`);
-    const em = this.settlements.manager;
+    const em = this.tx.outside;
     const openingFenByGuide = await this.openings(em, period, false);
     const rows = await this.ledger.totalsOfWindow(em, { before: end, asOf: now });
     const { statements, totals } = await this.compute(em, rows, openingFenByGuide);
