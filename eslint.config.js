@@ -61,7 +61,7 @@ export default tseslint.config(
     },
   },
   {
-    // Absent and null are not the same thing (API.md): IsOptional would let an explicit null through.
+    // Absent and null are not the same thing (docs/DOMAIN.md "HTTP conventions"): IsOptional would let an explicit null through.
     files: ['api/**/*.ts'],
     rules: {
       'no-restricted-imports': [

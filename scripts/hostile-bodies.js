@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Hostile request bodies against the production-built API (issue 10 item 3, docs/DOMAIN.md "Operations"):
+// Hostile request bodies against the production-built API (docs/DOMAIN.md "Operations"):
 // several clients send oversized, key-stuffed, deeply nested and null-laden bodies at once while one
 // client times `GET /api/health`. A body must be refused before it costs much, so the health probe's
 // p99 stays under 100 ms. Runs api/dist/main.js with NODE_ENV=production on a MariaDB database of

@@ -192,7 +192,7 @@ export class OrdersService {
     return true;
   }
 
-  // ---- appended for refunds and finance (issue 4) ----
+  // ---- for refunds and finance ----
 
   /**
    * The order and its lines with the order row locked (`SELECT … FOR UPDATE` on MySQL) until the

@@ -20,7 +20,7 @@ export interface PeriodQuery {
 }
 
 /**
- * Guide statistics and the guide report (issue 7).
+ * Guide statistics and the guide report.
  *
  * Indexed range queries, not rollups (see ReportsReader): every figure is read from the system of
  * record at request time through an index range bounded by the period, so it is exact and current.

@@ -52,7 +52,7 @@ export interface CustomerCard {
 
 /**
  * The WeCom sidebar customer card. The contact is resolved through externalcontact/get to its
- * unionid, and the unionid to the member (WECHAT-PLATFORM.md §4). A contact without a unionid, or
+ * unionid, and the unionid to the member (docs/WECHAT.md §5). A contact without a unionid, or
  * whose unionid is no member, is answered as "not yet a customer" (200), not as an error.
  *
  * Who may look (decided): any active guide who is one of the contact's WeCom follow users — that is,

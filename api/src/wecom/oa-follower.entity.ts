@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { InstantColumn } from '../common/columns.js';
 
 /**
- * Official Account followers by unionid (WECHAT-PLATFORM.md §6): the OA openid differs from the
+ * Official Account followers by unionid (docs/WECHAT.md §6): the OA openid differs from the
  * mini-program's, so "follows the OA" is looked up by the unionid that joins them. Filled by the
  * follower sync (cgi-bin/user/get + user/info/batchget); followers without a unionid cannot be
  * joined and are not kept.

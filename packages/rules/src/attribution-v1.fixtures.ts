@@ -1,5 +1,5 @@
 // TEST ORACLE (excluded from the build): attribution exactly as it was before the policy options
-// (issue 16). The property tests check that the default policy decides every sequence the same way.
+// existed. The property tests check that the default policy decides every sequence the same way.
 // Attribution (归因): which guide and store a sale credits, by which rule, from which touch.
 // docs/DOMAIN.md "Core rules" 3–6. Decided once, stored on the order, never silently recomputed.
 import { findGuide, resolveActiveGuide } from './guides.js';

@@ -1,7 +1,7 @@
 import { parseYuanToFen } from '@guideshare/contracts';
 import { SUMMARY_COLUMNS, TRADE_BILL_COLUMNS, type TradeBillRow, type TradeBillSummary } from './tradebill.js';
 
-// The one reader of WeChat Pay's trade bill (对账单, WECHAT-PLATFORM.md §3), strict: UTF-8 BOM, a header
+// The one reader of WeChat Pay's trade bill (对账单, docs/WECHAT.md §4), strict: UTF-8 BOM, a header
 // line, detail lines whose every field starts with a backtick ("`v1,`v2,…"), then a summary header
 // (总交易单数,…) and one summary line. Columns are found by title, so extra or reordered columns still
 // parse. Amounts are yuan, read into integer fen without floats. Any deviation throws a

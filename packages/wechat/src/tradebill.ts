@@ -61,7 +61,7 @@ export interface TradeBillSummary {
 
 type Column = readonly [title: string, key: keyof TradeBillRow, kind: 'text' | 'yuan' | 'fee'];
 
-/** Detail columns in WeChat's order (WECHAT-PLATFORM.md §3, fixture wechatpay-tradebill-sample.csv). */
+/** Detail columns in WeChat's order (docs/WECHAT.md §4, fixture wechatpay-tradebill-sample.csv). */
 export const TRADE_BILL_COLUMNS: readonly Column[] = [
   ['交易时间', 'tradeTime', 'text'],
   ['公众账号ID', 'appid', 'text'],

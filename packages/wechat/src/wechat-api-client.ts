@@ -42,7 +42,7 @@ export interface OaUserInfo {
   tagid_list?: number[];
 }
 
-/** wxacode.getUnlimited parameters (WECHAT-PLATFORM.md §1). */
+/** wxacode.getUnlimited parameters (docs/WECHAT.md §2). */
 export interface UnlimitedWxacodeRequest {
   /** ≤ 32 characters of [0-9A-Za-z!#$&'()*+,/:;=?@\-._~]; the page reads decodeURIComponent(options.scene). */
   scene: string;
