@@ -23,3 +23,12 @@ export function NewButton({ onClick, testId, children }: { onClick(): void; test
 
 /** The settings of a small, unpaged table inside a card (order lines, histories). */
 export const SMALL_TABLE = { rowKey: 'id', size: 'small', pagination: false } as const;
+
+/** The toolbar of a list page that holds only its "新建…" button. */
+export function newButtonToolbar(label: string, onClick: () => void, testId?: string) {
+  return () => [
+    <NewButton key="new" onClick={onClick} testId={testId}>
+      {label}
+    </NewButton>,
+  ];
+}

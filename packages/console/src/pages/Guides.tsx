@@ -6,6 +6,7 @@ import type { Guide } from '../api/types';
 import { FormModal } from '../components/FormModal';
 import { useAction, useGuides, useStores } from '../hooks';
 import { listTableProps, NewButton } from '../components/list-table';
+import { requiredText } from '../components/form-rules';
 
 export function GuidesPage() {
   const [storeId, setStoreId] = useState<string | undefined>();
@@ -84,14 +85,10 @@ export function GuidesPage() {
         <Form.Item name="storeId" label="所属门店" rules={[{ required: true, message: '请选择门店' }]}>
           <Select options={storeOptions} placeholder="请选择门店" data-testid="guide-store" />
         </Form.Item>
-        <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}>
+        <Form.Item name="name" label="姓名" rules={requiredText('请输入姓名')}>
           <Input maxLength={100} data-testid="guide-name" />
         </Form.Item>
-        <Form.Item
-          name="wecomUserId"
-          label="企业微信账号（UserID）"
-          rules={[{ required: true, whitespace: true, message: '请输入企业微信账号' }]}
-        >
+        <Form.Item name="wecomUserId" label="企业微信账号（UserID）" rules={requiredText('请输入企业微信账号')}>
           <Input maxLength={64} data-testid="guide-wecom" />
         </Form.Item>
       </FormModal>
@@ -104,7 +101,7 @@ export function GuidesPage() {
           done(await run(() => api(`/admin/guides/${editing!.id}`, { method: 'PATCH', body }), '导购信息已更新'))
         }
       >
-        <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}>
+        <Form.Item name="name" label="姓名" rules={requiredText('请输入姓名')}>
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="storeId" label="所属门店" rules={[{ required: true, message: '请选择门店' }]}>

@@ -7,7 +7,8 @@ import type { Live } from '../api/types';
 import { FormModal } from '../components/FormModal';
 import { dateTime } from '../format';
 import { useAction, useLoad, useStores } from '../hooks';
-import { listTableProps, NewButton } from '../components/list-table';
+import { listTableProps, newButtonToolbar } from '../components/list-table';
+import { requiredText } from '../components/form-rules';
 
 interface Values {
   title: string;
@@ -35,11 +36,7 @@ export function LivesPage() {
         headerTitle="直播场次"
         {...listTableProps(lives)}
         dataSource={lives.data}
-        toolBarRender={() => [
-          <NewButton key="new" onClick={() => setEditing('new')}>
-            新建直播
-          </NewButton>,
-        ]}
+        toolBarRender={newButtonToolbar('新建直播', () => setEditing('new'))}
         columns={[
           { title: '直播标题', dataIndex: 'title' },
           { title: '主办门店', dataIndex: 'storeId', render: (_, l) => storeName.get(l.storeId) ?? '-' },
@@ -90,7 +87,7 @@ export function LivesPage() {
           return true;
         }}
       >
-        <Form.Item name="title" label="直播标题" rules={[{ required: true, whitespace: true, message: '请输入标题' }]}>
+        <Form.Item name="title" label="直播标题" rules={requiredText('请输入标题')}>
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item name="storeId" label="主办门店" rules={[{ required: true, message: '请选择门店' }]}>

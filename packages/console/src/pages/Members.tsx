@@ -8,6 +8,7 @@ import { FormModal } from '../components/FormModal';
 import { dateTime } from '../format';
 import { useAction, useGuides, useStores } from '../hooks';
 import { SMALL_TABLE } from '../components/list-table';
+import { requiredText } from '../components/form-rules';
 
 /** By member id, 10-digit code number or a scanned 18-digit member code. */
 async function findMember(query: string): Promise<AdminMember> {
@@ -145,7 +146,7 @@ export function MembersPage() {
               .map((x) => ({ label: `${x.name}（${s(x.storeId)}）`, value: x.id }))}
           />
         </Form.Item>
-        <Form.Item name="reason" label="更换原因" rules={[{ required: true, whitespace: true, message: '请填写原因' }]}>
+        <Form.Item name="reason" label="更换原因" rules={requiredText('请填写原因')}>
           <Input.TextArea rows={2} maxLength={200} placeholder="将记入会员的绑定变更记录" />
         </Form.Item>
       </FormModal>

@@ -6,7 +6,7 @@ import type { StaffAccount } from '../api/types';
 import { FormModal } from '../components/FormModal';
 import { dateTime, ROLE_LABEL } from '../format';
 import { isMissingRoute, useAction, useLoad, useStores } from '../hooks';
-import { listTableProps, NewButton } from '../components/list-table';
+import { listTableProps, newButtonToolbar } from '../components/list-table';
 
 interface Values {
   username: string;
@@ -42,11 +42,7 @@ export function StaffPage() {
         {...listTableProps(staff)}
         dataSource={rows}
         pagination={{ pageSize: 20 }}
-        toolBarRender={() => [
-          <NewButton key="new" onClick={() => setCreating(true)}>
-            新建账号
-          </NewButton>,
-        ]}
+        toolBarRender={newButtonToolbar('新建账号', () => setCreating(true))}
         columns={[
           { title: '用户名', dataIndex: 'username' },
           {

@@ -8,7 +8,8 @@ import type { IssuedStoreKey, Store, StoreKey } from '../api/types';
 import { FormModal } from '../components/FormModal';
 import { dateTime } from '../format';
 import { useAction, useLoad, useStores } from '../hooks';
-import { listTableProps, NewButton, SMALL_TABLE } from '../components/list-table';
+import { listTableProps, SMALL_TABLE, newButtonToolbar } from '../components/list-table';
+import { requiredText } from '../components/form-rules';
 
 /** Counter keys of one store: the server's list where it has one, plus the keys issued in this session. */
 function StoreKeys({ store, onClose }: { store: Store | null; onClose(): void }) {
@@ -125,11 +126,7 @@ export function StoresPage() {
         {...listTableProps(stores)}
         dataSource={stores.data}
         pagination={false}
-        toolBarRender={() => [
-          <NewButton key="new" onClick={() => setEditing('new')}>
-            新建门店
-          </NewButton>,
-        ]}
+        toolBarRender={newButtonToolbar('新建门店', () => setEditing('new'))}
         columns={[
           { title: '门店名称', dataIndex: 'name' },
           { title: '城市', dataIndex: 'city' },
@@ -155,14 +152,10 @@ export function StoresPage() {
         initialValues={editing && editing !== 'new' ? { name: editing.name, city: editing.city } : undefined}
         onSubmit={submit}
       >
-        <Form.Item
-          name="name"
-          label="门店名称"
-          rules={[{ required: true, whitespace: true, message: '请输入门店名称' }]}
-        >
+        <Form.Item name="name" label="门店名称" rules={requiredText('请输入门店名称')}>
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="city" label="城市" rules={[{ required: true, whitespace: true, message: '请输入城市' }]}>
+        <Form.Item name="city" label="城市" rules={requiredText('请输入城市')}>
           <Input maxLength={50} />
         </Form.Item>
       </FormModal>

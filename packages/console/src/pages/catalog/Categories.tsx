@@ -7,7 +7,8 @@ import type { Category } from '../../api/types';
 import { FormModal } from '../../components/FormModal';
 import { percent, toFen } from '../../format';
 import { useAction, useLoad } from '../../hooks';
-import { listTableProps, NewButton } from '../../components/list-table';
+import { listTableProps, newButtonToolbar } from '../../components/list-table';
+import { requiredText } from '../../components/form-rules';
 
 interface Values {
   name: string;
@@ -44,11 +45,7 @@ export function CategoriesPage() {
         {...listTableProps(categories)}
         dataSource={categories.data}
         pagination={false}
-        toolBarRender={() => [
-          <NewButton key="new" onClick={() => setEditing('new')}>
-            新建类目
-          </NewButton>,
-        ]}
+        toolBarRender={newButtonToolbar('新建类目', () => setEditing('new'))}
         columns={[
           { title: '类目名称', dataIndex: 'name' },
           {
@@ -82,11 +79,7 @@ export function CategoriesPage() {
             : undefined
         }
       >
-        <Form.Item
-          name="name"
-          label="类目名称"
-          rules={[{ required: true, whitespace: true, message: '请输入类目名称' }]}
-        >
+        <Form.Item name="name" label="类目名称" rules={requiredText('请输入类目名称')}>
           <Input maxLength={50} />
         </Form.Item>
         <Form.Item name="commissionPercent" label="佣金比例（%）" extra="留空则使用策略的默认比例">

@@ -8,7 +8,7 @@ import { getProduct, imagesOf, listCategories, type AdminProduct } from '../../a
 import type { Sku } from '../../api/types';
 import { ImageUpload } from '../../components/ImageUpload';
 import { percent, toFen, yuan } from '../../format';
-import { yuanRules } from '../../components/yuan-rules';
+import { yuanRules } from '../../components/form-rules';
 import { useAction, useLoad } from '../../hooks';
 import { SkuPriceModal, SkuStockModal } from './SkuModals';
 

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { api } from '../../api/client';
 import type { Sku } from '../../api/types';
 import { formatFen, toFen, yuan } from '../../format';
-import { yuanRules } from '../../components/yuan-rules';
+import { yuanRules, requiredText } from '../../components/form-rules';
 import { useAction } from '../../hooks';
 
 interface Props {
@@ -84,11 +84,7 @@ export function SkuStockModal({ sku, onClose, onDone }: Props) {
         >
           <InputNumber precision={0} style={{ width: '100%' }} data-testid="stock-delta" />
         </Form.Item>
-        <Form.Item
-          name="reason"
-          label="调整原因"
-          rules={[{ required: true, whitespace: true, message: '请填写调整原因' }]}
-        >
+        <Form.Item name="reason" label="调整原因" rules={requiredText('请填写调整原因')}>
           <Input.TextArea rows={2} maxLength={200} placeholder="如：盘点差异、到货入库" data-testid="stock-reason" />
         </Form.Item>
       </Form>

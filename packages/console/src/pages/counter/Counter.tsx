@@ -4,7 +4,7 @@ import { Alert, Button, Descriptions, Form, Input, Result, Tag } from 'antd';
 import { useRef, useState } from 'react';
 import { api } from '../../api/client';
 import type { CounterSale } from '@guideshare/contracts';
-import { yuanRules } from '../../components/yuan-rules';
+import { yuanRules, requiredText } from '../../components/form-rules';
 import { dateTime, RULE, toFen, yuan } from '../../format';
 import { useCounterSubmit } from './useCounterSubmit';
 
@@ -50,7 +50,7 @@ export function CounterPage() {
               name="memberCode"
               label="会员码"
               extra="用扫码枪扫描顾客小程序中的会员码，或手动输入"
-              rules={[{ required: true, whitespace: true, message: '请扫描或输入会员码' }]}
+              rules={requiredText('请扫描或输入会员码')}
             >
               <Input
                 ref={codeInput}
@@ -60,11 +60,7 @@ export function CounterPage() {
                 data-testid="counter-member-code"
               />
             </Form.Item>
-            <Form.Item
-              name="receiptNo"
-              label="小票号"
-              rules={[{ required: true, whitespace: true, message: '请输入小票号' }]}
-            >
+            <Form.Item name="receiptNo" label="小票号" rules={requiredText('请输入小票号')}>
               <Input placeholder="收银小票上的单号" maxLength={64} data-testid="counter-receipt" />
             </Form.Item>
             <Form.Item name="amount" label="实付金额（元）" rules={yuanRules('请输入金额')}>

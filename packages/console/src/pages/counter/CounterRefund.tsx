@@ -3,7 +3,7 @@ import { Alert, Button, Descriptions, Form, Input, Result } from 'antd';
 import { useRef, useState } from 'react';
 import type { Refund } from '@guideshare/contracts';
 import { api, idempotencyKey } from '../../api/client';
-import { yuanRules } from '../../components/yuan-rules';
+import { yuanRules, requiredText } from '../../components/form-rules';
 import { toFen, yuan } from '../../format';
 import { useCounterSubmit } from './useCounterSubmit';
 
@@ -40,18 +40,14 @@ export function CounterRefundPage() {
             onFinish={submit}
             initialValues={{ refundNo: suggested.current }}
           >
-            <Form.Item
-              name="receiptNo"
-              label="原小票号"
-              rules={[{ required: true, whitespace: true, message: '请输入原小票号' }]}
-            >
+            <Form.Item name="receiptNo" label="原小票号" rules={requiredText('请输入原小票号')}>
               <Input maxLength={64} data-testid="refund-receipt" />
             </Form.Item>
             <Form.Item
               name="refundNo"
               label="退款单号"
               extra="同一退款单号重复提交只会退款一次"
-              rules={[{ required: true, whitespace: true, message: '请输入退款单号' }]}
+              rules={requiredText('请输入退款单号')}
             >
               <Input maxLength={64} data-testid="refund-no" />
             </Form.Item>

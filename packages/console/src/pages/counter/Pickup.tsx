@@ -6,6 +6,7 @@ import type { Order, OrderLine } from '../../api/types';
 import { dateTime, yuan } from '../../format';
 import { useCounterSubmit } from './useCounterSubmit';
 import { SMALL_TABLE } from '../../components/list-table';
+import { requiredText } from '../../components/form-rules';
 
 /** Hands over a pickup (门店自提) order by the code the buyer shows. */
 export function PickupPage() {
@@ -32,11 +33,7 @@ export function PickupPage() {
       <ProCard split="vertical" bordered>
         <ProCard title="自提核销" colSpan="40%">
           <Form form={form} layout="vertical" size="large" onFinish={submit}>
-            <Form.Item
-              name="pickupCode"
-              label="提货码"
-              rules={[{ required: true, whitespace: true, message: '请输入提货码' }]}
-            >
+            <Form.Item name="pickupCode" label="提货码" rules={requiredText('请输入提货码')}>
               <Input autoFocus maxLength={32} data-testid="pickup-code" />
             </Form.Item>
             <Button type="primary" htmlType="submit" block loading={busy}>

@@ -5,7 +5,7 @@ import type { Adjustment } from '@guideshare/contracts';
 import { api, idempotencyKey } from '../../api/client';
 import { useAuth } from '../../auth';
 import { dateTime, toFen, yuan } from '../../format';
-import { yuanRules } from '../../components/yuan-rules';
+import { yuanRules, requiredText } from '../../components/form-rules';
 import { isMissingRoute, useAction, useGuideNames, useLoad } from '../../hooks';
 
 interface Values {
@@ -91,7 +91,7 @@ export function AdjustmentsPage() {
           <Form.Item name="amount" rules={yuanRules('请输入金额')}>
             <Input prefix="¥" placeholder="金额" style={{ width: 140 }} />
           </Form.Item>
-          <Form.Item name="reason" rules={[{ required: true, whitespace: true, message: '请填写原因' }]}>
+          <Form.Item name="reason" rules={requiredText('请填写原因')}>
             <Input placeholder="调整原因（必填）" style={{ width: 260 }} maxLength={200} />
           </Form.Item>
           <Form.Item name="orderId">

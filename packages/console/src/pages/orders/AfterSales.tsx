@@ -7,6 +7,7 @@ import { api, errorText } from '../../api/client';
 import { FormModal } from '../../components/FormModal';
 import { dateTime, yuan } from '../../format';
 import { useAction } from '../../hooks';
+import { requiredText } from '../../components/form-rules';
 
 const STATUS: Record<string, { text: string; status: 'default' | 'processing' | 'success' | 'error' | 'warning' }> = {
   REQUESTED: { text: '待处理', status: 'warning' },
@@ -111,11 +112,7 @@ export function AfterSalesPage() {
           return true;
         }}
       >
-        <Form.Item
-          name="reason"
-          label="拒绝原因"
-          rules={[{ required: true, whitespace: true, message: '请填写拒绝原因' }]}
-        >
+        <Form.Item name="reason" label="拒绝原因" rules={requiredText('请填写拒绝原因')}>
           <Input.TextArea rows={3} maxLength={200} placeholder="将告知顾客" />
         </Form.Item>
       </FormModal>

@@ -8,6 +8,7 @@ import { dateTime, RULE } from '../../format';
 import { useAction, useGuides, type Loaded } from '../../hooks';
 import type { OrderModalProps } from './OrderActions';
 import { SMALL_TABLE } from '../../components/list-table';
+import { requiredText } from '../../components/form-rules';
 
 /** The admin's correction of who is credited for an order (rule `manual`; the ledger follows). */
 export function AttributionModal({ order, open, onClose, onDone }: OrderModalProps) {
@@ -45,11 +46,7 @@ export function AttributionModal({ order, open, onClose, onDone }: OrderModalPro
           data-testid="attribution-guide"
         />
       </Form.Item>
-      <Form.Item
-        name="reason"
-        label="调整原因"
-        rules={[{ required: true, whitespace: true, message: '请填写调整原因' }]}
-      >
+      <Form.Item name="reason" label="调整原因" rules={requiredText('请填写调整原因')}>
         <Input.TextArea rows={2} maxLength={200} data-testid="attribution-reason" />
       </Form.Item>
     </FormModal>

@@ -7,6 +7,7 @@ import { api, errorText } from '../../api/client';
 import { FormModal } from '../../components/FormModal';
 import { dateTime } from '../../format';
 import { useAction, useGuideNames, useStores } from '../../hooks';
+import { requiredText } from '../../components/form-rules';
 
 const STATUS: Record<string, { text: string; status: 'default' | 'processing' | 'success' | 'error' | 'warning' }> = {
   REQUESTED: { text: '待审核', status: 'warning' },
@@ -113,11 +114,7 @@ export function ClaimsPage() {
           return true;
         }}
       >
-        <Form.Item
-          name="reason"
-          label="驳回原因"
-          rules={[{ required: true, whitespace: true, message: '请填写驳回原因' }]}
-        >
+        <Form.Item name="reason" label="驳回原因" rules={requiredText('请填写驳回原因')}>
           <Input.TextArea rows={3} maxLength={200} placeholder="将告知导购" />
         </Form.Item>
       </FormModal>

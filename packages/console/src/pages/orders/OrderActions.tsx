@@ -4,7 +4,7 @@ import { api, idempotencyKey } from '../../api/client';
 import type { Order, OrderLine } from '../../api/types';
 import { FormModal } from '../../components/FormModal';
 import { toFen, yuan } from '../../format';
-import { yuanRules } from '../../components/yuan-rules';
+import { yuanRules, requiredText } from '../../components/form-rules';
 import { useAction } from '../../hooks';
 import { SMALL_TABLE } from '../../components/list-table';
 
@@ -101,11 +101,7 @@ export function RefundModal({ order, open, onClose, onDone }: OrderModalProps) {
           <Input prefix="¥" />
         </Form.Item>
       )}
-      <Form.Item
-        name="reason"
-        label="退款原因"
-        rules={[{ required: true, whitespace: true, message: '请填写退款原因' }]}
-      >
+      <Form.Item name="reason" label="退款原因" rules={requiredText('请填写退款原因')}>
         <Input.TextArea rows={2} maxLength={200} />
       </Form.Item>
       <Typography.Text type="secondary">退款成功后，对应导购的佣金将按比例自动冲回。</Typography.Text>
@@ -128,18 +124,10 @@ export function ShipmentModal({ order, open, onClose, onDone }: OrderModalProps)
         return true;
       }}
     >
-      <Form.Item
-        name="carrier"
-        label="快递公司"
-        rules={[{ required: true, whitespace: true, message: '请输入快递公司' }]}
-      >
+      <Form.Item name="carrier" label="快递公司" rules={requiredText('请输入快递公司')}>
         <Input placeholder="如：顺丰速运" maxLength={50} />
       </Form.Item>
-      <Form.Item
-        name="trackingNo"
-        label="快递单号"
-        rules={[{ required: true, whitespace: true, message: '请输入快递单号' }]}
-      >
+      <Form.Item name="trackingNo" label="快递单号" rules={requiredText('请输入快递单号')}>
         <Input maxLength={64} />
       </Form.Item>
     </FormModal>
