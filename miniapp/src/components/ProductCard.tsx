@@ -4,13 +4,13 @@ import { Price } from './Price';
 import { Thumb } from './Thumb';
 
 export function priceRange(product: Product): { minFen: number; maxFen: number } | null {
-  const prices = (product.skus ?? []).map((s) => s.priceFen).filter((p) => Number.isSafeInteger(p));
+  const prices = product.skus.map((s) => s.priceFen).filter((p) => Number.isSafeInteger(p));
   if (prices.length === 0) return null;
   return { minFen: Math.min(...prices), maxFen: Math.max(...prices) };
 }
 
 export function isSoldOut(product: Product): boolean {
-  return (product.skus ?? []).every((s) => s.stock <= 0);
+  return product.skus.every((s) => s.stock <= 0);
 }
 
 export function ProductCard({ product, onClick }: { product: Product; onClick: () => void }) {

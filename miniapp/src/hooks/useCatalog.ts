@@ -45,7 +45,7 @@ export async function storeIndexSafe(): Promise<Map<string, Store>> {
 
 export function skuIndex(products: Product[]): Map<string, SkuInfo> {
   const map = new Map<string, SkuInfo>();
-  for (const product of products) for (const sku of product.skus ?? []) map.set(sku.id, { product, sku });
+  for (const product of products) for (const sku of product.skus) map.set(sku.id, { product, sku });
   return map;
 }
 

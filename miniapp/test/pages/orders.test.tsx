@@ -5,16 +5,52 @@ import OrdersPage from '../../src/pages/orders/index';
 import OrderPage from '../../src/pages/order/index';
 import { apiError, installApi, loginAsConsumer, never, products, requestsTo } from '../helpers';
 
-const base = { channel: 'online', storeId: 's1', memberId: 'm1', attribution: null };
-const order = (id: string, status: string, extra: object = {}) => ({
-  ...base,
-  id,
-  status,
-  totalFen: 19800,
-  createdAt: `2025-03-0${id.length % 9}T08:00:00.000Z`,
-  lines: [{ id: `${id}-l1`, skuId: 'sku-1a', quantity: 2, unitPriceFen: 9900, amountFen: 19800 }],
-  ...extra,
-});
+const attribution = {
+  guideId: null,
+  storeId: null,
+  rule: 'none',
+  shareCode: null,
+  touchedAt: null,
+  policyVersion: 1,
+  commissionable: false,
+  selfReferral: false,
+};
+const base = {
+  channel: 'online',
+  storeId: 's1',
+  memberId: 'm1',
+  attribution,
+  receiptNo: null,
+  liveId: null,
+  orderNo: null,
+  fulfilment: null,
+};
+/** An order as GET /api/orders answers it: paid in full unless still unpaid or cancelled, nothing refunded. */
+const order = (id: string, status: string, extra: object = {}) => {
+  const unpaid = status === 'PENDING_PAYMENT' || status === 'CANCELLED';
+  return {
+    ...base,
+    id,
+    status,
+    totalFen: 19800,
+    paidFen: unpaid ? 0 : 19800,
+    refundedFen: 0,
+    createdAt: `2025-03-0${id.length % 9}T08:00:00.000Z`,
+    paidAt: unpaid ? null : `2025-03-0${id.length % 9}T08:01:00.000Z`,
+    lines: [
+      {
+        id: `${id}-l1`,
+        skuId: 'sku-1a',
+        quantity: 2,
+        unitPriceFen: 9900,
+        amountFen: 19800,
+        refundedQuantity: 0,
+        refundedFen: 0,
+      },
+    ],
+    ...extra,
+  };
+};
 
 /** Two of sku-1a at ¥99.00 each, `refunded` of them refunded. */
 const refundedLine = (refunded: number) => ({

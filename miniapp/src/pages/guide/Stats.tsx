@@ -45,9 +45,6 @@ export function formatRange(from?: string, to?: string): string {
   return a === b ? a : `${a} – ${b}`;
 }
 
-const dayGmv = (d: { onlineGmvFen?: number; storeGmvFen?: number; gmvFen?: number }) =>
-  d.gmvFen ?? (d.onlineGmvFen ?? 0) + (d.storeGmvFen ?? 0);
-
 /** Daily net sales as bars (heights relative to the best day). */
 function DayBars({
   days,
@@ -58,7 +55,7 @@ function DayBars({
   labelEvery: number;
   amounts: boolean;
 }) {
-  const max = Math.max(0, ...days.map(dayGmv));
+  const max = Math.max(0, ...days.map((d) => d.gmvFen));
   if (max <= 0)
     return (
       <Text className="muted stats-days__empty" data-testid="stats-days-empty">
@@ -69,7 +66,7 @@ function DayBars({
     <View className="stats-days" data-testid="stats-days">
       <View className="stats-days__bars">
         {days.map((d, i) => {
-          const fen = dayGmv(d);
+          const fen = d.gmvFen;
           const pct = fen > 0 ? Math.max(4, Math.round((fen / max) * 100)) : 0;
           return (
             <View key={d.date} className="stats-days__col" data-testid="stats-day" data-date={d.date} data-fen={fen}>
@@ -159,7 +156,7 @@ export function Stats({ onAuthLost }: { onAuthLost?: () => void }) {
       ['成交客户', s.buyers, 'stat-buyers'],
     ];
     const svs = s.sharerVsServer;
-    const days = s.days ?? [];
+    const { days } = s;
     body = (
       <View
         data-testid="guide-stats"
@@ -174,7 +171,7 @@ export function Stats({ onAuthLost }: { onAuthLost?: () => void }) {
           {counts.map(([label, value, id]) => (
             <View key={id} className="stats__cell">
               <Text className="stats__value" data-testid={id}>
-                {value ?? 0}
+                {value}
               </Text>
               <Text className="stats__label">{label}</Text>
             </View>
@@ -182,15 +179,15 @@ export function Stats({ onAuthLost }: { onAuthLost?: () => void }) {
         </View>
         <View className="stats stats--money">
           <View className="stats__cell">
-            <Price fen={s.onlineGmvFen ?? 0} testId="stat-online-gmv" />
+            <Price fen={s.onlineGmvFen} testId="stat-online-gmv" />
             <Text className="stats__label">线上成交额</Text>
           </View>
           <View className="stats__cell">
-            <Price fen={s.storeGmvFen ?? 0} testId="stat-store-gmv" />
+            <Price fen={s.storeGmvFen} testId="stat-store-gmv" />
             <Text className="stats__label">门店成交额</Text>
           </View>
           <View className="stats__cell">
-            <Price fen={s.commissionFen ?? 0} testId="stat-commission" />
+            <Price fen={s.commissionFen} testId="stat-commission" />
             <Text className="stats__label">佣金</Text>
           </View>
         </View>

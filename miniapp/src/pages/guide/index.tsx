@@ -90,20 +90,20 @@ function Commissions({ onAuthLost }: { onAuthLost: () => void }) {
   if (data.status === 'loading' && !data.data) return <Loading />;
   if (data.status === 'error') return <ErrorState error={data.error} onRetry={data.reload} />;
   const c = data.data!;
-  const entries = [...(c.entries ?? [])].sort((a, b) => (b.availableAt ?? '').localeCompare(a.availableAt ?? ''));
+  const entries = [...c.entries].sort((a, b) => b.availableAt.localeCompare(a.availableAt));
   return (
     <View data-testid="commissions">
       <View className="stats stats--money">
         <View className="stats__cell">
-          <Price fen={c.pendingFen ?? 0} testId="commission-pending" />
+          <Price fen={c.pendingFen} testId="commission-pending" />
           <Text className="stats__label">待入账</Text>
         </View>
         <View className="stats__cell">
-          <Price fen={c.availableFen ?? 0} testId="commission-available" />
+          <Price fen={c.availableFen} testId="commission-available" />
           <Text className="stats__label">可结算</Text>
         </View>
         <View className="stats__cell">
-          <Price fen={c.settledFen ?? 0} testId="commission-settled" />
+          <Price fen={c.settledFen} testId="commission-settled" />
           <Text className="stats__label">已结算</Text>
         </View>
       </View>

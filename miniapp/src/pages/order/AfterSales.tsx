@@ -69,9 +69,7 @@ export function AfterSales({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
 
-  const paidFen = order.paidFen ?? order.totalFen;
-  const refundedFen = order.refundedFen ?? order.lines.reduce((s, l) => s + (l.refundedFen ?? 0), 0);
-  const maxFen = Math.max(0, paidFen - refundedFen);
+  const maxFen = Math.max(0, order.paidFen - order.refundedFen);
   const requests = list.data ?? [];
   const canAsk = canRequestAfterSale(order) && maxFen > 0 && list.status === 'ready' && !hasOpenAfterSale(requests);
 

@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { formatPrice } from '@guideshare/contracts';
+import { formatPrice, type OrderLine } from '@guideshare/contracts';
 import { api } from '../../lib/api';
 import { AppError } from '../../lib/errors';
 import { formatDateTime, orderStatusLabel, orderStatusTone, shortId } from '../../lib/labels';
@@ -34,7 +34,7 @@ const STORE_STATUS_HINTS: Record<string, string> = {
 };
 
 /** "已退 1 件 · ¥99.00", or just the amount when a refund was by amount (counter refunds). */
-export function lineRefundText(l: { refundedQuantity?: number; refundedFen?: number }): string {
+export function lineRefundText(l: Pick<OrderLine, 'refundedQuantity' | 'refundedFen'>): string {
   const parts: string[] = [];
   if (l.refundedQuantity) parts.push(`${l.refundedQuantity} 件`);
   if (l.refundedFen) parts.push(formatPrice(l.refundedFen));
@@ -70,8 +70,7 @@ export default function OrderPage() {
       </View>
     );
   const { o, skus, stores } = order.data!;
-  const paidFen = o.paidFen ?? (o.status === 'PENDING_PAYMENT' || o.status === 'CANCELLED' ? 0 : o.totalFen);
-  const refundedFen = o.refundedFen ?? o.lines.reduce((s, l) => s + (l.refundedFen ?? 0), 0);
+  const { paidFen, refundedFen } = o;
   const inStore = o.channel === 'store';
   const store = o.storeId ? stores.get(o.storeId) : undefined;
   const storeName = store

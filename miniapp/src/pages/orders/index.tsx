@@ -57,7 +57,7 @@ export default function OrdersPage() {
     <View className="page" data-testid="order-list">
       {list.map((o) => {
         const count = o.lines.reduce((n, l) => n + l.quantity, 0);
-        const refundedFen = o.refundedFen ?? o.lines.reduce((sum, l) => sum + (l.refundedFen ?? 0), 0);
+        const { refundedFen } = o;
         const storeName = o.channel === 'store' && o.storeId ? stores.get(o.storeId)?.name : undefined;
         const names = o.lines
           .slice(0, 2)
