@@ -1,17 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { consumer, createBrand, order, payOrder, share, visit, type Brand } from './support/fixtures.js';
+import { describe, expect, it } from '@jest/globals';
+import { consumer, order, payOrder, share, visit, type Brand } from './support/fixtures.js';
 import { entriesOf, sql } from './support/money.js';
-import { startStack, type TestStack } from './support/stack.js';
+import { useBrandStack } from './support/suite.js';
+import type { TestStack } from './support/stack.js';
 
-let stack: TestStack;
-let brand: Brand;
-
-beforeAll(async () => {
-  stack = await startStack();
-  brand = await createBrand(stack, { productRateBps: 800 });
-});
-afterAll(async () => stack?.close());
+let stack: TestStack, brand: Brand;
+useBrandStack({ productRateBps: 800 }, (s) => ({ stack, brand } = s));
 
 const address = {
   name: '韩梅梅',

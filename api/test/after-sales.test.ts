@@ -1,18 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { commissionFen } from '@guideshare/rules';
-import { consumer, createBrand, order, type Brand } from './support/fixtures.js';
+import { consumer, order, type Brand } from './support/fixtures.js';
 import { entriesOf, lineSum, orderState, paidOrder, refund, sql } from './support/money.js';
-import { startStack, type TestStack } from './support/stack.js';
+import { useBrandStack } from './support/suite.js';
+import type { TestStack } from './support/stack.js';
 
-let stack: TestStack;
-let brand: Brand;
-
-beforeAll(async () => {
-  stack = await startStack();
-  brand = await createBrand(stack, { productRateBps: 800 });
-});
-afterAll(async () => stack?.close());
+let stack: TestStack, brand: Brand;
+useBrandStack({ productRateBps: 800 }, (s) => ({ stack, brand } = s));
 
 const ask = (token: string, orderId: string, body: unknown, key = `as-${randomUUID()}`) =>
   stack.client.post(`/api/orders/${orderId}/after-sales`, body, token, { 'idempotency-key': key });

@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { consumer, createBrand, order, share, visit, type Brand } from './support/fixtures.js';
+import { describe, expect, it } from '@jest/globals';
+import { consumer, order, share, visit, type Brand } from './support/fixtures.js';
 import { sql } from './support/money.js';
-import { startStack, type TestStack } from './support/stack.js';
+import { useBrandStack } from './support/suite.js';
+import type { TestStack } from './support/stack.js';
 
-let stack: TestStack;
-let brand: Brand;
-
-beforeAll(async () => {
-  stack = await startStack();
-  brand = await createBrand(stack);
-});
-afterAll(async () => stack?.close());
+let stack: TestStack, brand: Brand;
+useBrandStack({}, (s) => ({ stack, brand } = s));
 
 const visitsOf = async (memberId: string) =>
   sql<{ shareCode: string; visitedAt: Date }>(

@@ -1,20 +1,15 @@
 // Issue 10 item 2: cancelling or expiring an unpaid order closes its WeChat Pay transaction first, and a
 // payment that still arrives for a cancelled order never oversells.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { UnpaidOrders } from '../src/payments/unpaid-orders.service.js';
-import { consumer, createBrand, order, type Brand } from './support/fixtures.js';
+import { consumer, order, type Brand } from './support/fixtures.js';
 import { entriesOf, orderState, sql } from './support/money.js';
 import { postNotify } from './support/notify.js';
-import { startStack, type TestStack } from './support/stack.js';
+import { useBrandStack } from './support/suite.js';
+import type { TestStack } from './support/stack.js';
 
-let stack: TestStack;
-let brand: Brand;
-
-beforeAll(async () => {
-  stack = await startStack();
-  brand = await createBrand(stack);
-});
-afterAll(async () => stack?.close());
+let stack: TestStack, brand: Brand;
+useBrandStack({}, (s) => ({ stack, brand } = s));
 
 const UNREACHABLE = 'http://127.0.0.1:9/unreachable';
 const skuId = () => brand.product.skuId;

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AuthStaffResponse, Order, StaffAccount } from '@guideshare/contracts';
-import { count, memberCode, receiptNo, redeem, storeKey } from './support/counter.js';
+import { count, memberCode, posRefund, receiptNo, redeem, storeKey } from './support/counter.js';
 import { consumer, createBrand, order, payOrder, share, visit, type Brand } from './support/fixtures.js';
 import { startStack, type TestStack } from './support/stack.js';
 
@@ -103,12 +103,11 @@ describe('at the counter', () => {
     expect(res.body).toMatchObject({ channel: 'store', storeId: shanghai, totalFen: 20000 });
     expect(res.body.attribution).toMatchObject({ guideId: brand.guides[0].id, rule: 'share' });
 
-    const refund = await stack.client.post(
-      '/api/pos/refunds',
-      { receiptNo: res.body.receiptNo, refundNo: 'RF-1', amountFen: 5000 },
-      undefined,
-      bearer(clerkSh),
-    );
+    const refund = await posRefund(stack, bearer(clerkSh), {
+      receiptNo: res.body.receiptNo,
+      refundNo: 'RF-1',
+      amountFen: 5000,
+    });
     expect(refund.status).toBe(201);
     expect(refund.body).toMatchObject({ status: 'SUCCESS', amountFen: 5000 });
   });
@@ -135,12 +134,11 @@ describe('at the counter', () => {
   it("cannot refund another store's receipt", async () => {
     const { res } = await sale(bearer(clerkSh));
     const before = await count(stack, 'refunds');
-    const refund = await stack.client.post(
-      '/api/pos/refunds',
-      { receiptNo: res.body.receiptNo, refundNo: 'RF-X', amountFen: 100 },
-      undefined,
-      bearer(clerkHz),
-    );
+    const refund = await posRefund(stack, bearer(clerkHz), {
+      receiptNo: res.body.receiptNo,
+      refundNo: 'RF-X',
+      amountFen: 100,
+    });
     expect(refund.status).toBe(404);
     expect(await count(stack, 'refunds')).toBe(before);
   });

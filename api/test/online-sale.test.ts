@@ -1,18 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { withSql } from './support/database.js';
-import { consumer, createBrand, order, payOrder, share, visit, type Brand } from './support/fixtures.js';
+import { consumer, order, payOrder, share, visit, type Brand } from './support/fixtures.js';
 import { otherPrivateKeyPem, postNotify, signedNotification, transactionResource } from './support/notify.js';
-import { startStack, type TestStack } from './support/stack.js';
+import { useBrandStack } from './support/suite.js';
+import type { TestStack } from './support/stack.js';
 
-let stack: TestStack;
-let brand: Brand;
-
-beforeAll(async () => {
-  stack = await startStack();
-  brand = await createBrand(stack, { productRateBps: 800 });
-});
-afterAll(async () => stack?.close());
+let stack: TestStack, brand: Brand;
+useBrandStack({ productRateBps: 800 }, (s) => ({ stack, brand } = s));
 
 const count = (table: string, where = '1=1') =>
   withSql(stack.databaseUrl, async (c) =>

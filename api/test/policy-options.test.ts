@@ -56,6 +56,13 @@ const auditsOf = (memberId: string) =>
   sql(stack, 'SELECT kind, fromGuideId, toGuideId FROM member_binding_audits WHERE memberId = ? ORDER BY createdAt', [
     memberId,
   ]);
+/** The member opened by g0 is now served by g2 (of 杭州店), with one audit of `kind` for the move. */
+async function expectMovedToG2(memberId: string, kind: string) {
+  const [from, to] = [guide(0), guide(2)];
+  const binding = { openingGuideId: from.id, serviceGuideId: to.id, serviceStoreId: to.storeId };
+  expect(await bindingOf(memberId)).toEqual(binding);
+  expect(await auditsOf(memberId)).toEqual([{ kind, fromGuideId: from.id, toGuideId: to.id }]);
+}
 /** Moves the member's visits and binding back in time, as if they had happened `days` earlier. */
 const age = async (memberId: string, days: number) => {
   await sql(stack, 'UPDATE visits SET visitedAt = DATE_SUB(visitedAt, INTERVAL ? DAY) WHERE memberId = ?', [
@@ -135,14 +142,7 @@ describe('bindingMode', () => {
     const buyer = await consumer(stack);
     await opens(buyer, 0);
     await opens(buyer, 2);
-    expect(await bindingOf(buyer.memberId)).toEqual({
-      openingGuideId: guide(0).id,
-      serviceGuideId: guide(2).id,
-      serviceStoreId: guide(2).storeId,
-    });
-    expect(await auditsOf(buyer.memberId)).toEqual([
-      { kind: 'override', fromGuideId: guide(0).id, toGuideId: guide(2).id },
-    ]);
+    await expectMovedToG2(buyer.memberId, 'override');
     await age(buyer.memberId, 20);
     const sale = await counterSale(buyer, 0);
     expect(sale.order.attribution).toMatchObject({ rule: 'service_guide', guideId: guide(2).id });
@@ -178,14 +178,7 @@ describe('bindingValidityDays', () => {
     expect(lapsed.ledger).toEqual([]);
 
     await opens(buyer, 2);
-    expect(await bindingOf(buyer.memberId)).toEqual({
-      openingGuideId: guide(0).id,
-      serviceGuideId: guide(2).id,
-      serviceStoreId: guide(2).storeId,
-    });
-    expect(await auditsOf(buyer.memberId)).toEqual([
-      { kind: 'expiry', fromGuideId: guide(0).id, toGuideId: guide(2).id },
-    ]);
+    await expectMovedToG2(buyer.memberId, 'expiry');
   });
 
   it('the sweep drops lapsed bindings (audited), so every view of the binding follows before the next touch', async () => {

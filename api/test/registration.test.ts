@@ -1,18 +1,13 @@
 // Membership registration (开卡): getPhoneNumber code → phone, opening/service guide from the share touch, idempotent.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { withSql } from './support/database.js';
-import { consumer, createBrand, share, visit, type Brand } from './support/fixtures.js';
-import { startStack, type TestStack } from './support/stack.js';
+import { consumer, share, visit, type Brand } from './support/fixtures.js';
+import { useBrandStack } from './support/suite.js';
+import type { TestStack } from './support/stack.js';
 
-let stack: TestStack;
-let brand: Brand;
-
-beforeAll(async () => {
-  stack = await startStack();
-  brand = await createBrand(stack);
-});
-afterAll(async () => stack?.close());
+let stack: TestStack, brand: Brand;
+useBrandStack({}, (s) => ({ stack, brand } = s));
 
 const sql = <T = any>(query: string, params: unknown[] = []) =>
   withSql(stack.databaseUrl, async (c) => ((await c.query(query, params)) as any)[0] as T[]);

@@ -1,20 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { monthRange, periodOf } from '../src/common/business-time.js';
-import { createBrand, type Brand } from './support/fixtures.js';
-import { entriesOf, financeToken, paidOrder, refund, sql } from './support/money.js';
-import { startStack, type TestStack } from './support/stack.js';
+import type { Brand } from './support/fixtures.js';
+import { entriesOf, paidOrder, refund, sql } from './support/money.js';
+import { startRefundStack, useStack } from './support/suite.js';
+import type { TestStack } from './support/stack.js';
 
-let stack: TestStack;
-let brand: Brand;
-let finance: string;
-
-beforeAll(async () => {
-  stack = await startStack();
-  brand = await createBrand(stack, { productRateBps: 800, categoryRateBps: 800 });
-  finance = await financeToken(stack, brand.admin);
-});
-afterAll(async () => stack?.close());
+let stack: TestStack, brand: Brand, finance: string;
+useStack(startRefundStack, (s) => ({ stack, brand, finance } = s));
 
 /** A UTC instant as MariaDB DATETIME text (no time-zone conversion on the way). */
 const dbTime = (iso: string) => iso.replace('T', ' ').replace('Z', '');

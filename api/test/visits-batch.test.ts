@@ -1,19 +1,14 @@
 // Visits of concurrent requests are written together (group commit). What must not change: every
 // acknowledged visit is stored, the first touch still binds an unbound member (first-touch mode), and
 // a departed guide's card binds nobody — also when those touches share one batch.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { count, sql } from './support/counter.js';
-import { consumer, createBrand, share, type Brand } from './support/fixtures.js';
-import { startStack, type TestStack } from './support/stack.js';
+import { consumer, share, type Brand } from './support/fixtures.js';
+import { useBrandStack } from './support/suite.js';
+import type { TestStack } from './support/stack.js';
 
-let stack: TestStack;
-let brand: Brand;
-
-beforeAll(async () => {
-  stack = await startStack();
-  brand = await createBrand(stack, { productRateBps: 800 });
-});
-afterAll(async () => stack?.close());
+let stack: TestStack, brand: Brand;
+useBrandStack({ productRateBps: 800 }, (s) => ({ stack, brand } = s));
 
 const open = (token: string, code: string) =>
   stack.client.post('/api/visits', { shareCode: code, scene: 1007, chatType: 1 }, token).then((r) => r.status);

@@ -1,23 +1,18 @@
 // WeCom sidebar customer card (externalcontact/get → unionid → member) and the Official Account follower sync.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { DEMO_KEYS, WechatApiClient } from '@guideshare/wechat';
 import { startWechatSimulator } from '@guideshare/wechat/simulator';
 import { OaFollowerEntity } from '../src/wecom/oa-follower.entity.js';
 import { OaFollowersService } from '../src/wecom/oa-followers.service.js';
 import { withSql } from './support/database.js';
-import { consumer, createBrand, order, payOrder, share, visit, type Brand } from './support/fixtures.js';
-import { startStack, type TestStack } from './support/stack.js';
+import { consumer, order, payOrder, share, visit, type Brand } from './support/fixtures.js';
+import { useBrandStack } from './support/suite.js';
+import type { TestStack } from './support/stack.js';
 
-let stack: TestStack;
-let brand: Brand;
-
-beforeAll(async () => {
-  stack = await startStack();
-  brand = await createBrand(stack);
-});
-afterAll(async () => stack?.close());
+let stack: TestStack, brand: Brand;
+useBrandStack({}, (s) => ({ stack, brand } = s));
 
 const sql = <T = any>(query: string, params: unknown[] = []) =>
   withSql(stack.databaseUrl, async (c) => ((await c.query(query, params)) as any)[0] as T[]);
@@ -130,21 +125,17 @@ describe('GET /api/wecom/customers/:externalUserId', () => {
     });
     const res = await card(g0.token, externalUserId);
     expect(res.status).toBe(200);
+    const notYet = { isMember: false, followsOfficialAccount: false, authorizedMiniProgram: false };
+    const unserved = { openingGuide: null, serviceStore: null, serviceGuide: null };
+    const noHistory = { registeredAt: null, lastVisitAt: null, lifetimeGmvFen: 0, lifetimeOrders: 0 };
     expect(res.body).toEqual({
       externalUserId,
       name: '张先生',
       customerStatus: 'NO_UNIONID',
       message: expect.stringContaining('尚未成为顾客'),
-      isMember: false,
-      followsOfficialAccount: false,
-      authorizedMiniProgram: false,
-      openingGuide: null,
-      serviceStore: null,
-      serviceGuide: null,
-      registeredAt: null,
-      lastVisitAt: null,
-      lifetimeGmvFen: 0,
-      lifetimeOrders: 0,
+      ...notYet,
+      ...unserved,
+      ...noHistory,
     });
   });
 

@@ -26,6 +26,11 @@ export function redeem(stack: TestStack, key: string | undefined, body: Record<s
   return stack.client.post('/api/pos/redemptions', body, undefined, key === undefined ? {} : { 'x-store-key': key });
 }
 
+/** A counter refund (POST /api/pos/refunds) with the given credentials: a store key or a clerk's bearer header. */
+export function posRefund(stack: TestStack, credentials: Record<string, string>, body: Record<string, unknown>) {
+  return stack.client.post('/api/pos/refunds', body, undefined, credentials);
+}
+
 export const receiptNo = () => `R${randomUUID().slice(0, 18)}`;
 
 /** The member's code number, read past the API. */

@@ -41,3 +41,8 @@ export function useStack<S extends { stack: TestStack }>(start: () => Promise<S>
   });
   afterAll(async () => started?.stack.close());
 }
+
+/** `useStack` for the common case: a stack with a brand built with `opts`. */
+export function useBrandStack(opts: Parameters<typeof startBrandStack>[0], receive: (started: BrandStack) => void) {
+  useStack(() => startBrandStack(opts), receive);
+}

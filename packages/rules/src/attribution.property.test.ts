@@ -3,32 +3,17 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { decideOnlineAttribution, decideStoreAttribution } from './attribution.js';
+import { GUIDE_IDS, HOUR, STORES, T0, bindingFields, guidesOf, orderArb, policyFields } from './property.fixtures.js';
 import { resolveActiveGuide } from './guides.js';
 import {
   DEFAULT_POLICY_OPTIONS,
   type AttributionPolicy,
-  type GuideRef,
   type LiveSession,
   type MemberBinding,
   type Touch,
 } from './types.js';
 
-const HOUR = 3_600_000;
-const T0 = 1_740_000_000_000;
-const GUIDE_IDS = ['g0', 'g1', 'g2', 'g3', 'g4', 'g5', 'ghost'] as const; // "ghost" is never in the data
-const STORES = ['s0', 's1', 's2'];
-
-const guidesArb: fc.Arbitrary<Record<string, GuideRef>> = fc
-  .array(
-    fc.record({
-      storeId: fc.constantFrom(...STORES),
-      active: fc.boolean(),
-      successorGuideId: fc.option(fc.constantFrom(...GUIDE_IDS), { nil: null }),
-      memberId: fc.option(fc.constantFrom('m0', 'm1', 'm2'), { nil: null }),
-    }),
-    { minLength: 6, maxLength: 6 },
-  )
-  .map((rows) => Object.fromEntries(rows.map((row, i) => [`g${i}`, { id: `g${i}`, ...row }])));
+const guidesArb = guidesOf(['m0', 'm1', 'm2']);
 
 const touchesArb: fc.Arbitrary<Touch[]> = fc
   .array(
@@ -55,9 +40,7 @@ const touchesArb: fc.Arbitrary<Touch[]> = fc
   );
 
 const memberArb: fc.Arbitrary<MemberBinding> = fc.record({
-  serviceGuideId: fc.option(fc.constantFrom(...GUIDE_IDS), { nil: null }),
-  serviceStoreId: fc.option(fc.constantFrom(...STORES), { nil: null }),
-  openingGuideId: fc.option(fc.constantFrom(...GUIDE_IDS), { nil: null }),
+  ...bindingFields,
 });
 
 const liveArb: fc.Arbitrary<LiveSession | null> = fc.option(
@@ -75,17 +58,9 @@ const DEFAULT_POLICY_OPTIONS_ARB = Object.fromEntries(
   Object.entries(DEFAULT_POLICY_OPTIONS).map(([k, v]) => [k, fc.constant(v)]),
 ) as { [K in keyof typeof DEFAULT_POLICY_OPTIONS]: fc.Arbitrary<(typeof DEFAULT_POLICY_OPTIONS)[K]> };
 
-const policyArb: fc.Arbitrary<AttributionPolicy> = fc.record({
-  version: fc.integer({ min: 1, max: 99 }),
-  onlineWindowHours: fc.constantFrom(0, 24, 168),
-  storeWindowHours: fc.constantFrom(0, 48, 336),
-  selfReferral: fc.constantFrom('deny' as const, 'allow' as const),
-  ...DEFAULT_POLICY_OPTIONS_ARB,
-});
+const policyArb: fc.Arbitrary<AttributionPolicy> = fc.record({ ...policyFields(99), ...DEFAULT_POLICY_OPTIONS_ARB });
 
-const onlineArb = fc.record({
-  buyerMemberId: fc.constantFrom('m0', 'm1', 'm9'),
-  orderAt: fc.constant(T0),
+const onlineArb = orderArb({
   touches: touchesArb,
   member: memberArb,
   live: liveArb,

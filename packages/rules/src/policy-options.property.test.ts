@@ -3,35 +3,29 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { decideOnlineAttribution, decideStoreAttribution } from './attribution.js';
+import {
+  DAY,
+  GUIDE_IDS,
+  HOUR,
+  STORES,
+  T0,
+  bindingFields,
+  guidesOf,
+  orderArb,
+  policyFields,
+} from './property.fixtures.js';
 import * as v1 from './attribution-v1.fixtures.js';
 import { bindOnTouch as v1BindOnTouch } from './binding-v1.fixtures.js';
 import { decideBinding, effectiveBinding, isProtected, type BindingEvent } from './binding.js';
 import {
   DEFAULT_POLICY_OPTIONS,
   type AttributionPolicy,
-  type GuideRef,
   type LiveSession,
   type MemberBinding,
   type Touch,
 } from './types.js';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-const T0 = 1_740_000_000_000;
-const GUIDE_IDS = ['g0', 'g1', 'g2', 'g3', 'g4', 'g5', 'ghost'] as const;
-const STORES = ['s0', 's1', 's2'];
-
-const guidesArb: fc.Arbitrary<Record<string, GuideRef>> = fc
-  .array(
-    fc.record({
-      storeId: fc.constantFrom(...STORES),
-      active: fc.boolean(),
-      successorGuideId: fc.option(fc.constantFrom(...GUIDE_IDS), { nil: null }),
-      memberId: fc.option(fc.constantFrom('m0', 'm1'), { nil: null }),
-    }),
-    { minLength: 6, maxLength: 6 },
-  )
-  .map((rows) => Object.fromEntries(rows.map((row, i) => [`g${i}`, { id: `g${i}`, ...row }])));
+const guidesArb = guidesOf(['m0', 'm1']);
 
 const touchesArb: fc.Arbitrary<Touch[]> = fc
   .array(
@@ -57,9 +51,7 @@ const touchesArb: fc.Arbitrary<Touch[]> = fc
   );
 
 const memberArb: fc.Arbitrary<MemberBinding> = fc.record({
-  serviceGuideId: fc.option(fc.constantFrom(...GUIDE_IDS), { nil: null }),
-  serviceStoreId: fc.option(fc.constantFrom(...STORES), { nil: null }),
-  openingGuideId: fc.option(fc.constantFrom(...GUIDE_IDS), { nil: null }),
+  ...bindingFields,
   boundAt: fc.option(
     fc.integer({ min: -60, max: 0 }).map((d) => T0 + d * DAY),
     { nil: null },
@@ -80,12 +72,7 @@ const liveArb: fc.Arbitrary<LiveSession | null> = fc.option(
   { nil: null },
 );
 
-const basePolicy = {
-  version: fc.integer({ min: 1, max: 9 }),
-  onlineWindowHours: fc.constantFrom(0, 24, 168),
-  storeWindowHours: fc.constantFrom(0, 48, 336),
-  selfReferral: fc.constantFrom('deny' as const, 'allow' as const),
-};
+const basePolicy = policyFields(9);
 const defaultPolicyArb: fc.Arbitrary<AttributionPolicy> = fc
   .record(basePolicy)
   .map((p) => ({ ...p, ...DEFAULT_POLICY_OPTIONS }));
@@ -99,9 +86,7 @@ const anyPolicyArb: fc.Arbitrary<AttributionPolicy> = fc.record({
 });
 
 const saleArb = (policyArb: fc.Arbitrary<AttributionPolicy>) =>
-  fc.record({
-    buyerMemberId: fc.constantFrom('m0', 'm1', 'm9'),
-    orderAt: fc.constant(T0),
+  orderArb({
     touches: touchesArb,
     member: memberArb,
     live: liveArb,
