@@ -66,7 +66,7 @@ export default function CheckoutPage() {
       const order = await payOrder(id, { onStage: (s) => setStage(s) });
       setStage('idle');
       void Taro.redirectTo({
-        url: `/pages/order/index?id=${encodeURIComponent(order.id ?? id)}${PAID_STATUSES.has(order.status) ? '&paid=1' : ''}`,
+        url: `/pages/order/index?id=${encodeURIComponent(order.id)}${PAID_STATUSES.has(order.status) ? '&paid=1' : ''}`,
       });
     } catch (e) {
       setStage('idle');

@@ -14,7 +14,7 @@ import { Empty, ErrorState, Loading } from '../../components/State';
 export default function OrdersPage() {
   const orders = useAsync(async () => {
     const [list, skus] = await Promise.all([api.orders(), skuIndexSafe()]);
-    const sorted = [...list].sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''));
+    const sorted = [...list].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     // counter sales name their store
     const stores = sorted.some((o) => o.channel === 'store')
       ? await storeIndexSafe()
