@@ -72,29 +72,7 @@ export function decideOnlineAttribution(input: OnlineAttributionInput): Attribut
     if (liveTouch) return creditGuide(candidateFromTouch('live_share', liveTouch), input);
   }
 
-  const { touch: shareTouch, passedOver } = eligibleShareTouch(
-    touches,
-    orderAt,
-    policy.onlineWindowHours,
-    member,
-    policy,
-  );
-  const context = { ...input, passedOver };
-  if (shareTouch) return creditGuide(candidateFromTouch('share', shareTouch), context);
-
-  if (member.serviceGuideId !== null) {
-    return creditGuide(
-      {
-        rule: 'service_guide',
-        guideId: member.serviceGuideId,
-        touch: null,
-        storeIfGuideUnknown: member.serviceStoreId,
-      },
-      context,
-    );
-  }
-  if (member.serviceStoreId !== null) return creditStore(member.serviceStoreId, null, null, policy, passedOver);
-  return creditNobody(policy, passedOver);
+  return shareThenService(input, member, orderAt, policy.onlineWindowHours, member.serviceStoreId);
 }
 
 /**
@@ -108,28 +86,38 @@ export function decideStoreAttribution(input: StoreAttributionInput): Attributio
   requirePolicy(policy);
   const member = effectiveBinding(input.member, soldAt, policy, touches);
 
-  const { touch: shareTouch, passedOver } = eligibleShareTouch(
-    touches,
-    soldAt,
-    policy.storeWindowHours,
-    member,
-    policy,
-  );
+  return shareThenService(input, member, soldAt, policy.storeWindowHours, redeemingStoreId);
+}
+
+/**
+ * The tail both channels share: the last share touch the policy lets take the credit within the
+ * window, else the service guide, else `fallbackStoreId` (the service store online, the redeeming
+ * store at a counter), else nobody.
+ */
+function shareThenService(
+  input: DecisionContext & { touches: readonly Touch[] },
+  member: MemberBinding,
+  at: number,
+  windowHours: number,
+  fallbackStoreId: string | null,
+): AttributionDecision {
+  const { policy } = input;
+  const { touch: shareTouch, passedOver } = eligibleShareTouch(input.touches, at, windowHours, member, policy);
   const context = { ...input, passedOver };
   if (shareTouch) return creditGuide(candidateFromTouch('share', shareTouch), context);
-
   if (member.serviceGuideId !== null) {
     return creditGuide(
       {
         rule: 'service_guide',
         guideId: member.serviceGuideId,
         touch: null,
-        storeIfGuideUnknown: member.serviceStoreId ?? redeemingStoreId,
+        storeIfGuideUnknown: member.serviceStoreId ?? fallbackStoreId,
       },
       context,
     );
   }
-  return creditStore(redeemingStoreId, null, null, policy, passedOver);
+  if (fallbackStoreId !== null) return creditStore(fallbackStoreId, null, null, policy, passedOver);
+  return creditNobody(policy, passedOver);
 }
 
 /**
