@@ -1,14 +1,19 @@
 // The finance console's request and response types (settlements, reconciliation, adjustments),
 // split from console.ts; shared by api/, packages/console and the tests.
+/** One guide's statement of a month: opening + accrued − reversed + adjusted = closing. */
 export interface SettlementStatement {
   guideId: string;
   storeId: string | null;
   openingFen: number;
   accruedFen: number;
+  /** Positive: the sum of the guide's reversal entries, negated. */
   reversedFen: number;
+  /** Signed sum of adjustments. */
   adjustedFen: number;
   closingFen: number;
+  /** max(closingFen, 0): paid out for this period. */
   payableFen: number;
+  /** min(closingFen, 0): owed back, carried to the next period's opening balance. */
   carriedForwardFen: number;
   entryCount: number;
 }

@@ -11,7 +11,9 @@
 // after an earlier month was paid) is carried forward as the next period's opening balance.
 import { requireSafeInteger } from './validate.js';
 
-export type LedgerEntryKind = 'accrual' | 'reversal' | 'adjustment';
+import type { LedgerEntryKind, SettlementStatement } from '@guideshare/contracts';
+
+export type { LedgerEntryKind };
 
 export interface SettlementEntry {
   id: string;
@@ -34,21 +36,8 @@ export interface StatementInput {
   storeIdByGuide?: Record<string, string>;
 }
 
-export interface GuideStatement {
-  guideId: string;
-  storeId: string | null;
-  openingFen: number;
-  accruedFen: number;
-  /** Positive: the sum of the guide's reversal entries, negated. */
-  reversedFen: number;
-  /** Signed sum of adjustments. */
-  adjustedFen: number;
-  closingFen: number;
-  /** max(closingFen, 0): paid out for this period. */
-  payableFen: number;
-  /** min(closingFen, 0): owed back, carried to the next period's opening balance. */
-  carriedForwardFen: number;
-}
+/** A guide's statement as the rules compute it: the contract's, less the entry count the API adds. */
+export type GuideStatement = Omit<SettlementStatement, 'entryCount'>;
 
 export interface StatementsResult {
   /** One per guide with entries or a non-zero opening balance, sorted by guideId. */

@@ -1,11 +1,12 @@
 // Plain-data shapes the rules read and return. The API loads these from its database, calls the
 // rules, and persists the result; nothing here knows about storage, HTTP or the clock.
 
-/** Which rule credited an order; stored on the order as evidence (docs/DOMAIN.md, core rule 7). */
-/** `manual`: set by an admin's correction (or an approved claim), never by the rules themselves. */
-export type AttributionRule = 'share' | 'live_share' | 'service_guide' | 'store' | 'none' | 'manual';
+import type { AttributionRule, BindingMode, ServicePriority, ShareKind } from '@guideshare/contracts';
 
-export type ShareKind = 'product' | 'live' | 'store' | 'poster';
+// The vocabulary is the contracts' (one definition for the API, the clients and the rules). An
+// `AttributionRule` is stored on the order as evidence (docs/DOMAIN.md, core rule 7); `manual` is set
+// by an admin's correction or an approved claim, never by the rules themselves.
+export type { AttributionRule, BindingMode, ServicePriority, ShareKind };
 
 /**
  * A consumer opening the mini-program through a share code. `at` is epoch milliseconds;
@@ -43,11 +44,6 @@ export interface MemberBinding {
   /** The service guide's latest touch of this member (epoch ms), for binding validity. */
   serviceTouchedAt?: number | null;
 }
-
-/** How a member's service guide is chosen (docs/DOMAIN.md "Attribution policy options"). */
-export type BindingMode = 'first_touch' | 'on_registration' | 'override';
-/** Whether a share by another guide of the member's service store takes credit from the service guide. */
-export type ServicePriority = 'sharer_first' | 'service_first_same_store';
 
 /** The binding part of the policy. */
 export interface BindingPolicy {
