@@ -36,6 +36,38 @@ function chinaDay(billDate: string): { from: Date; to: Date } {
   return { from: new Date(from), to: new Date(from + DAY_MS) };
 }
 
+/** One of our successful payments or refunds of the bill's day; `seenAs` is how the bill matched it. */
+interface OursOfTheDay {
+  seenAs: string;
+  orderId: string;
+  transactionId: string | null;
+  refundId: string | null;
+  outRefundNo: string | null;
+  amountFen: number;
+  at: Date;
+}
+
+/** Counts our side of the day and names each of ours the bill did not list. */
+function tallyOurs(
+  report: ReconciliationReport,
+  type: 'payment' | 'refund',
+  ours: OursOfTheDay[],
+  seen: Set<string>,
+): void {
+  const totals = report.totals.ledger;
+  for (const { seenAs, at, ...row } of ours) {
+    if (type === 'payment') {
+      totals.payments++;
+      totals.paymentsFen += row.amountFen;
+    } else {
+      totals.refunds++;
+      totals.refundsFen += row.amountFen;
+    }
+    if (seen.has(seenAs)) continue;
+    report.missingInBill.push({ type, ...row, outTradeNo: toOutTradeNo(row.orderId), at: at.toISOString() });
+  }
+}
+
 @Injectable()
 export class ReconciliationService {
   constructor(
@@ -162,21 +194,16 @@ export class ReconciliationService {
         report.matched++;
       }
     }
-    for (const o of await this.payments.succeededBetween(from, to)) {
-      report.totals.ledger.payments++;
-      report.totals.ledger.paymentsFen += o.amountFen;
-      if (seenTransactions.has(o.transactionId)) continue;
-      report.missingInBill.push({
-        type: 'payment',
-        orderId: o.orderId,
-        transactionId: o.transactionId,
-        outTradeNo: toOutTradeNo(o.orderId),
-        refundId: null,
-        outRefundNo: null,
-        amountFen: o.amountFen,
-        at: o.successTime.toISOString(),
-      });
-    }
+    const ourPayments = (await this.payments.succeededBetween(from, to)).map((p) => ({
+      seenAs: p.transactionId,
+      orderId: p.orderId,
+      transactionId: p.transactionId,
+      refundId: null,
+      outRefundNo: null,
+      amountFen: p.amountFen,
+      at: p.successTime,
+    }));
+    tallyOurs(report, 'payment', ourPayments, seenTransactions);
 
     // ---- refunds: by refund_id, else by out_refund_no
     const ours = await this.refunds.findOnline(
@@ -217,21 +244,16 @@ export class ReconciliationService {
         });
       } else report.matched++;
     }
-    for (const r of await this.refunds.succeededOnlineBetween(from, to)) {
-      report.totals.ledger.refunds++;
-      report.totals.ledger.refundsFen += r.amountFen;
-      if (seenRefunds.has(r.id)) continue;
-      report.missingInBill.push({
-        type: 'refund',
-        orderId: r.orderId,
-        transactionId: null,
-        outTradeNo: toOutTradeNo(r.orderId),
-        refundId: r.wechatRefundId,
-        outRefundNo: r.outRefundNo,
-        amountFen: r.amountFen,
-        at: r.completedAt!.toISOString(),
-      });
-    }
+    const ourRefunds = (await this.refunds.succeededOnlineBetween(from, to)).map((r) => ({
+      seenAs: r.id,
+      orderId: r.orderId,
+      transactionId: null,
+      refundId: r.wechatRefundId,
+      outRefundNo: r.outRefundNo,
+      amountFen: r.amountFen,
+      at: r.completedAt!,
+    }));
+    tallyOurs(report, 'refund', ourRefunds, seenRefunds);
     return report;
   }
 }
