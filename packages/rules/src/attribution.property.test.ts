@@ -3,7 +3,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { decideOnlineAttribution, decideStoreAttribution } from './attribution.js';
-import { GUIDE_IDS, HOUR, STORES, T0, bindingFields, guidesOf, orderArb, policyFields } from './property.fixtures.js';
+import { GUIDE_IDS, HOUR, STORES, T0, gen } from './property.fixtures.js';
 import { resolveActiveGuide } from './guides.js';
 import {
   DEFAULT_POLICY_OPTIONS,
@@ -13,7 +13,7 @@ import {
   type Touch,
 } from './types.js';
 
-const guidesArb = guidesOf(['m0', 'm1', 'm2']);
+const guidesArb = gen.guidesOf(['m0', 'm1', 'm2']);
 
 const touchesArb: fc.Arbitrary<Touch[]> = fc
   .array(
@@ -28,19 +28,19 @@ const touchesArb: fc.Arbitrary<Touch[]> = fc
     { maxLength: 12 },
   )
   .map((rows) =>
-    rows.map((r, i) => ({
-      seq: i + 1,
-      shareCode: `code${i + 1}`,
-      guideId: r.guideId,
-      storeId: STORES[i % STORES.length],
-      kind: r.kind,
-      targetId: r.targetId,
-      at: T0 + r.offsetHours * HOUR + r.jitter,
-    })),
+    gen.numbered(
+      rows.map((r, i) => ({
+        guideId: r.guideId,
+        storeId: STORES[i % STORES.length],
+        kind: r.kind,
+        targetId: r.targetId,
+        at: T0 + r.offsetHours * HOUR + r.jitter,
+      })),
+    ),
   );
 
 const memberArb: fc.Arbitrary<MemberBinding> = fc.record({
-  ...bindingFields,
+  ...gen.bindingFields,
 });
 
 const liveArb: fc.Arbitrary<LiveSession | null> = fc.option(
@@ -58,9 +58,12 @@ const DEFAULT_POLICY_OPTIONS_ARB = Object.fromEntries(
   Object.entries(DEFAULT_POLICY_OPTIONS).map(([k, v]) => [k, fc.constant(v)]),
 ) as { [K in keyof typeof DEFAULT_POLICY_OPTIONS]: fc.Arbitrary<(typeof DEFAULT_POLICY_OPTIONS)[K]> };
 
-const policyArb: fc.Arbitrary<AttributionPolicy> = fc.record({ ...policyFields(99), ...DEFAULT_POLICY_OPTIONS_ARB });
+const policyArb: fc.Arbitrary<AttributionPolicy> = fc.record({
+  ...gen.policyFields(99),
+  ...DEFAULT_POLICY_OPTIONS_ARB,
+});
 
-const onlineArb = orderArb({
+const onlineArb = gen.orderArb({
   touches: touchesArb,
   member: memberArb,
   live: liveArb,

@@ -3,17 +3,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { decideOnlineAttribution, decideStoreAttribution } from './attribution.js';
-import {
-  DAY,
-  GUIDE_IDS,
-  HOUR,
-  STORES,
-  T0,
-  bindingFields,
-  guidesOf,
-  orderArb,
-  policyFields,
-} from './property.fixtures.js';
+import { DAY, GUIDE_IDS, HOUR, STORES, T0, gen } from './property.fixtures.js';
 import * as v1 from './attribution-v1.fixtures.js';
 import { bindOnTouch as v1BindOnTouch } from './binding-v1.fixtures.js';
 import { decideBinding, effectiveBinding, isProtected, type BindingEvent } from './binding.js';
@@ -25,7 +15,7 @@ import {
   type Touch,
 } from './types.js';
 
-const guidesArb = guidesOf(['m0', 'm1']);
+const guidesArb = gen.guidesOf(['m0', 'm1']);
 
 const touchesArb: fc.Arbitrary<Touch[]> = fc
   .array(
@@ -39,19 +29,19 @@ const touchesArb: fc.Arbitrary<Touch[]> = fc
     { maxLength: 12 },
   )
   .map((rows) =>
-    rows.map((r, i) => ({
-      seq: i + 1,
-      shareCode: `code${i + 1}`,
-      guideId: r.guideId,
-      storeId: r.storeId,
-      kind: r.kind,
-      targetId: r.targetId,
-      at: T0 + r.offsetHours * HOUR,
-    })),
+    gen.numbered(
+      rows.map((r) => ({
+        guideId: r.guideId,
+        storeId: r.storeId,
+        kind: r.kind,
+        targetId: r.targetId,
+        at: T0 + r.offsetHours * HOUR,
+      })),
+    ),
   );
 
 const memberArb: fc.Arbitrary<MemberBinding> = fc.record({
-  ...bindingFields,
+  ...gen.bindingFields,
   boundAt: fc.option(
     fc.integer({ min: -60, max: 0 }).map((d) => T0 + d * DAY),
     { nil: null },
@@ -72,7 +62,7 @@ const liveArb: fc.Arbitrary<LiveSession | null> = fc.option(
   { nil: null },
 );
 
-const basePolicy = policyFields(9);
+const basePolicy = gen.policyFields(9);
 const defaultPolicyArb: fc.Arbitrary<AttributionPolicy> = fc
   .record(basePolicy)
   .map((p) => ({ ...p, ...DEFAULT_POLICY_OPTIONS }));
@@ -86,7 +76,7 @@ const anyPolicyArb: fc.Arbitrary<AttributionPolicy> = fc.record({
 });
 
 const saleArb = (policyArb: fc.Arbitrary<AttributionPolicy>) =>
-  orderArb({
+  gen.orderArb({
     touches: touchesArb,
     member: memberArb,
     live: liveArb,

@@ -9,7 +9,7 @@ export const GUIDE_IDS = ['g0', 'g1', 'g2', 'g3', 'g4', 'g5', 'ghost'] as const;
 export const STORES = ['s0', 's1', 's2'];
 
 /** Guides g0…g5 in random stores, some departed (successor chains and cycles), some with a member account. */
-export const guidesOf = (memberIds: string[]): fc.Arbitrary<Record<string, GuideRef>> =>
+const guidesOf = (memberIds: string[]): fc.Arbitrary<Record<string, GuideRef>> =>
   fc
     .array(
       fc.record({
@@ -22,15 +22,19 @@ export const guidesOf = (memberIds: string[]): fc.Arbitrary<Record<string, Guide
     )
     .map((rows) => Object.fromEntries(rows.map((row, i) => [`g${i}`, { id: `g${i}`, ...row }])));
 
+/** Drawn touches in drawing order: seq 1, 2, … each with its own share code. */
+const numbered = (rows: Array<Omit<Touch, 'seq' | 'shareCode'>>): Touch[] =>
+  rows.map((r, i) => ({ seq: i + 1, shareCode: `code${i + 1}`, ...r }));
+
 /** The fields of every member binding: service guide and store, opening guide. */
-export const bindingFields = {
+const bindingFields = {
   serviceGuideId: fc.option(fc.constantFrom(...GUIDE_IDS), { nil: null }),
   serviceStoreId: fc.option(fc.constantFrom(...STORES), { nil: null }),
   openingGuideId: fc.option(fc.constantFrom(...GUIDE_IDS), { nil: null }),
 };
 
 /** The policy fields that are not options. */
-export const policyFields = (maxVersion: number) => ({
+const policyFields = (maxVersion: number) => ({
   version: fc.integer({ min: 1, max: maxVersion }),
   onlineWindowHours: fc.constantFrom(0, 24, 168),
   storeWindowHours: fc.constantFrom(0, 48, 336),
@@ -38,10 +42,13 @@ export const policyFields = (maxVersion: number) => ({
 });
 
 /** An online order at T0 by one of two members (or a stranger), over the given arbitraries. */
-export const orderArb = (arbs: {
+const orderArb = (arbs: {
   touches: fc.Arbitrary<Touch[]>;
   member: fc.Arbitrary<MemberBinding>;
   live: fc.Arbitrary<LiveSession | null>;
   policy: fc.Arbitrary<AttributionPolicy>;
   guides: fc.Arbitrary<Record<string, GuideRef>>;
 }) => fc.record({ buyerMemberId: fc.constantFrom('m0', 'm1', 'm9'), orderAt: fc.constant(T0), ...arbs });
+
+/** The arbitraries' building blocks. */
+export const gen = { guidesOf, numbered, bindingFields, policyFields, orderArb };
