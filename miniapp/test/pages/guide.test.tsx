@@ -1,4 +1,5 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { emptyFigures } from '@guideshare/contracts';
 import { __mock } from '../mocks/taro';
 import GuideHome from '../../src/pages/guide/index';
 import { businessDate, formatRange, periodQuery } from '../../src/pages/guide/Stats';
@@ -30,24 +31,7 @@ const commissions = {
   availableFen: 0,
   settledFen: 12000,
 };
-const figures = (o: Record<string, unknown> = {}) => ({
-  shares: 0,
-  visits: 0,
-  visitors: 0,
-  newMembers: 0,
-  buyers: 0,
-  orders: 0,
-  onlineOrders: 0,
-  storeOrders: 0,
-  onlineGmvFen: 0,
-  storeGmvFen: 0,
-  gmvFen: 0,
-  refundedFen: 0,
-  gmvFenByRule: { share: 0, live_share: 0, service_guide: 0 },
-  ordersByRule: { share: 0, live_share: 0, service_guide: 0 },
-  commissionFen: 0,
-  ...o,
-});
+const figures = (o: Record<string, unknown> = {}) => ({ ...emptyFigures(), ...o });
 /** GET /api/guides/me/stats as api/src/reports answers it. */
 const stats = {
   guideId: 'guide-1',

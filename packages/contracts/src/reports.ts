@@ -118,3 +118,24 @@ export interface GuideReportResponse extends Period {
     days: BrandDayFigures[];
   };
 }
+
+/** A period's figures before anything is counted (every count and sum 0). */
+export function emptyFigures(): Figures {
+  return {
+    shares: 0,
+    visits: 0,
+    visitors: 0,
+    newMembers: 0,
+    buyers: 0,
+    orders: 0,
+    onlineOrders: 0,
+    storeOrders: 0,
+    onlineGmvFen: 0,
+    storeGmvFen: 0,
+    gmvFen: 0,
+    refundedFen: 0,
+    gmvFenByRule: { share: 0, live_share: 0, service_guide: 0 },
+    ordersByRule: { share: 0, live_share: 0, service_guide: 0 },
+    commissionFen: 0,
+  };
+}
