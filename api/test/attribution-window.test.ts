@@ -14,22 +14,30 @@ const visitsOf = async (memberId: string) =>
     [memberId],
   );
 
+/** A buyer who opened `guide`'s product card `daysAgo` days ago: the card, the buyer and the recorded visit. */
+async function openedDaysAgo(guide: Brand['guides'][number], daysAgo: number) {
+  const card = await share(stack, guide.token, 'product', brand.product.id);
+  const buyer = await consumer(stack);
+  await visit(stack, buyer.token, card.code);
+  await sql(stack, 'UPDATE visits SET visitedAt = DATE_SUB(NOW(6), INTERVAL ? DAY) WHERE memberId = ?', [
+    daysAgo,
+    buyer.memberId,
+  ]);
+  const [opened] = await visitsOf(buyer.memberId);
+  return { card, buyer, opened };
+}
+
+/** An online order of one product carrying the share code. */
+const orderWithCode = (buyer: { token: string }, code: string) =>
+  order(stack, buyer.token, { lines: [{ skuId: brand.product.skuId, quantity: 1 }], shareCode: code });
+
 describe('a share code carried by an order is evidence of the visit, never a fresh touch (DESIGN rule 9)', () => {
   it('gives no share credit for a code opened longer ago than the online window, and records no touch', async () => {
     const [guide] = brand.guides;
-    const card = await share(stack, guide.token, 'product', brand.product.id);
-    const buyer = await consumer(stack);
-    await visit(stack, buyer.token, card.code);
     // The visit happened 8 days ago; the online window of policy version 1 is 7 days.
-    await sql(stack, 'UPDATE visits SET visitedAt = DATE_SUB(NOW(6), INTERVAL 8 DAY) WHERE memberId = ?', [
-      buyer.memberId,
-    ]);
-    const [before] = await visitsOf(buyer.memberId);
+    const { card, buyer, opened: before } = await openedDaysAgo(guide, 8);
 
-    const created = await order(stack, buyer.token, {
-      lines: [{ skuId: brand.product.skuId, quantity: 1 }],
-      shareCode: card.code,
-    });
+    const created = await orderWithCode(buyer, card.code);
     expect(created.status).toBe(201);
     expect(created.body.attribution.rule).not.toBe('share');
     expect(created.body.attribution.shareCode).toBeNull();
@@ -38,18 +46,9 @@ describe('a share code carried by an order is evidence of the visit, never a fre
 
   it('credits a code opened within the window at the time of the visit, without a second touch', async () => {
     const [, guide] = brand.guides;
-    const card = await share(stack, guide.token, 'product', brand.product.id);
-    const buyer = await consumer(stack);
-    await visit(stack, buyer.token, card.code);
-    await sql(stack, 'UPDATE visits SET visitedAt = DATE_SUB(NOW(6), INTERVAL 3 DAY) WHERE memberId = ?', [
-      buyer.memberId,
-    ]);
-    const [opened] = await visitsOf(buyer.memberId);
+    const { card, buyer, opened } = await openedDaysAgo(guide, 3);
 
-    const created = await order(stack, buyer.token, {
-      lines: [{ skuId: brand.product.skuId, quantity: 1 }],
-      shareCode: card.code,
-    });
+    const created = await orderWithCode(buyer, card.code);
     expect(created.body.attribution).toMatchObject({ rule: 'share', guideId: guide.id, shareCode: card.code });
     expect(new Date(created.body.attribution.touchedAt).getTime()).toBe(new Date(opened.visitedAt).getTime());
     expect(await visitsOf(buyer.memberId)).toHaveLength(1);
@@ -59,10 +58,7 @@ describe('a share code carried by an order is evidence of the visit, never a fre
     const [guide] = brand.guides;
     const card = await share(stack, guide.token, 'product', brand.product.id);
     const buyer = await consumer(stack);
-    const created = await order(stack, buyer.token, {
-      lines: [{ skuId: brand.product.skuId, quantity: 1 }],
-      shareCode: card.code,
-    });
+    const created = await orderWithCode(buyer, card.code);
     expect(created.body.attribution).toMatchObject({ rule: 'share', guideId: guide.id, shareCode: card.code });
     expect((await visitsOf(buyer.memberId)).map((v) => v.shareCode)).toEqual([card.code]);
   });

@@ -140,33 +140,14 @@ describe('group reports (hand-computed fixture)', () => {
     await buy(erin, A.code, brand.product.skuId); // 10000
   }, 60_000);
 
-  const G1g0 = () => ({
-    openGId: G1,
-    guideId: brand.guides[0]!.id,
-    visits: 3,
-    visitors: 2,
-    buyers: 1,
-    orders: 2,
-    gmvFen: 13333,
-  });
-  const G1g1 = () => ({
-    openGId: G1,
-    guideId: brand.guides[1]!.id,
-    visits: 1,
-    visitors: 1,
-    buyers: 1,
-    orders: 1,
-    gmvFen: 3333,
-  });
-  const G2g0 = () => ({
-    openGId: G2,
-    guideId: brand.guides[0]!.id,
-    visits: 1,
-    visitors: 1,
-    buyers: 0,
-    orders: 0,
-    gmvFen: 0,
-  });
+  /** One guide's shares in one group: [visits, visitors, buyers, orders, gmvFen]. */
+  const groupRow = (openGId: string, guideIndex: number, figures: number[]) => {
+    const [visits, visitors, buyers, orders, gmvFen] = figures;
+    return { openGId, guideId: brand.guides[guideIndex]!.id, visits, visitors, buyers, orders, gmvFen };
+  };
+  const G1g0 = () => groupRow(G1, 0, [3, 2, 1, 2, 13333]);
+  const G1g1 = () => groupRow(G1, 1, [1, 1, 1, 1, 3333]);
+  const G2g0 = () => groupRow(G2, 0, [1, 1, 0, 0, 0]);
 
   it('GET /api/reports/groups: per group and guide', async () => {
     const r = await stack.client.get(`/api/reports/groups?${period()}`, finance);
