@@ -5,13 +5,8 @@ import fc from 'fast-check';
 import { decideOnlineAttribution, decideStoreAttribution } from './attribution.js';
 import { GUIDE_IDS, HOUR, STORES, T0, gen } from './property.fixtures.js';
 import { resolveActiveGuide } from './guides.js';
-import {
-  DEFAULT_POLICY_OPTIONS,
-  type AttributionPolicy,
-  type LiveSession,
-  type MemberBinding,
-  type Touch,
-} from './types.js';
+import { DEFAULT_POLICY_OPTIONS } from './types.js';
+import type { AttributionPolicy, LiveSession, MemberBinding, Touch } from './types.js';
 
 const guidesArb = gen.guidesOf(['m0', 'm1', 'm2']);
 

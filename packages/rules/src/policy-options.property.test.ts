@@ -7,13 +7,8 @@ import { DAY, GUIDE_IDS, HOUR, STORES, T0, gen } from './property.fixtures.js';
 import * as v1 from './attribution-v1.fixtures.js';
 import { bindOnTouch as v1BindOnTouch } from './binding-v1.fixtures.js';
 import { decideBinding, effectiveBinding, isProtected, type BindingEvent } from './binding.js';
-import {
-  DEFAULT_POLICY_OPTIONS,
-  type AttributionPolicy,
-  type LiveSession,
-  type MemberBinding,
-  type Touch,
-} from './types.js';
+import { DEFAULT_POLICY_OPTIONS } from './types.js';
+import type { AttributionPolicy, LiveSession, MemberBinding, Touch } from './types.js';
 
 const guidesArb = gen.guidesOf(['m0', 'm1']);
 
