@@ -1,13 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import {
-  api,
-  loadSession,
-  saveSession,
-  setUnauthorizedHandler,
-  tokenClaims,
-  type Session,
-  type StaffRole,
-} from './api/client';
+import type { AuthStaffResponse, StaffRole } from '@guideshare/contracts';
+import { api, loadSession, saveSession, setUnauthorizedHandler, tokenClaims, type Session } from './api/client';
 
 interface AuthState {
   session: Session | null;
@@ -16,8 +9,6 @@ interface AuthState {
 }
 
 const AuthContext = createContext<AuthState | null>(null);
-
-const CONSOLE_ROLES: StaffRole[] = ['admin', 'finance', 'clerk'];
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(() => loadSession());
@@ -30,16 +21,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => setUnauthorizedHandler(logout), [logout]);
 
   const login = useCallback(async (username: string, password: string) => {
-    const res = await api<{ token: string; role: string; storeId?: string }>('/auth/staff', {
+    const res = await api<AuthStaffResponse>('/auth/staff', {
       method: 'POST',
       body: { username, password },
       anonymous: true,
     });
-    if (!CONSOLE_ROLES.includes(res.role as StaffRole)) throw new Error('ROLE_NOT_ALLOWED');
     const claims = tokenClaims(res.token);
     const next: Session = {
       token: res.token,
-      role: res.role as StaffRole,
+      role: res.role,
       username,
       storeId: res.storeId ?? claims.storeId,
     };

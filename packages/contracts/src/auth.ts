@@ -1,5 +1,7 @@
 // Logins: the mini-program's consumer and guide, the console's staff (docs/DOMAIN.md).
 export type Role = 'consumer' | 'guide' | 'finance' | 'admin' | 'clerk';
+/** The console's roles (a staff account's). */
+export type StaffRole = Extract<Role, 'admin' | 'finance' | 'clerk'>;
 
 export interface ApiError {
   error: { code: string; message: string; details?: Array<{ field: string; message: string }> };
@@ -25,7 +27,7 @@ export interface AuthStaffRequest {
 }
 export interface AuthStaffResponse {
   token: string;
-  role: Role;
+  role: StaffRole;
   /** A clerk's store (the only one it acts for). */
   storeId?: string;
 }

@@ -1,11 +1,10 @@
 // Request and response types of the console's endpoints (docs/DOMAIN.md "Additions of 2026-11-30": catalog
 // management, finance, staff), shared by api/, packages/console and the tests.
+import type { StaffRole } from './auth.js';
 import type { Category, Guide, Sku, Store } from './catalog.js';
 import type { MemberProfile } from './members.js';
 import type { Order, OrderChannel, OrderStatus } from './orders.js';
 import type { Policy } from './policy.js';
-
-export type StaffRole = 'admin' | 'finance' | 'clerk';
 
 /** A page of a listing: `page` is 1-based. */
 export interface Page<T> {

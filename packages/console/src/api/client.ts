@@ -1,6 +1,7 @@
+import type { StaffRole } from '@guideshare/contracts';
 import { chineseMessage, networkMessage, type ErrorBody } from './errors';
 
-export type StaffRole = 'admin' | 'finance' | 'clerk';
+export type { StaffRole };
 
 export interface Session {
   token: string;

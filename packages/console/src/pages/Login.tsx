@@ -19,7 +19,7 @@ export function LoginPage() {
       const s = await login(values.username.trim(), values.password);
       navigate(homeOf(s.role), { replace: true });
     } catch (e) {
-      setError(e instanceof Error && e.message === 'ROLE_NOT_ALLOWED' ? '该账号不能登录管理后台' : errorText(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }
