@@ -1,4 +1,4 @@
-// Issue 10 item 2: cancelling or expiring an unpaid order closes its WeChat Pay transaction first, and a
+// Cancelling or expiring an unpaid order closes its WeChat Pay transaction first, and a
 // payment that still arrives for a cancelled order never oversells.
 import { describe, expect, it } from '@jest/globals';
 import { UnpaidOrders } from '../src/payments/unpaid-orders.service.js';

@@ -1,4 +1,4 @@
-// Issue 10 item 7: a departed guide's tokens stop at once; one member code → one receipt.
+// A departed guide's tokens stop at once; one member code → one receipt.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { codeNoOf, count, memberCode, receiptNo, redeem, storeKey } from './support/counter.js';
 import { consumer, createBrand, type Brand } from './support/fixtures.js';

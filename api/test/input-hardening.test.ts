@@ -20,7 +20,7 @@ const refused = (res: { status: number; body: any }, code = 'VALIDATION_FAILED')
 };
 afterAll(async () => stack?.close());
 
-describe('admin refunds name what they refund (issue 10 item 6)', () => {
+describe('admin refunds name what they refund', () => {
   it('refuses an explicit null amountFen or lines (400 VALIDATION_FAILED) and writes nothing', async () => {
     const { order } = await paidOrder(stack, brand, [{ skuId: brand.product.skuId, quantity: 2 }]);
     for (const body of [
@@ -54,7 +54,7 @@ describe('admin refunds name what they refund (issue 10 item 6)', () => {
   });
 });
 
-describe('smaller input holes (issue 10 item 8)', () => {
+describe('smaller input holes', () => {
   it('a settlement period beyond the calendar (9999-12) is a 400, not a 500', async () => {
     refused(await stack.client.post('/api/finance/settlements', { period: '9999-12' }, finance));
     refused(await stack.client.get('/api/finance/settlements/9999-12', finance), 'PERIOD_INVALID');

@@ -7,7 +7,7 @@ import { loadConfig } from '../src/config/app-config.js';
 import { DEMO_DEFAULTS } from '../src/config/demo-defaults.js';
 import { createTestDatabase } from './support/database.js';
 
-// Issue 15: one JSON line per request with its id, echoed in X-Request-Id; application logs made while
+// One JSON line per request with its id, echoed in X-Request-Id; application logs made while
 // the request runs carry the same id; no credentials in any line.
 type Line = Record<string, any>;
 const lines: Line[] = [];

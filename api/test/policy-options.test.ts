@@ -1,4 +1,4 @@
-// Attribution policy options over HTTP on MariaDB (API.md "Attribution policy options"): one small
+// Attribution policy options over HTTP on MariaDB (docs/DOMAIN.md "Attribution policy options"): one small
 // scenario per option, with the credited guide and the ledger amounts asserted.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';

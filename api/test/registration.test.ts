@@ -83,7 +83,7 @@ describe('POST /api/members/register', () => {
     await visit(stack, buyer.token, card.code);
     const res = await register(buyer.token, { phoneCode: phoneCode() });
     expect(res.status).toBe(201);
-    // Set once (DESIGN.md rule 5): no rebinding across stores, the opening guide stays.
+    // Set once (docs/DOMAIN.md rule 5): no rebinding across stores, the opening guide stays.
     expect(res.body).toMatchObject({
       openingGuideId: first.id,
       serviceGuideId: first.id,

@@ -5,7 +5,7 @@ import { adminToken } from './support/fixtures.js';
 import { financeToken } from './support/money.js';
 import { startStack, type TestStack } from './support/stack.js';
 
-// API.md "Operations": a body is refused before it costs much — size (413), keys and depth (400) before
+// docs/DOMAIN.md "Operations": a body is refused before it costs much — size (413), keys and depth (400) before
 // class-transformer sees it — and an explicit null is never "absent".
 let stack: TestStack;
 let admin: string;

@@ -4,7 +4,7 @@ import { redeem, storeKey } from './support/counter.js';
 import { adminToken } from './support/fixtures.js';
 import { startStack, type TestStack } from './support/stack.js';
 
-// API.md "Operations": 429 TOO_MANY_REQUESTS with Retry-After — POST /api/auth/staff per username and
+// docs/DOMAIN.md "Operations": 429 TOO_MANY_REQUESTS with Retry-After — POST /api/auth/staff per username and
 // per client, POST /api/auth/* per client, POST /api/pos/* per store key; X-Forwarded-For only counts
 // when TRUST_PROXY names the proxy.
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
