@@ -1,5 +1,5 @@
 /**
- * Browser test of the web console (issue 11) against a live API that serves it at /console/ —
+ * Browser test of the web console against a live API that serves it at /console/ —
  * started by scripts/console-browser-test.js on MariaDB with the fixtures in `ctx`. Writes a
  * screenshot of every page to e2e/screenshots/ (or CONSOLE_SCREENSHOTS). Resolves to an exit code.
  */
