@@ -1,7 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { GuideStatus } from '@guideshare/contracts';
 import { IdColumn, InstantColumn } from '../common/columns.js';
 
-export type GuideStatus = 'active' | 'departed';
+export type { GuideStatus };
 
 @Entity('guides')
 export class GuideEntity {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { GuideStatus } from '@guideshare/contracts';
 import { WechatApiError, WecomClient, type ExternalContact } from '@guideshare/wechat';
 import { AppError } from '../common/app-error.js';
 import { Transactions } from '../database/transactions.js';
@@ -25,7 +26,7 @@ export interface GuideSummary {
   id: string;
   name: string;
   storeId: string;
-  status: 'active' | 'departed';
+  status: GuideStatus;
 }
 
 /** GET /api/wecom/customers/:externalUserId — who this WeCom contact is to the brand. */

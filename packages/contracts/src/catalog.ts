@@ -4,12 +4,14 @@ export interface Store {
   name: string;
   city: string;
 }
+/** A guide who left keeps their history but earns nothing new (docs/DOMAIN.md "Guides and WeCom"). */
+export type GuideStatus = 'active' | 'departed';
 export interface Guide {
   id: string;
   storeId: string;
   name: string;
   wecomUserId: string;
-  status: 'active' | 'departed';
+  status: GuideStatus;
 }
 export interface Category {
   id: string;

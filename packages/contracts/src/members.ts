@@ -1,6 +1,6 @@
 // The member's account and privacy (PIPL) data.
 import type { AfterSale, DeliveryAddress, Order } from './orders.js';
-import type { Store } from './catalog.js';
+import type { GuideStatus, Store } from './catalog.js';
 import type { ShareKind } from './shares.js';
 
 /** The member's account and binding as ids: opening guide (开卡), service guide and store. */
@@ -43,7 +43,7 @@ export interface MemberGuideSummary {
   id: string;
   name: string;
   storeId: string;
-  status: 'active' | 'departed';
+  status: GuideStatus;
 }
 
 /** `GET /api/members/me`: the member's account and binding (opening guide, service guide and store). */

@@ -1,3 +1,4 @@
+import type { GuideStatus } from './catalog.js';
 /**
  * Response shapes of the guide statistics and the guide report (docs/DOMAIN.md "Guides and WeCom": the fixed
  * fields are `shares, visits, visitors, orders, onlineGmvFen, storeGmvFen, commissionFen`; the rest
@@ -93,7 +94,7 @@ export interface GuideReportRow extends Figures {
   guideId: string;
   name: string;
   storeId: string;
-  status: 'active' | 'departed';
+  status: GuideStatus;
   sharerVsServer: SharerVsServer;
 }
 
