@@ -93,12 +93,13 @@ export function pinoHttpOptions(options: LoggingOptions): Options {
       status: res.statusCode,
       ms: value.responseTime,
     }),
-    customErrorObject: (req, res, err, value: { responseTime: number }) => ({
+    // No `err` here: for a 5xx pino-http makes up an Error ("failed with status code …") whose stack
+    // is its own; a real exception is logged once, with its stack and this reqId, by ErrorFilter.
+    customErrorObject: (req, res, _err, value: { responseTime: number }) => ({
       method: req.method,
       url: loggableUrl(req.url),
       status: res.statusCode,
       ms: value.responseTime,
-      err,
     }),
   };
 }
