@@ -61,6 +61,9 @@ describe('privacy: data export and account deletion', () => {
     const exported = await stack.client.get('/api/members/me/data', buyer.token);
     expect(exported.status).toBe(200);
     expect(exported.body.member).toMatchObject({ id: buyer.memberId, openid: buyer.openid, phone: '13800138000' });
+    // The service guide and store by name, as the member's own page shows them.
+    expect(exported.body.member.serviceGuide).toMatchObject({ id: brand.guides[0].id, name: '导购0' });
+    expect(exported.body.member.serviceStore).toMatchObject(brand.stores[0]);
     expect(exported.body.addresses).toEqual([{ ...address, updatedAt: expect.any(String) }]);
     expect(exported.body.orders.map((o: { id: string }) => o.id)).toEqual([created.body.id]);
     expect(exported.body.visits).toEqual([

@@ -13,5 +13,6 @@ import { MembersModule } from '../members/members.module.js';
   imports: [MembersModule, GuidesModule, StoresModule],
   controllers: [MembersController],
   providers: [MemberAccountsService],
+  exports: [MemberAccountsService],
 })
 export class MemberAccountsModule {}

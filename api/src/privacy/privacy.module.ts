@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AfterSalesModule } from '../after-sales/after-sales.module.js';
 import { FulfilmentModule } from '../fulfilment/fulfilment.module.js';
+import { MemberAccountsModule } from '../member-accounts/member-accounts.module.js';
 import { MembersModule } from '../members/members.module.js';
 import { OrdersModule } from '../orders/orders.module.js';
 import { PaymentsModule } from '../payments/payments.module.js';
@@ -13,6 +14,7 @@ import { PrivacyService } from './privacy.service.js';
 @Module({
   imports: [
     MembersModule,
+    MemberAccountsModule,
     OrdersModule,
     FulfilmentModule,
     PaymentsModule,

@@ -5,7 +5,7 @@ import { AfterSalesService } from '../after-sales/after-sales.service.js';
 import { AppError } from '../common/app-error.js';
 import { Transactions } from '../database/transactions.js';
 import { FulfilmentService } from '../fulfilment/fulfilment.service.js';
-import { memberRecord } from '../members/member-record.js';
+import { MemberAccountsService } from '../member-accounts/member-accounts.service.js';
 import { MembersService } from '../members/members.service.js';
 import { OrdersService } from '../orders/orders.service.js';
 import { PaymentsService } from '../payments/payments.service.js';
@@ -33,6 +33,7 @@ export class PrivacyService implements OnModuleInit {
     private readonly tx: Transactions,
     private readonly access: AccessChecks,
     private readonly members: MembersService,
+    private readonly accounts: MemberAccountsService,
     private readonly orders: OrdersService,
     private readonly fulfilment: FulfilmentService,
     private readonly payments: PaymentsService,
@@ -48,14 +49,15 @@ export class PrivacyService implements OnModuleInit {
 
   async export(memberId: string): Promise<MemberDataExport> {
     const m = await this.members.require(this.tx.outside, memberId);
-    const [address, orders, visits, afterSales] = await Promise.all([
+    const [profile, address, orders, visits, afterSales] = await Promise.all([
+      this.accounts.me(memberId),
       this.fulfilment.lastAddress(memberId),
       this.orders.allOfMember(memberId),
       this.shares.visitsOf(memberId),
       this.afterSales.ofMember(memberId),
     ]);
     return {
-      member: { ...memberRecord(m), unionid: m.unionid, phone: m.phone },
+      member: { ...profile, unionid: m.unionid, phone: m.phone },
       addresses: address ? [address] : [],
       orders,
       visits: visits.map((v) => ({

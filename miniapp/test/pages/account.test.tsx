@@ -6,22 +6,45 @@ import MyDataPage from '../../src/pages/account/data/index';
 import { PrivacyPopup } from '../../src/components/PrivacyPopup';
 import { installPrivacyHandler, requirePrivacy } from '../../src/lib/privacy';
 import { KEYS } from '../../src/lib/storage';
-import { apiError, installApi, loginAsConsumer, never, requestsTo } from '../helpers';
+import type { MemberDataExport, MemberProfile, Order } from '@guideshare/contracts';
+import { apiError, installApi, loginAsConsumer, MEMBER, never, REMEMBERED_ADDRESS, requestsTo } from '../helpers';
 
-const data = {
-  member: {
-    id: 'member-0001',
-    openid: 'o-abc',
-    phone: '13800138000',
-    registeredAt: '2026-11-01T02:00:00.000Z',
-    serviceGuide: { id: 'g1', name: '王小美' },
-    serviceStore: { id: 's1', name: '上海南京西路店' },
-    internalFlag: 'not shown',
+/** What GET /api/members/me/data answers: a registered member bound to 王小美, two paid orders, no visits. */
+const paidOrder = (id: string): Order => ({
+  id,
+  status: 'PAID',
+  channel: 'online',
+  storeId: MEMBER.store.id,
+  memberId: 'member-0001',
+  totalFen: 9900,
+  paidFen: 9900,
+  refundedFen: 0,
+  receiptNo: null,
+  liveId: null,
+  lines: [],
+  attribution: {
+    guideId: 'guide-1',
+    storeId: MEMBER.store.id,
+    rule: 'share',
+    shareCode: null,
+    touchedAt: null,
+    policyVersion: 1,
+    commissionable: true,
+    selfReferral: false,
   },
-  addresses: [{ name: '李四' }],
-  orders: [{ id: 'o1' }, { id: 'o2' }],
+  createdAt: '2026-11-02T02:00:00.000Z',
+  paidAt: '2026-11-02T02:01:00.000Z',
+  orderNo: null,
+  fulfilment: null,
+});
+const data: MemberDataExport = {
+  member: { ...(MEMBER.registered as MemberProfile), unionid: null, phone: '13800138000' },
+  addresses: [{ ...REMEMBERED_ADDRESS, updatedAt: '2026-11-01T00:00:00.000Z' }],
+  orders: [paidOrder('o1'), paidOrder('o2')],
   visits: [],
-  somethingNew: 'x',
+  afterSales: [],
+  purposes: { orders: '履行订单、售后和退款' },
+  exportedAt: '2026-11-30T02:00:00.000Z',
 };
 
 describe('privacy page', () => {
@@ -47,16 +70,19 @@ describe('my data and account deletion', () => {
     expect(screen.getByTestId('state-loading')).toHaveTextContent('正在读取您的数据');
   });
 
-  it('shows what is held, in Chinese only (unknown fields are left out)', async () => {
+  it('shows what is held, in Chinese only, with what it is kept for', async () => {
     installApi({ 'GET /api/members/me/data': data });
     render(<MyDataPage />);
     const rows = await screen.findAllByTestId('my-data-row');
     const text = rows.map((r) => r.textContent).join('|');
     expect(text).toContain('手机号13800138000');
+    expect(text).toContain('微信 UnionID无');
     expect(text).toContain('专属导购王小美');
-    expect(text).toContain('订单2 条');
+    expect(text).toContain('服务门店上海南京西路店');
+    expect(text).toContain('收货地址1 条');
+    expect(text).toContain('订单2 条用途：履行订单、售后和退款');
     expect(text).toContain('导购分享访问记录无');
-    expect(text).not.toMatch(/internalFlag|somethingNew|not shown/);
+    expect(text).not.toMatch(/[a-z]+(Id|At)\b|guide-1|store-0001/);
   });
 
   it('a failure shows a Chinese error with retry when it can help', async () => {

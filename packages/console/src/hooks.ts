@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { App } from 'antd';
 import { api, ApiError, errorText } from './api/client';
-import type { Guide, Store } from './api/types';
+import type { Guide, GuideReportResponse, Store } from './api/types';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -35,11 +35,6 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []): Loaded
   return { data, loading, error, reload };
 }
 
-/** An endpoint that may not exist yet on this server: 404/405 for the route means "hide the feature". */
-export function isMissingRoute(e: unknown): boolean {
-  return e instanceof ApiError && (e.status === 404 || e.status === 405) && !/^[A-Z_]+_NOT_FOUND$/.test(e.code);
-}
-
 export function useStores() {
   return useLoad(() => api<Store[]>('/stores'));
 }
@@ -66,16 +61,16 @@ export function useAction() {
   );
 }
 
-/** Guide id → name for any console role (admins read the guide list, finance the guide report). */
+/**
+ * Guide id → name for any console role: admins read the guide list (GET /admin/guides, admin only),
+ * finance the guide report, whose rows cover every guide of the brand.
+ */
 export function useGuideNames(role: string | undefined) {
   return useLoad(async () => {
     const rows =
       role === 'admin'
         ? await api<Guide[]>('/admin/guides')
-        : (await api<{ guides: Array<{ guideId: string; name: string }> }>('/reports/guides')).guides.map((g) => ({
-            id: g.guideId,
-            name: g.name,
-          }));
+        : (await api<GuideReportResponse>('/reports/guides')).guides.map((g) => ({ id: g.guideId, name: g.name }));
     return new Map(rows.map((g) => [g.id, g.name]));
   }, [role]);
 }

@@ -19,9 +19,12 @@ export interface MemberAccount {
 export interface MemberAddress extends DeliveryAddress {
   updatedAt: string;
 }
-/** `GET /api/members/me/data`: what the brand holds about the member (PIPL access right). */
+/**
+ * `GET /api/members/me/data`: what the brand holds about the member (PIPL access right); the member's
+ * part is their profile (as `GET /api/members/me`, with the service guide's name) plus unionid and phone.
+ */
 export interface MemberDataExport {
-  member: MemberAccount & { unionid: string | null; phone: string | null };
+  member: MemberProfile & { unionid: string | null; phone: string | null };
   addresses: MemberAddress[];
   orders: Order[];
   visits: Array<{

@@ -6,7 +6,7 @@ import { api } from '../api/client';
 import type { Store } from '../api/types';
 import { useAuth } from '../auth';
 import { ROLE_LABEL } from '../format';
-import { isMissingRoute, useLoad } from '../hooks';
+import { useLoad } from '../hooks';
 import { menuFor } from '../routes';
 
 /** Ant Design Pro layout: side menu by role, header with the user, role (and a clerk's store). */
@@ -15,18 +15,8 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const stores = useLoad(() => api<Store[]>('/stores'));
-  // Pickup hand-over appears once the server offers it (an empty body is refused by validation, writes nothing).
-  const pickups = useLoad(async () => {
-    if (session?.role !== 'clerk') return false;
-    try {
-      await api('/pos/pickups', { method: 'POST', body: {} });
-      return true;
-    } catch (e) {
-      return !isMissingRoute(e);
-    }
-  }, [session?.role]);
   if (!session) return null;
-  const menu = menuFor(session.role).filter((r) => r.path !== '/counter/pickup' || pickups.data === true);
+  const menu = menuFor(session.role);
   const storeName = session.storeId ? stores.data?.find((s) => s.id === session.storeId)?.name : undefined;
   return (
     <ProLayout

@@ -5,7 +5,7 @@ import { api } from '../api/client';
 import type { StaffAccount } from '../api/types';
 import { FormModal } from '../components/FormModal';
 import { dateTime, ROLE_LABEL } from '../format';
-import { isMissingRoute, useAction, useLoad, useStores } from '../hooks';
+import { useAction, useLoad, useStores } from '../hooks';
 import { listTableProps, newButtonToolbar } from '../components/list-table';
 
 interface Values {
@@ -19,28 +19,17 @@ export function StaffPage() {
   const run = useAction();
   const stores = useStores();
   const [creating, setCreating] = useState(false);
-  const [created, setCreated] = useState<StaffAccount[]>([]);
-  const staff = useLoad(async () => {
-    try {
-      return await api<StaffAccount[]>('/admin/staff');
-    } catch (e) {
-      if (isMissingRoute(e)) return null;
-      throw e;
-    }
-  });
+  const staff = useLoad(() => api<StaffAccount[]>('/admin/staff'));
   const storeName = useMemo(() => new Map((stores.data ?? []).map((s) => [s.id, s.name])), [stores.data]);
-  const rows = staff.data ?? created;
 
   return (
     <PageContainer>
-      {staff.data === null && (
-        <Alert type="info" showIcon style={{ marginBottom: 16 }} message="下表列出本次新建的账号。" />
-      )}
+      {staff.error && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={staff.error.message} />}
       <ProTable<StaffAccount>
         rowKey="id"
         headerTitle="员工账号"
         {...listTableProps(staff)}
-        dataSource={rows}
+        dataSource={staff.data}
         pagination={{ pageSize: 20 }}
         toolBarRender={newButtonToolbar('新建账号', () => setCreating(true))}
         columns={[
@@ -72,10 +61,6 @@ export function StaffPage() {
           };
           const account = await run(() => api<StaffAccount>('/admin/staff', { method: 'POST', body }), '账号已创建');
           if (!account) return false;
-          setCreated((prev) => [
-            ...prev,
-            { ...account, username: account.username ?? v.username, role: account.role ?? v.role },
-          ]);
           await staff.reload();
           return true;
         }}

@@ -7,70 +7,57 @@ import type { AppError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/labels';
 import { KEYS, remove } from '../../../lib/storage';
 import { asAppError, useAsync } from '../../../hooks/useAsync';
-import { Empty, ErrorBanner, ErrorState, Loading } from '../../../components/State';
+import { ErrorBanner, ErrorState, Loading } from '../../../components/State';
 
-/** Chinese names of what GET /api/members/me/data returns; a field without a name is not shown. */
-const LABELS: Record<string, string> = {
-  member: '会员信息',
-  account: '账号信息',
-  profile: '会员信息',
-  id: '会员编号',
-  openid: '微信标识（OpenID）',
-  unionid: '微信 UnionID',
-  phone: '手机号',
-  registeredAt: '开卡时间',
-  createdAt: '首次使用时间',
-  boundAt: '绑定导购时间',
-  serviceGuide: '专属导购',
-  serviceStore: '服务门店',
-  openingGuide: '开卡导购',
-  name: '名称',
-  city: '城市',
-  addresses: '收货地址',
-  address: '收货地址',
-  orders: '订单',
-  afterSales: '售后申请',
-  visits: '导购分享访问记录',
-  bindings: '导购绑定记录',
-  bindingHistory: '导购绑定记录',
-  groups: '群聊记录',
-  memberCodes: '会员码',
-  consents: '授权记录',
-};
-
-type Value = unknown;
-
-function isPlain(v: Value): v is Record<string, Value> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+export interface DataRow {
+  key: string;
+  label: string;
+  text: string;
+  /** why the brand keeps it (the export's `purposes`) */
+  purpose?: string;
 }
 
-/** A value as text: dates as local time, the rest as is; null for what is not shown. */
-export function valueText(key: string, v: Value): string | null {
-  if (v === null || v === undefined || v === '') return '无';
-  if (typeof v === 'string') return /At$/.test(key) ? formatDateTime(v) || v : v;
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'boolean') return v ? '是' : '否';
-  if (isPlain(v) && typeof v.name === 'string') return v.name;
-  return null;
-}
+const orNone = (v: string | null) => v || '无';
+const time = (iso: string | null) => (iso ? formatDateTime(iso) || iso : '无');
+const count = (list: unknown[]) => (list.length ? `${list.length} 条` : '无');
 
-/** The data as labelled rows: scalars and named objects as rows, lists as a count. */
-export function dataRows(data: MemberDataExport): Array<{ key: string; label: string; text: string }> {
-  const rows: Array<{ key: string; label: string; text: string }> = [];
-  const visit = (obj: object, prefix: string) => {
-    for (const [k, v] of Object.entries(obj)) {
-      const label = LABELS[k];
-      if (!label) continue;
-      if (Array.isArray(v)) rows.push({ key: prefix + k, label, text: v.length ? `${v.length} 条` : '无' });
-      else if (isPlain(v) && typeof v.name !== 'string') visit(v, `${prefix}${k}.`);
-      else {
-        const text = valueText(k, v);
-        if (text !== null) rows.push({ key: prefix + k, label, text });
-      }
-    }
-  };
-  visit(data, '');
-  return rows;
+/** What GET /api/members/me/data returns, as labelled rows: the account field by field, each list as a count. */
+export function dataRows(data: MemberDataExport): DataRow[] {
+  const m = data.member;
+  const { purposes } = data;
+  const member: Array<[string, string, string]> = [
+    ['id', '会员编号', m.id],
+    ['openid', '微信标识（OpenID）', m.openid],
+    ['unionid', '微信 UnionID', orNone(m.unionid)],
+    ['phone', '手机号', orNone(m.phone)],
+    ['registeredAt', '开卡时间', m.registeredAt ? time(m.registeredAt) : '未开卡'],
+    ['createdAt', '首次使用时间', time(m.createdAt)],
+    ['serviceGuide', '专属导购', orNone(m.serviceGuide?.name ?? null)],
+    ['serviceStore', '服务门店', orNone(m.serviceStore?.name ?? null)],
+    ['boundAt', '绑定导购时间', time(m.boundAt)],
+  ];
+  const lists: Array<[string, string, unknown[]]> = [
+    ['addresses', '收货地址', data.addresses],
+    ['orders', '订单', data.orders],
+    ['visits', '导购分享访问记录', data.visits],
+    ['afterSales', '售后申请', data.afterSales],
+  ];
+  return [
+    // The account's purpose goes with its first row, the member number.
+    ...member.map(([key, label, text]) => ({
+      key: `member.${key}`,
+      label,
+      text,
+      ...(key === 'id' && purposes.member ? { purpose: purposes.member } : {}),
+    })),
+    ...lists.map(([key, label, list]) => ({
+      key,
+      label,
+      text: count(list),
+      ...(purposes[key] ? { purpose: purposes[key] } : {}),
+    })),
+    { key: 'exportedAt', label: '导出时间', text: time(data.exportedAt) },
+  ];
 }
 
 /** Everything the app keeps on this device about the member. */
@@ -117,11 +104,17 @@ export default function MyDataPage() {
         <Text className="card__title">我们保存的您的信息</Text>
         {data.status === 'loading' && !data.data ? <Loading text="正在读取您的数据…" /> : null}
         {data.status === 'error' ? <ErrorState error={data.error} onRetry={data.reload} /> : null}
-        {data.status === 'ready' && rows.length === 0 ? <Empty title="暂无个人数据" /> : null}
         {rows.map((r) => (
-          <View key={r.key} className="kv" data-testid="my-data-row" data-key={r.key}>
-            <Text className="kv__k">{r.label}</Text>
-            <Text className="kv__v kv__v--wrap">{r.text}</Text>
+          <View key={r.key} data-testid="my-data-row" data-key={r.key}>
+            <View className="kv">
+              <Text className="kv__k">{r.label}</Text>
+              <Text className="kv__v kv__v--wrap">{r.text}</Text>
+            </View>
+            {r.purpose ? (
+              <Text className="muted" data-testid="my-data-purpose">
+                用途：{r.purpose}
+              </Text>
+            ) : null}
           </View>
         ))}
       </View>

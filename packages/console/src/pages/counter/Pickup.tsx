@@ -1,7 +1,7 @@
 import { PageContainer, ProCard } from '@ant-design/pro-components';
 import { Alert, Button, Descriptions, Form, Input, Result, Table } from 'antd';
 import { useState } from 'react';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import type { Order, OrderLine } from '../../api/types';
 import { dateTime, yuan } from '../../format';
 import { useCounterSubmit } from './useCounterSubmit';
@@ -11,22 +11,12 @@ import { requiredText } from '../../components/form-rules';
 /** Hands over a pickup (门店自提) order by the code the buyer shows. */
 export function PickupPage() {
   const [form] = Form.useForm<{ pickupCode: string }>();
-  const [unavailable, setUnavailable] = useState(false);
   const [order, setOrder] = useState<Order | null>(null);
 
-  const { busy, error, submit } = useCounterSubmit(
-    async ({ pickupCode }: { pickupCode: string }) => {
-      setOrder(await api<Order>('/pos/pickups', { method: 'POST', body: { pickupCode: pickupCode.trim() } }));
-      form.resetFields();
-    },
-    (e) => {
-      const missing = e instanceof ApiError && e.status === 404 && e.code === 'NOT_FOUND';
-      if (missing) setUnavailable(true);
-      return missing;
-    },
-  );
-
-  if (unavailable) return <Result status="info" title="自提核销暂未开通" subTitle="开通后即可在此核销顾客的自提订单" />;
+  const { busy, error, submit } = useCounterSubmit(async ({ pickupCode }: { pickupCode: string }) => {
+    setOrder(await api<Order>('/pos/pickups', { method: 'POST', body: { pickupCode: pickupCode.trim() } }));
+    form.resetFields();
+  });
 
   return (
     <PageContainer content="顾客到店自提时，输入或扫描其出示的提货码完成交付。">

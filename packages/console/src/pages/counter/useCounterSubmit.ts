@@ -3,9 +3,8 @@ import { errorText } from '../../api/client';
 
 /**
  * A counter form's submit: busy while it runs, and the Chinese error kept for the page to show.
- * `handled` may take an error over (returns true) instead of showing it.
  */
-export function useCounterSubmit<V>(action: (values: V) => Promise<void>, handled?: (e: unknown) => boolean) {
+export function useCounterSubmit<V>(action: (values: V) => Promise<void>) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const submit = async (values: V) => {
@@ -14,7 +13,7 @@ export function useCounterSubmit<V>(action: (values: V) => Promise<void>, handle
     try {
       await action(values);
     } catch (e) {
-      if (!handled?.(e)) setError(errorText(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

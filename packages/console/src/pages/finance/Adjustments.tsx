@@ -1,12 +1,12 @@
 import { PageContainer, ProCard } from '@ant-design/pro-components';
 import { Alert, Button, Form, Input, Select, Table, Tag } from 'antd';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { Adjustment } from '@guideshare/contracts';
 import { api, idempotencyKey } from '../../api/client';
 import { useAuth } from '../../auth';
 import { dateTime, toFen, yuan } from '../../format';
 import { yuanRules, requiredText } from '../../components/form-rules';
-import { isMissingRoute, useAction, useGuideNames, useLoad } from '../../hooks';
+import { useAction, useGuideNames, useLoad } from '../../hooks';
 
 interface Values {
   guideId: string;
@@ -21,18 +21,9 @@ export function AdjustmentsPage() {
   const run = useAction();
   const [form] = Form.useForm<Values>();
   const guides = useGuideNames(session?.role);
-  const [made, setMade] = useState<Adjustment[]>([]);
   // One key per filled-in form: a double click or a retry after a timeout lands once.
   const key = useRef(idempotencyKey('adj'));
-  const listed = useLoad(async () => {
-    try {
-      return await api<Adjustment[]>('/finance/adjustments');
-    } catch (e) {
-      if (isMissingRoute(e)) return null;
-      throw e;
-    }
-  });
-  const rows = listed.data ?? made;
+  const listed = useLoad(() => api<Adjustment[]>('/finance/adjustments'));
 
   const submit = async (v: Values) => {
     const fen = toFen(v.amount)!;
@@ -49,7 +40,6 @@ export function AdjustmentsPage() {
     );
     if (!entry) return;
     key.current = idempotencyKey('adj');
-    setMade((prev) => [entry, ...prev.filter((x) => x.id !== entry.id)]);
     form.resetFields();
     await listed.reload();
   };
@@ -104,12 +94,13 @@ export function AdjustmentsPage() {
           </Form.Item>
         </Form>
       </ProCard>
-      <ProCard title={listed.data ? '调整记录' : '本次提交的调整'} headerBordered>
+      <ProCard title="调整记录" headerBordered>
         <Table<Adjustment>
           rowKey="id"
           size="small"
-          dataSource={rows}
-          locale={{ emptyText: '暂无调整记录' }}
+          loading={listed.loading}
+          dataSource={listed.data ?? []}
+          locale={{ emptyText: listed.error ? listed.error.message : '暂无调整记录' }}
           columns={[
             { title: '时间', dataIndex: 'createdAt', render: (v: string) => dateTime(v) },
             { title: '导购', dataIndex: 'guideId', render: (v: string) => guides.data?.get(v) ?? v.slice(0, 8) },

@@ -7,7 +7,7 @@ import { api, errorText } from '../../api/client';
 import type { ReconciliationRun, ReconciliationRunSummary } from '../../api/types';
 import { ProgressModal } from '../../components/ProgressModal';
 import { dateTime } from '../../format';
-import { isMissingRoute, useLoad } from '../../hooks';
+import { useLoad } from '../../hooks';
 import { ReconciliationResult } from './ReconciliationResult';
 import { listTableProps } from '../../components/list-table';
 
@@ -17,14 +17,7 @@ export function ReconciliationPage() {
   const [result, setResult] = useState<ReconciliationRun | null>(null);
   const [date, setDate] = useState<Dayjs>(() => dayjs().subtract(1, 'day'));
   const [viewing, setViewing] = useState<ReconciliationRun | null>(null);
-  const history = useLoad(async () => {
-    try {
-      return await api<ReconciliationRunSummary[]>('/finance/reconciliations');
-    } catch (e) {
-      if (isMissingRoute(e)) return null;
-      throw e;
-    }
-  });
+  const history = useLoad(() => api<ReconciliationRunSummary[]>('/finance/reconciliations'));
 
   const reconcile = async (work: () => Promise<ReconciliationRun>) => {
     setBusy(true);
@@ -121,28 +114,27 @@ export function ReconciliationPage() {
           <ReconciliationResult result={result} />
         </ProCard>
       )}
-      {history.data !== null && (
-        <ProTable<ReconciliationRunSummary>
-          rowKey="id"
-          headerTitle="对账记录"
-          {...listTableProps(history)}
-          dataSource={history.data}
-          pagination={{ pageSize: 10 }}
-          columns={[
-            { title: '账单日期', dataIndex: 'billDate' },
-            { title: '对账时间', dataIndex: 'createdAt', render: (_, r) => dateTime(r.createdAt) },
-            { title: '已匹配', dataIndex: 'matched', align: 'right' },
-            { title: '账单有、系统无', key: 'mil', align: 'right', dataIndex: 'missingInLedgerCount' },
-            { title: '系统有、账单无', key: 'mib', align: 'right', dataIndex: 'missingInBillCount' },
-            { title: '金额不符', key: 'am', align: 'right', dataIndex: 'amountMismatchCount' },
-            {
-              title: '操作',
-              key: 'op',
-              render: (_, r) => <Typography.Link onClick={() => open(r)}>查看</Typography.Link>,
-            },
-          ]}
-        />
-      )}
+      <ProTable<ReconciliationRunSummary>
+        rowKey="id"
+        headerTitle="对账记录"
+        {...listTableProps(history)}
+        dataSource={history.data}
+        pagination={{ pageSize: 10 }}
+        locale={{ emptyText: history.error ? history.error.message : '暂无对账记录' }}
+        columns={[
+          { title: '账单日期', dataIndex: 'billDate' },
+          { title: '对账时间', dataIndex: 'createdAt', render: (_, r) => dateTime(r.createdAt) },
+          { title: '已匹配', dataIndex: 'matched', align: 'right' },
+          { title: '账单有、系统无', key: 'mil', align: 'right', dataIndex: 'missingInLedgerCount' },
+          { title: '系统有、账单无', key: 'mib', align: 'right', dataIndex: 'missingInBillCount' },
+          { title: '金额不符', key: 'am', align: 'right', dataIndex: 'amountMismatchCount' },
+          {
+            title: '操作',
+            key: 'op',
+            render: (_, r) => <Typography.Link onClick={() => open(r)}>查看</Typography.Link>,
+          },
+        ]}
+      />
       <Drawer
         width={960}
         title={`对账结果 ${viewing?.billDate ?? ''}`}

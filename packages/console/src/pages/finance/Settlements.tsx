@@ -10,7 +10,7 @@ import { useAuth } from '../../auth';
 import { ProgressModal } from '../../components/ProgressModal';
 import { StatementsTable } from '../../components/StatementsTable';
 import { dateTime, yuan } from '../../format';
-import { isMissingRoute, useGuideNames, useLoad, useStores } from '../../hooks';
+import { useGuideNames, useLoad, useStores } from '../../hooks';
 import { listTableProps } from '../../components/list-table';
 
 export function SettlementsPage() {
@@ -22,8 +22,6 @@ export function SettlementsPage() {
   const [preview, setPreview] = useState<SettlementPreview | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
   const [previewing, setPreviewing] = useState(false);
-  /** The server offers no preview: closing is still possible, after the confirmation. */
-  const [noPreview, setNoPreview] = useState(false);
   const [closing, setClosing] = useState(false);
   const list = useLoad(() => api<Settlement[]>('/finance/settlements'));
   const guides = useGuideNames(session?.role);
@@ -35,12 +33,10 @@ export function SettlementsPage() {
     setPreviewing(true);
     setPreview(null);
     setPreviewError(null);
-    setNoPreview(false);
     try {
       setPreview(await api<SettlementPreview>(`/finance/settlements/${period}/preview`));
     } catch (e) {
-      if (isMissingRoute(e)) setNoPreview(true);
-      else setPreviewError(errorText(e));
+      setPreviewError(errorText(e));
     } finally {
       setPreviewing(false);
     }
@@ -101,20 +97,6 @@ export function SettlementsPage() {
             </Button>
           </Space>
           {previewError && <Alert type="error" showIcon message={previewError} style={{ marginTop: 16 }} />}
-          {noPreview && (
-            <Alert
-              type="warning"
-              showIcon
-              style={{ marginTop: 16 }}
-              message="当前服务暂不支持结算预览"
-              description="可以直接结算；结算后在结算单中核对各导购的佣金。"
-              action={
-                <Button danger onClick={close} data-testid="settle-confirm">
-                  直接结算 {period}
-                </Button>
-              }
-            />
-          )}
           {preview && (
             <div style={{ marginTop: 16 }} data-testid="settle-preview-result">
               <Alert
@@ -125,12 +107,12 @@ export function SettlementsPage() {
               />
               <StatisticCard.Group direction="row" style={{ marginBottom: 16 }}>
                 <StatisticCard statistic={{ title: '应付佣金合计', value: yuan(preview.totalFen) }} />
-                <StatisticCard statistic={{ title: '本期明细金额', value: yuan(preview.entriesFen ?? 0) }} />
-                <StatisticCard statistic={{ title: '期初结余', value: yuan(preview.openingFen ?? 0) }} />
-                <StatisticCard statistic={{ title: '佣金明细条数', value: preview.entryCount ?? '-' }} />
+                <StatisticCard statistic={{ title: '本期明细金额', value: yuan(preview.entriesFen) }} />
+                <StatisticCard statistic={{ title: '期初结余', value: yuan(preview.openingFen) }} />
+                <StatisticCard statistic={{ title: '佣金明细条数', value: preview.entryCount }} />
               </StatisticCard.Group>
               <StatementsTable
-                statements={preview.statements ?? []}
+                statements={preview.statements}
                 guideName={guides.data}
                 storeName={storeName}
                 testId="preview-statements"

@@ -7,7 +7,7 @@ import type { AttributionCorrection, OrderLedger, OrderLedgerEntry, Refund } fro
 import type { Order, OrderLine, Product } from '../../api/types';
 import { useAuth } from '../../auth';
 import { CHANNEL, dateTime, ENTRY_KIND, FULFILMENT_STATUS, ORDER_STATUS, percent, RULE, yuan } from '../../format';
-import { isMissingRoute, useGuideNames, useLoad, useStores } from '../../hooks';
+import { useGuideNames, useLoad, useStores } from '../../hooks';
 import { AttributionHistory, AttributionModal } from './Attribution';
 import { RefundModal, ShipmentModal } from './OrderActions';
 import { SMALL_TABLE } from '../../components/list-table';
@@ -30,23 +30,11 @@ export function OrderDetailPage() {
   const [correcting, setCorrecting] = useState(false);
   const order = useLoad(() => api<Order>(`/orders/${id}`), [id]);
   const refunds = useLoad(() => api<Refund[]>(`/orders/${id}/refunds`), [id]);
-  const ledger = useLoad(async () => {
-    try {
-      return (await api<OrderLedger>(`/admin/orders/${id}/ledger`)).entries;
-    } catch (e) {
-      if (isMissingRoute(e)) return null;
-      throw e;
-    }
-  }, [id]);
-  const history = useLoad(async () => {
-    if (!isAdmin) return null;
-    try {
-      return await api<AttributionCorrection[]>(`/admin/orders/${id}/attribution-history`);
-    } catch (e) {
-      if (isMissingRoute(e)) return null;
-      throw e;
-    }
-  }, [id, isAdmin]);
+  const ledger = useLoad(async () => (await api<OrderLedger>(`/admin/orders/${id}/ledger`)).entries, [id]);
+  const history = useLoad(
+    async () => (isAdmin ? await api<AttributionCorrection[]>(`/admin/orders/${id}/attribution-history`) : null),
+    [id, isAdmin],
+  );
   const guides = useGuideNames(session?.role);
   const skuNames = useLoad(async () => {
     const products = await api<Product[]>('/products');
@@ -74,7 +62,7 @@ export function OrderDetailPage() {
       extra={
         isAdmin && (
           <Space>
-            {a && history.data !== null && (
+            {a && (
               <Button onClick={() => setCorrecting(true)} data-testid="attribution-correct">
                 调整归属
               </Button>
@@ -154,25 +142,23 @@ export function OrderDetailPage() {
           ]}
         />
       </ProCard>
-      {ledger.data !== null && (
-        <ProCard title="佣金明细" headerBordered style={{ marginBottom: 16 }}>
-          <Table<OrderLedgerEntry>
-            {...SMALL_TABLE}
-            loading={ledger.loading}
-            dataSource={ledger.data ?? []}
-            locale={{ emptyText: '本单没有佣金明细' }}
-            data-testid="order-ledger"
-            columns={[
-              { title: '类型', dataIndex: 'kind', render: (v: string) => ENTRY_KIND[v] ?? '其他' },
-              { title: '导购', dataIndex: 'guideId', render: (v: string) => guide(v) },
-              { title: '比例', dataIndex: 'rateBps', render: (v: number | null) => percent(v) },
-              { title: '金额', dataIndex: 'amountFen', align: 'right', render: yuan },
-              { title: '可结算时间', dataIndex: 'availableAt', render: dateTime },
-              { title: '结算', dataIndex: 'settlementId', render: (v: string | null) => (v ? '已结算' : '未结算') },
-            ]}
-          />
-        </ProCard>
-      )}
+      <ProCard title="佣金明细" headerBordered style={{ marginBottom: 16 }}>
+        <Table<OrderLedgerEntry>
+          {...SMALL_TABLE}
+          loading={ledger.loading}
+          dataSource={ledger.data ?? []}
+          locale={{ emptyText: ledger.error ? ledger.error.message : '本单没有佣金明细' }}
+          data-testid="order-ledger"
+          columns={[
+            { title: '类型', dataIndex: 'kind', render: (v: string) => ENTRY_KIND[v] ?? '其他' },
+            { title: '导购', dataIndex: 'guideId', render: (v: string) => guide(v) },
+            { title: '比例', dataIndex: 'rateBps', render: (v: number | null) => percent(v) },
+            { title: '金额', dataIndex: 'amountFen', align: 'right', render: yuan },
+            { title: '可结算时间', dataIndex: 'availableAt', render: dateTime },
+            { title: '结算', dataIndex: 'settlementId', render: (v: string | null) => (v ? '已结算' : '未结算') },
+          ]}
+        />
+      </ProCard>
       <ProCard title="退款记录" headerBordered>
         <Table<Refund>
           {...SMALL_TABLE}
