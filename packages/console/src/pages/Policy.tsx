@@ -2,9 +2,19 @@ import { PageContainer, ProCard } from '@ant-design/pro-components';
 import { Alert, Button, Form, InputNumber, Radio, Select, Space, Spin, Switch, Table, Tag } from 'antd';
 import { useEffect } from 'react';
 import { api } from '../api/client';
-import type { Policy, PolicyInput, PolicyVersion } from '@guideshare/contracts';
+import type { BindingMode, Policy, PolicyInput, PolicyVersion, ServicePriority } from '@guideshare/contracts';
 import { dateTime, percent, toFen } from '../format';
 import { useAction, useLoad } from '../hooks';
+
+const BINDING_MODES: Array<{ label: string; value: BindingMode }> = [
+  { label: '首次触达绑定', value: 'first_touch' },
+  { label: '开卡时绑定', value: 'on_registration' },
+  { label: '最近触达覆盖', value: 'override' },
+];
+const SERVICE_PRIORITIES: Array<{ label: string; value: ServicePriority }> = [
+  { label: '分享导购优先', value: 'sharer_first' },
+  { label: '同店专属导购优先', value: 'service_first_same_store' },
+];
 
 /** The form's values: the policy's fields, rates in percent, the binding validity split into a switch and days. */
 type FormValues = Omit<PolicyInput, 'bindingValidityDays'> & { bindingPermanent: boolean; bindingValidityDays: number };
@@ -110,14 +120,7 @@ export function PolicyPage() {
             />
           </Form.Item>
           <Form.Item name="bindingMode" label="会员绑定方式">
-            <Select
-              style={{ width: 240 }}
-              options={[
-                { label: '首次触达绑定', value: 'first_touch' },
-                { label: '开卡时绑定', value: 'on_registration' },
-                { label: '最近触达覆盖', value: 'override' },
-              ]}
-            />
+            <Select style={{ width: 240 }} options={BINDING_MODES} />
           </Form.Item>
           <Form.Item label="绑定有效期">
             <Space>
@@ -135,13 +138,7 @@ export function PolicyPage() {
             <InputNumber min={0} max={3650} precision={0} style={{ width: 200 }} />
           </Form.Item>
           <Form.Item name="servicePriority" label="分享与专属导购冲突时">
-            <Select
-              style={{ width: 320 }}
-              options={[
-                { label: '分享导购优先', value: 'sharer_first' },
-                { label: '同店专属导购优先', value: 'service_first_same_store' },
-              ]}
-            />
+            <Select style={{ width: 320 }} options={SERVICE_PRIORITIES} />
           </Form.Item>
           <Form.Item name="crossStoreShareCredit" label="跨店分享计佣" valuePropName="checked">
             <Switch checkedChildren="计佣" unCheckedChildren="不计" />
