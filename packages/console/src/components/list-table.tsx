@@ -3,11 +3,17 @@ import { Button } from 'antd';
 import type { ReactNode } from 'react';
 import type { Loaded } from '../hooks';
 
-/** What every loaded console list table shares: no search form, the loading state, a reload button. */
-export function listTableProps(list: Pick<Loaded<unknown>, 'loading' | 'reload'>) {
+/** A loaded table's empty text: the load's Chinese error when it failed, else `text`. */
+export function emptyOrError(list: Pick<Loaded<unknown>, 'error'>, text: string) {
+  return { emptyText: list.error ? list.error.message : text };
+}
+
+/** What every loaded console list table shares: no search form, the loading state, its error, a reload button. */
+export function listTableProps(list: Pick<Loaded<unknown>, 'loading' | 'reload' | 'error'>, emptyText = '暂无数据') {
   return {
     search: false as const,
     loading: list.loading,
+    locale: emptyOrError(list, emptyText),
     options: { reload: () => void list.reload(), density: false, setting: false },
   };
 }

@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import type { BindingMode, Policy, PolicyInput, PolicyVersion, ServicePriority } from '@guideshare/contracts';
 import { dateTime, percent, toFen } from '../format';
 import { useAction, useLoad } from '../hooks';
+import { emptyOrError } from '../components/list-table';
 
 const BINDING_MODES: Array<{ label: string; value: BindingMode }> = [
   { label: '首次触达绑定', value: 'first_touch' },
@@ -157,7 +158,7 @@ export function PolicyPage() {
           pagination={{ pageSize: 10 }}
           loading={versions.loading}
           dataSource={versions.data}
-          locale={{ emptyText: versions.error ? versions.error.message : '暂无版本' }}
+          locale={emptyOrError(versions, '暂无版本')}
           columns={[
             { title: '版本', dataIndex: 'version', render: (v: number) => `V${v}` },
             { title: '生效时间', dataIndex: 'createdAt', render: (v: string) => dateTime(v) },

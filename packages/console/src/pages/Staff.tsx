@@ -1,5 +1,5 @@
 import { PageContainer, ProTable } from '@ant-design/pro-components';
-import { Alert, Form, Input, Select, Tag } from 'antd';
+import { Form, Input, Select, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { api } from '../api/client';
 import type { StaffAccount } from '../api/types';
@@ -24,11 +24,10 @@ export function StaffPage() {
 
   return (
     <PageContainer>
-      {staff.error && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={staff.error.message} />}
       <ProTable<StaffAccount>
         rowKey="id"
         headerTitle="员工账号"
-        {...listTableProps(staff)}
+        {...listTableProps(staff, '暂无员工账号')}
         dataSource={staff.data}
         pagination={{ pageSize: 20 }}
         toolBarRender={newButtonToolbar('新建账号', () => setCreating(true))}

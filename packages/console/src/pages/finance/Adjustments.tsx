@@ -7,6 +7,7 @@ import { useAuth } from '../../auth';
 import { dateTime, toFen, yuan } from '../../format';
 import { yuanRules, requiredText } from '../../components/form-rules';
 import { useAction, useGuideNames, useLoad } from '../../hooks';
+import { emptyOrError } from '../../components/list-table';
 
 interface Values {
   guideId: string;
@@ -100,7 +101,7 @@ export function AdjustmentsPage() {
           size="small"
           loading={listed.loading}
           dataSource={listed.data ?? []}
-          locale={{ emptyText: listed.error ? listed.error.message : '暂无调整记录' }}
+          locale={emptyOrError(listed, '暂无调整记录')}
           columns={[
             { title: '时间', dataIndex: 'createdAt', render: (v: string) => dateTime(v) },
             { title: '导购', dataIndex: 'guideId', render: (v: string) => guides.data?.get(v) ?? v.slice(0, 8) },

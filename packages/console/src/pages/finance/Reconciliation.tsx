@@ -117,10 +117,9 @@ export function ReconciliationPage() {
       <ProTable<ReconciliationRunSummary>
         rowKey="id"
         headerTitle="对账记录"
-        {...listTableProps(history)}
+        {...listTableProps(history, '暂无对账记录')}
         dataSource={history.data}
         pagination={{ pageSize: 10 }}
-        locale={{ emptyText: history.error ? history.error.message : '暂无对账记录' }}
         columns={[
           { title: '账单日期', dataIndex: 'billDate' },
           { title: '对账时间', dataIndex: 'createdAt', render: (_, r) => dateTime(r.createdAt) },

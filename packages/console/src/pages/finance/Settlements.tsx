@@ -127,10 +127,9 @@ export function SettlementsPage() {
       <ProTable<Settlement>
         rowKey="period"
         headerTitle="已结算账期"
-        {...listTableProps(list)}
+        {...listTableProps(list, '暂无已结算账期')}
         dataSource={list.data}
         pagination={{ pageSize: 12 }}
-        locale={{ emptyText: list.error ? list.error.message : '暂无已结算账期' }}
         columns={[
           {
             title: '账期',

@@ -10,7 +10,7 @@ import { CHANNEL, dateTime, ENTRY_KIND, FULFILMENT_STATUS, ORDER_STATUS, percent
 import { useGuideNames, useLoad, useStores } from '../../hooks';
 import { AttributionHistory, AttributionModal } from './Attribution';
 import { RefundModal, ShipmentModal } from './OrderActions';
-import { SMALL_TABLE } from '../../components/list-table';
+import { emptyOrError, SMALL_TABLE } from '../../components/list-table';
 
 const REFUND_STATUS: Record<string, string> = {
   PROCESSING: '处理中',
@@ -147,7 +147,7 @@ export function OrderDetailPage() {
           {...SMALL_TABLE}
           loading={ledger.loading}
           dataSource={ledger.data ?? []}
-          locale={{ emptyText: ledger.error ? ledger.error.message : '本单没有佣金明细' }}
+          locale={emptyOrError(ledger, '本单没有佣金明细')}
           data-testid="order-ledger"
           columns={[
             { title: '类型', dataIndex: 'kind', render: (v: string) => ENTRY_KIND[v] ?? '其他' },
