@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import mysql from 'mysql2/promise';
 import { cstDate, parseTradeBill, renderTradeBill, WechatPayClient } from '@guideshare/wechat';
 import { startWechatSimulator } from '@guideshare/wechat/simulator';
+import { client, HttpError } from './bench/lib/api.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const consoleDist = join(root, 'packages', 'console', 'dist');
@@ -50,20 +51,12 @@ await app.listen({ port, host: '127.0.0.1' });
 const url = `http://127.0.0.1:${port}`;
 console.log(`API on MariaDB (${dbName}) at ${url}, simulator ${sim.url}`);
 
+const api = client(url);
+/** Any 2xx answer's body (undefined when empty); anything else throws with the status and body. */
 async function call(method, path, body, token, headers = {}) {
-  const res = await fetch(`${url}${path}`, {
-    method,
-    headers: {
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  const json = text ? JSON.parse(text) : undefined;
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
-  return json;
+  const res = await api.call(method, path, { body, token, headers });
+  if (res.status < 200 || res.status > 299) throw new HttpError(method, path, res.status, res.body);
+  return res.body ?? undefined;
 }
 
 let code;

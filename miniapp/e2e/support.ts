@@ -2,11 +2,11 @@
 // Chromium, pages and their screenshots, API calls made as a counter or the back office.
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumLaunchOptions } from '../../scripts/chromium.cjs';
 
 export const BASE_URL = process.env.BASE_URL;
 export const GUIDE_CODE = process.env.GUIDE_CODE ?? 'guide-wang.e2e';
 export const PRODUCT_ID = process.env.PRODUCT_ID;
-export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export const ARTIFACTS = path.resolve(process.env.E2E_ARTIFACTS ?? path.join(__dirname, 'artifacts'));
 export const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS ?? 30000);
 export const COUNTER_KEY = process.env.COUNTER_KEY;
@@ -109,18 +109,5 @@ export const ADDRESS = {
 
 /** Headless Chromium (HEADED=1 to watch) with the switches the sandboxed CI needs. */
 export function launchChromium(): Promise<Browser> {
-  const headed = !!process.env.HEADED;
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: !headed,
-    args: [
-      ...(headed ? [] : ['--headless']),
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch(chromiumLaunchOptions({ headed: !!process.env.HEADED }));
 }

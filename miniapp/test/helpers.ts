@@ -114,6 +114,17 @@ export const CART_LINES = {
   },
 };
 
+/** An order line as the API sends it: two of sku-1a at ¥99.00 each, `refunded` of them refunded. */
+export const skuLine = (id: string, refunded = 0) => ({
+  id,
+  skuId: 'sku-1a',
+  quantity: 2,
+  unitPriceFen: 9900,
+  amountFen: 19800,
+  refundedQuantity: refunded,
+  refundedFen: refunded * 9900,
+});
+
 export const STORES = [
   { id: '11111111-1111-4111-8111-111111111111', name: '上海南京西路店', city: '上海' },
   { id: '22222222-2222-4222-8222-222222222222', name: '杭州湖滨店', city: '杭州' },

@@ -15,6 +15,16 @@ export interface MockResponse {
 }
 type Handler = (req: MockRequest) => MockResponse | Promise<MockResponse>;
 
+/** What `chooseAddress` hands back unless a test sets another address. */
+const CHOSEN_ADDRESS = {
+  userName: '张三',
+  telNumber: '13800001234',
+  provinceName: '上海市',
+  cityName: '上海市',
+  countyName: '静安区',
+  detailInfo: '南京西路 1000 号',
+};
+
 const state = {
   storage: new Map<string, unknown>(),
   router: { path: '', params: {} as Record<string, string | undefined> },
@@ -31,14 +41,7 @@ const state = {
   didShow: new Set<() => void>(),
   /** What a `getPhoneNumber` button hands its handler when tapped (see components mock). */
   phoneNumber: { errMsg: 'getPhoneNumber:ok', code: 'wx-phone-code' } as Record<string, unknown>,
-  address: {
-    userName: '张三',
-    telNumber: '13800001234',
-    provinceName: '上海市',
-    cityName: '上海市',
-    countyName: '静安区',
-    detailInfo: '南京西路 1000 号',
-  } as Record<string, unknown>,
+  address: { ...CHOSEN_ADDRESS } as Record<string, unknown>,
 };
 
 export const __mock = {
@@ -84,14 +87,7 @@ export const __mock = {
     state.groupEnterInfo = { encryptedData: 'ENCRYPTED', iv: 'IV' };
     state.didShow.clear();
     state.phoneNumber = { errMsg: 'getPhoneNumber:ok', code: 'wx-phone-code' };
-    state.address = {
-      userName: '张三',
-      telNumber: '13800001234',
-      provinceName: '上海市',
-      cityName: '上海市',
-      countyName: '静安区',
-      detailInfo: '南京西路 1000 号',
-    };
+    state.address = { ...CHOSEN_ADDRESS };
   },
 };
 

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import Taro from '@tarojs/taro';
 import { __mock } from '../mocks/taro';
 import OrderPage from '../../src/pages/order/index';
-import { apiError, installApi, loginAsConsumer, products, requestsTo } from '../helpers';
+import { apiError, installApi, loginAsConsumer, products, requestsTo, skuLine } from '../helpers';
 
 const order = (extra: object = {}) => ({
   id: 'o1',
@@ -18,15 +18,7 @@ const order = (extra: object = {}) => ({
   paidAt: '2026-11-30T08:01:00.000Z',
   orderNo: '26113000000001',
   lines: [
-    {
-      id: 'l1',
-      skuId: 'sku-1a',
-      quantity: 2,
-      unitPriceFen: 9900,
-      amountFen: 19800,
-      refundedQuantity: 0,
-      refundedFen: 0,
-    },
+    skuLine('l1'),
     {
       id: 'l2',
       skuId: 'sku-2a',

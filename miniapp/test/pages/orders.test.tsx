@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { __mock } from '../mocks/taro';
 import OrdersPage from '../../src/pages/orders/index';
 import OrderPage from '../../src/pages/order/index';
-import { apiError, installApi, loginAsConsumer, never, products, requestsTo } from '../helpers';
+import { apiError, installApi, loginAsConsumer, never, products, requestsTo, skuLine } from '../helpers';
 
 const attribution = {
   guideId: null,
@@ -37,31 +37,12 @@ const order = (id: string, status: string, extra: object = {}) => {
     refundedFen: 0,
     createdAt: `2025-03-0${id.length % 9}T08:00:00.000Z`,
     paidAt: unpaid ? null : `2025-03-0${id.length % 9}T08:01:00.000Z`,
-    lines: [
-      {
-        id: `${id}-l1`,
-        skuId: 'sku-1a',
-        quantity: 2,
-        unitPriceFen: 9900,
-        amountFen: 19800,
-        refundedQuantity: 0,
-        refundedFen: 0,
-      },
-    ],
+    lines: [skuLine(`${id}-l1`)],
     ...extra,
   };
 };
 
-/** Two of sku-1a at ¥99.00 each, `refunded` of them refunded. */
-const refundedLine = (refunded: number) => ({
-  id: 'l1',
-  skuId: 'sku-1a',
-  quantity: 2,
-  unitPriceFen: 9900,
-  amountFen: 19800,
-  refundedQuantity: refunded,
-  refundedFen: refunded * 9900,
-});
+const refundedLine = (refunded: number) => skuLine('l1', refunded);
 const stores = [{ id: 'store-0001', name: '上海南京西路店', city: '上海' }];
 /** A counter sale (POST /api/pos/redemptions): channel store, an amount-only line without a sku. */
 const storeOrder = (extra: object = {}) => ({

@@ -3,6 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import chromiumLaunch from '../../../scripts/chromium.cjs';
+
+const { chromiumLaunchOptions } = chromiumLaunch;
 
 export const SHOTS = path.resolve(
   process.env.CONSOLE_SCREENSHOTS ?? path.join(path.dirname(new URL(import.meta.url).pathname), 'screenshots'),
@@ -23,19 +26,7 @@ export function check(cond, msg) {
 export async function launch() {
   fs.rmSync(SHOTS, { recursive: true, force: true });
   fs.mkdirSync(SHOTS, { recursive: true });
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch(chromiumLaunchOptions());
 }
 
 /** A browser context for one user, with page errors and any English/raw error text reported. */

@@ -1,0 +1,6 @@
+export declare const CHROMIUM: string;
+export declare function chromiumLaunchOptions(options?: { headed?: boolean }): {
+  executablePath: string;
+  headless: boolean;
+  args: string[];
+};
