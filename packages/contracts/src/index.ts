@@ -9,6 +9,7 @@ export * from './shares.js';
 export * from './attribution.js';
 export * from './orders.js';
 export * from './refunds.js';
+export * from './after-sales.js';
 export * from './commissions.js';
 export * from './members.js';
 export * from './reports.js';

@@ -1,5 +1,6 @@
 // The member's account and privacy (PIPL) data.
-import type { AfterSale, DeliveryAddress, Order } from './orders.js';
+import type { AfterSale } from './after-sales.js';
+import type { DeliveryAddress, Order } from './orders.js';
 import type { GuideStatus, Store } from './catalog.js';
 import type { ShareKind } from './shares.js';
 

@@ -1,6 +1,5 @@
 // Orders, payment, fulfilment and after-sales (docs/DOMAIN.md "Orders", Additions "Fulfilment", "After-sales").
 import type { Attribution } from './attribution.js';
-import type { RefundStatus } from './refunds.js';
 
 /**
  * Every order status (api/src/orders/order-state.ts moves between them). There is no "completed": delivery
@@ -98,30 +97,4 @@ export interface ShipmentRequest {
 }
 export interface PickupRequest {
   pickupCode: string;
-}
-
-// ---- After-sales (docs/DOMAIN.md Additions "After-sales") ----
-export type AfterSaleStatus = 'REQUESTED' | 'APPROVED' | 'REJECTED' | 'REFUNDED';
-export interface CreateAfterSaleRequest {
-  lines?: Array<{ lineId: string; quantity: number }>;
-  amountFen?: number;
-  reason: string;
-}
-export interface AfterSale {
-  id: string;
-  orderId: string;
-  status: AfterSaleStatus;
-  reason: string;
-  /** what was asked for: lines, an amount, or neither (everything still refundable) */
-  lines: Array<{ lineId: string; quantity: number }>;
-  amountFen: number | null;
-  /** the amount the request comes to (planned when it was made) */
-  requestedFen: number;
-  rejectReason: string | null;
-  /** the refund created on approval, and its status at WeChat Pay */
-  refundId: string | null;
-  refundStatus: RefundStatus | null;
-  createdAt: string;
-  decidedAt: string | null;
-  refundedAt: string | null;
 }
