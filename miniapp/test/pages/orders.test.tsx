@@ -57,14 +57,7 @@ const storeOrder = (extra: object = {}) => ({
   receiptNo: 'R20250308-0001',
   createdAt: '2025-03-08T06:00:00.000Z',
   paidAt: '2025-03-08T05:58:00.000Z',
-  attribution: {
-    guideId: 'g1',
-    storeId: 'store-0001',
-    rule: 'service_guide',
-    shareCode: null,
-    touchedAt: null,
-    policyVersion: 1,
-  },
+  attribution: { ...attribution, guideId: 'g1', storeId: 'store-0001', rule: 'service_guide', commissionable: true },
   lines: [
     {
       id: 'so-1-l1',
