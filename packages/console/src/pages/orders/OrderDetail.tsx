@@ -137,8 +137,8 @@ export function OrderDetailPage() {
             { title: '单价', dataIndex: 'unitPriceFen', align: 'right', render: yuan },
             { title: '数量', dataIndex: 'quantity', align: 'right' },
             { title: '金额', dataIndex: 'amountFen', align: 'right', render: yuan },
-            { title: '已退数量', dataIndex: 'refundedQuantity', align: 'right', render: (v?: number) => v ?? 0 },
-            { title: '已退金额', dataIndex: 'refundedFen', align: 'right', render: (v?: number) => yuan(v ?? 0) },
+            { title: '已退数量', dataIndex: 'refundedQuantity', align: 'right' },
+            { title: '已退金额', dataIndex: 'refundedFen', align: 'right', render: yuan },
           ]}
         />
       </ProCard>
@@ -168,7 +168,7 @@ export function OrderDetailPage() {
             { title: '时间', dataIndex: 'createdAt', render: dateTime },
             { title: '金额', dataIndex: 'amountFen', align: 'right', render: yuan },
             { title: '状态', dataIndex: 'status', render: (v: string) => REFUND_STATUS[v] ?? '处理中' },
-            { title: '原因', dataIndex: 'reason', render: (v?: string) => v ?? '-' },
+            { title: '原因', dataIndex: 'reason' },
           ]}
         />
       </ProCard>
