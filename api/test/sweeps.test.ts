@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
 import { Sweeps } from '../src/scheduling/sweeps.service.js';
 import { createTestDatabase } from './support/database.js';
+import { startStack } from './support/stack.js';
 
 // Several API instances on one database, each with its own connection pool and holder identity.
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -61,5 +62,19 @@ describe('background sweeps run on one instance at a time (database lease)', () 
     expect(failed).toBe(false);
     expect(logged).toHaveBeenCalledWith(expect.stringContaining('WeChat Pay unreachable'), expect.any(String));
     logged.mockRestore();
+  });
+});
+
+describe('the API schedules every background job through the lease', () => {
+  it('registers order expiry, refund sync, automatic receipt and binding expiry as leased sweeps', async () => {
+    const every = jest.spyOn(Sweeps.prototype, 'every');
+    const stack = await startStack();
+    try {
+      const names = every.mock.calls.map(([name]) => name).sort();
+      expect(names).toEqual(['auto-receipt', 'binding-expiry', 'order-expiry', 'refund-sync']);
+    } finally {
+      every.mockRestore();
+      await stack.close();
+    }
   });
 });

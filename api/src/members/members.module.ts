@@ -1,8 +1,10 @@
-import { Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Transactions } from '../database/transactions.js';
 import { PolicyModule } from '../policy/policy.module.js';
 import { PolicyService } from '../policy/policy.service.js';
+import { SchedulingModule } from '../scheduling/scheduling.module.js';
+import { Sweeps } from '../scheduling/sweeps.service.js';
 import { MemberBindingAuditEntity } from './member-binding-audit.entity.js';
 import { MemberBindingService } from './member-binding.service.js';
 import { MemberCodeUseEntity } from './member-code-use.entity.js';
@@ -15,17 +17,20 @@ const BINDING_SWEEP_MS = 10 * 60_000;
 
 /** Members and their binding; no HTTP here (MemberAccountsModule serves them), so any module may import it. */
 @Module({
-  imports: [TypeOrmModule.forFeature([MemberEntity, MemberBindingAuditEntity, MemberCodeUseEntity]), PolicyModule],
+  imports: [
+    TypeOrmModule.forFeature([MemberEntity, MemberBindingAuditEntity, MemberCodeUseEntity]),
+    PolicyModule,
+    SchedulingModule,
+  ],
   providers: [MembersService, MemberCodeService, MemberBindingService],
   exports: [MembersService, MemberCodeService, MemberBindingService],
 })
-export class MembersModule implements OnModuleInit, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
-
+export class MembersModule implements OnModuleInit {
   constructor(
     private readonly binding: MemberBindingService,
     private readonly policy: PolicyService,
     private readonly tx: Transactions,
+    private readonly sweeps: Sweeps,
   ) {}
 
   /** One batch of lapsed bindings dropped (idempotent: conditional updates); returns how many. */
@@ -35,12 +40,8 @@ export class MembersModule implements OnModuleInit, OnApplicationShutdown {
     return this.tx.run((em) => this.binding.expireLapsed(em, policy, now));
   }
 
+  /** On one instance at a time, like every sweep; a failing round is logged, not swallowed. */
   onModuleInit() {
-    this.timer = setInterval(() => void this.sweepLapsedBindings().catch(() => undefined), BINDING_SWEEP_MS);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown() {
-    clearInterval(this.timer);
+    this.sweeps.every('binding-expiry', BINDING_SWEEP_MS, () => this.sweepLapsedBindings());
   }
 }
