@@ -151,8 +151,14 @@ export async function opsFlow(page, ctx) {
 
   step('an order shows its attribution evidence');
   await go(page, baseUrl, '/orders');
+  const listed = await page.locator('.ant-table-row a').first().innerText();
   await page.locator('.ant-table-row a').first().click();
   await page.locator(tid('attribution')).waitFor();
+  const detail = (await api(`/api/orders/${/orders\/([0-9a-f-]{36})$/.exec(page.url())[1]}`)).body;
+  check(
+    /^\d{14}$/.test(listed) && listed === detail.orderNo && (await page.innerText('body')).includes(`订单 ${listed}`),
+    `the list and the detail name the order by its order number (${listed}), not its id`,
+  );
   check(
     (await page.locator(tid('attribution')).innerText()).includes('导购分享'),
     'the order was credited by 导购分享',

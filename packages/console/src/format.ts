@@ -1,4 +1,4 @@
-import { formatFen, parseYuanToFen } from '@guideshare/contracts';
+import { formatFen, parseYuanToFen, type Order } from '@guideshare/contracts';
 
 export { formatFen, parseYuanToFen };
 
@@ -83,3 +83,8 @@ export const FULFILMENT_STATUS: Record<string, string> = {
   READY_FOR_PICKUP: '待自提',
   FULFILLED: '已完成',
 };
+
+/** The number people quote for an order: its order number online, its receipt at a counter. */
+export function orderNumber(o: Pick<Order, 'id' | 'orderNo' | 'receiptNo'>): string {
+  return o.orderNo ?? (o.receiptNo ? `小票 ${o.receiptNo}` : `${o.id.slice(0, 8)}…`);
+}

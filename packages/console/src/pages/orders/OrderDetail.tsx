@@ -6,7 +6,17 @@ import { api } from '../../api/client';
 import type { AttributionCorrection, OrderLedger, OrderLedgerEntry, Refund } from '@guideshare/contracts';
 import type { Order, OrderLine, Product } from '../../api/types';
 import { useAuth } from '../../auth';
-import { CHANNEL, dateTime, ENTRY_KIND, FULFILMENT_STATUS, ORDER_STATUS, percent, RULE, yuan } from '../../format';
+import {
+  CHANNEL,
+  dateTime,
+  ENTRY_KIND,
+  FULFILMENT_STATUS,
+  ORDER_STATUS,
+  orderNumber,
+  percent,
+  RULE,
+  yuan,
+} from '../../format';
 import { useGuideNames, useLoad, useStores } from '../../hooks';
 import { AttributionHistory, AttributionModal } from './Attribution';
 import { RefundModal, ShipmentModal } from './OrderActions';
@@ -54,7 +64,7 @@ export function OrderDetailPage() {
 
   return (
     <PageContainer
-      title={`订单 ${o.id.slice(0, 8)}…`}
+      title={`订单 ${orderNumber(o)}`}
       onBack={() => navigate('/orders/list')}
       tags={
         <Badge status={ORDER_STATUS[o.status]?.status ?? 'default'} text={ORDER_STATUS[o.status]?.text ?? '未知'} />
@@ -79,15 +89,16 @@ export function OrderDetailPage() {
     >
       <ProCard title="订单信息" headerBordered style={{ marginBottom: 16 }}>
         <Descriptions column={3} size="small">
-          <Descriptions.Item label="订单号">{o.id}</Descriptions.Item>
+          <Descriptions.Item label="订单号">{o.orderNo ?? '-'}</Descriptions.Item>
           <Descriptions.Item label="渠道">{CHANNEL[o.channel]}</Descriptions.Item>
           <Descriptions.Item label="门店">{o.storeId ? (storeName.get(o.storeId) ?? '-') : '-'}</Descriptions.Item>
           <Descriptions.Item label="订单金额">{yuan(o.totalFen)}</Descriptions.Item>
-          <Descriptions.Item label="实付">{yuan(o.paidFen ?? 0)}</Descriptions.Item>
-          <Descriptions.Item label="已退款">{yuan(o.refundedFen ?? 0)}</Descriptions.Item>
+          <Descriptions.Item label="实付">{yuan(o.paidFen)}</Descriptions.Item>
+          <Descriptions.Item label="已退款">{yuan(o.refundedFen)}</Descriptions.Item>
           <Descriptions.Item label="下单时间">{dateTime(o.createdAt)}</Descriptions.Item>
           <Descriptions.Item label="支付时间">{dateTime(o.paidAt)}</Descriptions.Item>
           <Descriptions.Item label="小票号">{o.receiptNo ?? '-'}</Descriptions.Item>
+          <Descriptions.Item label="系统编号">{o.id}</Descriptions.Item>
           {o.fulfilment && (
             <Descriptions.Item label="履约">
               {o.fulfilment.type === 'pickup' ? '门店自提' : '快递配送'} ·{' '}

@@ -6,7 +6,7 @@ import { Link } from 'react-router-dom';
 import { api, errorText } from '../../api/client';
 import type { Order, OrderPage } from '@guideshare/contracts';
 import { useAuth } from '../../auth';
-import { CHANNEL, dateTime, ORDER_STATUS, RULE, yuan } from '../../format';
+import { CHANNEL, dateTime, ORDER_STATUS, orderNumber, RULE, yuan } from '../../format';
 import { useGuideNames, useStores } from '../../hooks';
 
 export function OrdersPage() {
@@ -19,11 +19,11 @@ export function OrdersPage() {
   const columns: ProColumns<Order>[] = [
     {
       title: '订单号',
-      dataIndex: 'id',
-      search: false,
+      dataIndex: 'orderNo',
+      fieldProps: { placeholder: '14 位订单号' },
       render: (_, o) => (
         <Link to={`/orders/${o.id}`} title={o.id}>
-          {o.id.slice(0, 8)}…
+          {orderNumber(o)}
         </Link>
       ),
     },
@@ -105,6 +105,7 @@ export function OrdersPage() {
                 storeId: params.storeId,
                 guideId: params.guideId,
                 receiptNo: params.receiptNo,
+                orderNo: params.orderNo,
                 from: range(params.from as string | undefined, false),
                 to: range(params.to as string | undefined, true),
                 page: params.current,
