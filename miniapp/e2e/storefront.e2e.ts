@@ -222,6 +222,17 @@ async function main() {
     await consumer.page.waitForTimeout(1500); // let the 开卡成功 toast go
     await shot(consumer.page, '5-member-registered.png');
 
+    step('the member sees the data held on them (我的数据与账号)');
+    await consumer.page.goto(appUrl('/pages/account/data/index'));
+    const rows = consumer.page.locator(tid('my-data-row'));
+    await rows.first().waitFor();
+    const held = (await rows.allInnerTexts()).join(' | ');
+    check(
+      held.includes('手机号') && held.includes(phone) && held.includes('王小美') && !/[a-z]+(Id|At)\b/.test(held),
+      `my data names the phone and the service guide in Chinese, no field names (${held.slice(0, 80)}…)`,
+    );
+    await shot(consumer.page, '5b-my-data.png');
+
     // ---- guide: the sale, its commission and the stats ----
     step("guide's workbench shows the sale and its commission");
     const entry = guide.page.locator(`${tid('commission-entry')}[data-order-id="${orderId}"]`);
