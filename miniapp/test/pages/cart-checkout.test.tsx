@@ -66,12 +66,14 @@ describe('checkout page', () => {
     expect(screen.getByTestId('state-empty')).toHaveTextContent('没有待结算的商品');
   });
 
-  it('shows the lines and total', () => {
+  it('shows the lines and total', async () => {
     startCheckout('cart', [tee, bag]);
+    installApi(FULFILMENT);
     render(<CheckoutPage />);
     expect(screen.getAllByTestId('checkout-line')).toHaveLength(2);
     expect(screen.getByTestId('checkout-total')).toHaveTextContent('¥457.00');
     expect(screen.queryByTestId('checkout-share')).toBeNull();
+    await addressReady(); // the delivery options finish loading before the page is unmounted
   });
 
   it('creates the order with Idempotency-Key, shareCode and liveId, pays, and opens the paid order', async () => {

@@ -10,7 +10,7 @@ import { apiError, CODE, installApi, never, products, requestsTo } from '../help
 
 describe('catalog page (pages/index/index)', () => {
   it('shows loading while products load', () => {
-    installApi({ 'GET /api/products': () => never() });
+    installApi({ 'GET /api/products': () => never(), 'GET /api/categories': () => never() });
     render(<CatalogPage />);
     expect(screen.getByTestId('state-loading')).toBeInTheDocument();
   });
