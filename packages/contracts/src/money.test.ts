@@ -54,4 +54,17 @@ describe('yuan ↔ fen', () => {
       }),
     );
   });
+
+  it("with subFen 'round', rounds what lies beyond the fen half away from zero", () => {
+    const fen = fc.integer({ min: -1e12, max: 1e12 });
+    const beyond = fc.integer({ min: 0, max: 999 });
+    fc.assert(
+      fc.property(fen, beyond, (f, b) => {
+        const digits = String(b).padStart(3, '0');
+        const away = b >= 500 ? 1 : 0;
+        const expected = f < 0 ? f - away : f + away;
+        expect(parseYuanToFen(`${formatFen(f)}${digits}`, 5, 'round')).toBe(expected);
+      }),
+    );
+  });
 });

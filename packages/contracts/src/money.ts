@@ -22,15 +22,19 @@ export function formatPrice(fen: number): string {
 /**
  * Yuan text → integer fen, exactly: "0.01", "12", "-3.5". At most `maxDecimals` (≥ 2) decimals, and
  * those beyond the fen must be zeros: with 5, "0.01000" is 1 fen and "0.00500" throws (half a fen).
+ * With `subFen: 'round'` digits beyond the fen are rounded half away from zero instead ("0.00500" is
+ * 1 fen), for figures that are informational, such as WeChat Pay's fee; still integer-only.
  */
-export function parseYuanToFen(text: string, maxDecimals = 2): number {
+export function parseYuanToFen(text: string, maxDecimals = 2, subFen: 'refuse' | 'round' = 'refuse'): number {
   const m = /^(-)?(\d+)(?:\.(\d+))?$/.exec(text.trim());
   if (!m) throw new RangeError(`not a yuan amount: ${JSON.stringify(text)}`);
   const decimals = m[3] ?? '';
   if (decimals.length > Math.max(2, maxDecimals))
     throw new RangeError(`more than ${Math.max(2, maxDecimals)} decimals: ${JSON.stringify(text)}`);
-  if (/[1-9]/.test(decimals.slice(2))) throw new RangeError(`amount has fractions of a fen: ${text}`);
-  const fen = Number(m[2]) * 100 + Number(decimals.slice(0, 2).padEnd(2, '0'));
+  const beyondFen = decimals.slice(2);
+  if (subFen === 'refuse' && /[1-9]/.test(beyondFen)) throw new RangeError(`amount has fractions of a fen: ${text}`);
+  const roundsUp = subFen === 'round' && beyondFen >= '5';
+  const fen = Number(m[2]) * 100 + Number(decimals.slice(0, 2).padEnd(2, '0')) + (roundsUp ? 1 : 0);
   if (!Number.isSafeInteger(fen)) throw new RangeError(`amount out of range: ${text}`);
   return m[1] && fen !== 0 ? -fen : fen;
 }

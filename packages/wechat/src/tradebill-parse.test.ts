@@ -37,6 +37,14 @@ describe('parseTradeBill: the money lines for reconciliation', () => {
     expect(parsed.entries[2]).toMatchObject({ line: 4, kind: 'payment', refundId: null, amountFen: 3 });
   });
 
+  it('reads a fee with fractions of a fen (a column reconciliation does not use) rounded to the fen', () => {
+    const feeOf = (fee: string) => parseTradeBill(withLine(3, (f) => f.map((v, i) => (i === 22 ? fee : v))));
+    expect(feeOf('0.00600').rows[1]!.feeFen).toBe(1);
+    expect(feeOf('0.00400').rows[1]!.feeFen).toBe(0);
+    expect(feeOf('-0.01500').rows[1]!.feeFen).toBe(-2);
+    expect(feeOf('0.00600').entries).toEqual(parseTradeBill(fixture).entries);
+  });
+
   it('lists a state that moves no money as ignored', () => {
     const parsed = parseTradeBill(withLine(4, (f) => f.map((v, i) => (i === 9 ? 'REVOKED' : v))));
     expect(parsed.ignored).toEqual([{ line: 4, tradeState: 'REVOKED' }]);

@@ -58,7 +58,10 @@ const REQUIRED = [
   '退款金额',
 ];
 const SUMMARY_REQUIRED = ['总交易单数', '应结订单总金额', '退款总金额'];
-/** 手续费 is printed with 5 decimals, every other amount with 2. */
+/**
+ * 手续费 is printed with 5 decimals, every other amount with 2. The fee is informational (nothing is
+ * reconciled against it), so a fraction of a fen there is rounded rather than refusing the whole bill.
+ */
 const FEE_TITLES = new Set(['手续费', '手续费总金额']);
 const TRADE_TIME = /^(\d{4}-\d{2}-\d{2}) \d{2}:\d{2}:\d{2}$/;
 /** A detail field: no "0"/empty placeholder. */
@@ -71,7 +74,7 @@ const STRICT_AMOUNTS = new Set(['应结订单金额', '退款金额', '订单金
 function amount(n: number, title: string, raw: string | undefined, what = 'a yuan amount'): number {
   if (raw === undefined || (raw.trim() === '' && !STRICT_AMOUNTS.has(title))) return 0;
   try {
-    return parseYuanToFen(raw, FEE_TITLES.has(title) ? 5 : 2);
+    return FEE_TITLES.has(title) ? parseYuanToFen(raw, 5, 'round') : parseYuanToFen(raw, 2);
   } catch {
     throw new TradeBillFormatError(n, `${title} is not ${what}: ${JSON.stringify(raw.trim())}`);
   }
