@@ -78,4 +78,46 @@ describe('migration PaymentFacts', () => {
     expect(columns.map((r: { c: string }) => r.c)).not.toEqual(expect.arrayContaining(['transactionId']));
     await now.destroy();
   });
+
+  it('completes after a crash part-way (MariaDB commits each DDL on its own): the run is repeatable', async () => {
+    const partial = await createTestDatabase();
+    try {
+      const before = MIGRATIONS.slice(0, MIGRATIONS.indexOf(PaymentFacts1796096000000));
+      const old = new DataSource({ ...dataSourceOptions(partial.url), migrations: before });
+      await old.initialize();
+      await old.runMigrations({ transaction: 'each' });
+      const insert = `INSERT INTO orders (${ORDER_COLUMNS}) VALUES (${ORDER_COLUMNS.split(',')
+        .map(() => '?')
+        .join(', ')})`;
+      await old.query(insert, order('o-paid', 'PAID', 'wx-prepay-2', 'tx-2', '2026-01-01 01:00:00.000000'));
+      // The crash: the table was created and the prepay ids copied, then the process died.
+      const runner = old.createQueryRunner();
+      const migration = new PaymentFacts1796096000000();
+      const statements: string[] = [];
+      const real = runner.query.bind(runner);
+      runner.query = (async (sql: string, ...rest: unknown[]) => {
+        if (!/information_schema/i.test(sql)) statements.push(sql); // writes, not the schema lookups
+        if (statements.length > 2) throw new Error('crash');
+        return real(sql, ...(rest as []));
+      }) as typeof runner.query;
+      await expect(migration.up(runner)).rejects.toThrow('crash');
+      await runner.release();
+      await old.destroy();
+
+      const now = new DataSource(dataSourceOptions(partial.url));
+      await now.initialize();
+      try {
+        await now.runMigrations({ transaction: 'each' });
+        expect(await now.query('SELECT orderId, prepayId FROM payment_prepays')).toEqual([
+          { orderId: 'o-paid', prepayId: 'wx-prepay-2' },
+        ]);
+        const payments = await now.query('SELECT orderId, transactionId FROM payments');
+        expect(payments).toEqual([{ orderId: 'o-paid', transactionId: 'tx-2' }]);
+      } finally {
+        await now.destroy();
+      }
+    } finally {
+      await partial.drop();
+    }
+  });
 });
