@@ -38,15 +38,16 @@ const order = (
   paidAt,
 ];
 
+const insert = `INSERT INTO orders (${ORDER_COLUMNS}) VALUES (${ORDER_COLUMNS.split(',')
+  .map(() => '?')
+  .join(', ')})`;
+
 describe('migration PaymentFacts', () => {
   it('moves prepay ids to payment_prepays and keeps every transaction id on payments', async () => {
     const before = MIGRATIONS.slice(0, MIGRATIONS.indexOf(PaymentFacts1796096000000));
     const old = new DataSource({ ...dataSourceOptions(db.url), migrations: before });
     await old.initialize();
     await old.runMigrations({ transaction: 'each' });
-    const insert = `INSERT INTO orders (${ORDER_COLUMNS}) VALUES (${ORDER_COLUMNS.split(',')
-      .map(() => '?')
-      .join(', ')})`;
     await old.query(insert, order('o-unpaid', 'PENDING_PAYMENT', 'wx-prepay-1', null, null));
     await old.query(insert, order('o-paid', 'PAID', 'wx-prepay-2', 'tx-2', '2026-01-01 01:00:00.000000'));
     await old.query(insert, order('o-legacy', 'PAID', null, 'tx-3', '2026-01-01 02:00:00.000000'));
@@ -86,9 +87,6 @@ describe('migration PaymentFacts', () => {
       const old = new DataSource({ ...dataSourceOptions(partial.url), migrations: before });
       await old.initialize();
       await old.runMigrations({ transaction: 'each' });
-      const insert = `INSERT INTO orders (${ORDER_COLUMNS}) VALUES (${ORDER_COLUMNS.split(',')
-        .map(() => '?')
-        .join(', ')})`;
       await old.query(insert, order('o-paid', 'PAID', 'wx-prepay-2', 'tx-2', '2026-01-01 01:00:00.000000'));
       // The crash: the table was created and the prepay ids copied, then the process died.
       const runner = old.createQueryRunner();
